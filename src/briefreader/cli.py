@@ -1,0 +1,178 @@
+"""The command line: argparse subcommands over the core, one-line errors, exit status 0/1.
+
+`briefreader [PATH ...]` opens the reader; `parse`, `search`, `notes`, `export` and `add` work
+from the shell. Paths come from `locations`; nothing here imports the UI until the reader
+is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefreader import __version__, locations
+from briefreader.errors import UserError
+
+COMMANDS = ("parse", "search", "export", "notes", "add")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", help="annotations and reading state (BRIEFREADER_DATA_DIR)")
+    parser.add_argument("--cache-dir", help="parse and search cache (BRIEFREADER_CACHE_DIR)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argparse tree for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="briefreader",
+        description="A terminal reader for Dutch parliamentary letters (Kamerbrieven).",
+    )
+    parser.add_argument("--version", action="version", version=f"briefreader {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("parse", help="print one parsed letter: an outline, or JSON")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="print the parse as JSON")
+    _common(p)
+
+    p = sub.add_parser("search", help="fuzzy search across letters, best first")
+    p.add_argument("query")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print hits as a JSON array")
+    p.add_argument("--limit", type=int, default=20, help="at most this many hits (default 20)")
+    _common(p)
+
+    p = sub.add_parser("export", help="all annotations as Markdown")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    p.add_argument("-o", "--output", type=Path, help="write to this file (default: stdout)")
+    _common(p)
+
+    p = sub.add_parser("notes", help="list annotations")
+    p.add_argument("--json", action="store_true", help="print annotations as JSON")
+    _common(p)
+
+    p = sub.add_parser("add", help="copy letters into the library")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _common(p)
+    return parser
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefreader",
+        description="A terminal reader for Dutch parliamentary letters (Kamerbrieven). "
+        f"Commands: {', '.join(COMMANDS)} (briefreader COMMAND --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"briefreader {__version__}")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="letter files or folders (default: your library)",
+    )
+    _common(parser)
+    return parser
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """`briefreader parse FILE [--json]`."""
+    from briefreader.ingest import read_letter_text
+    from briefreader.outline import outline
+    from briefreader.parsing import parse_letter
+
+    letter = parse_letter(read_letter_text(args.file), str(args.file))
+    if args.json:
+        json.dump(letter.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(outline(letter))
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """`briefreader add FILE ...`: copy letters into `<data dir>/letters/`."""
+    from briefreader.library import add_to_library
+
+    target = locations.library_dir(locations.data_dir(args.data_dir))
+    for path in add_to_library(args.files, target):
+        print(f"added {path}")
+    return 0
+
+
+def cmd_reader(args: argparse.Namespace) -> int:
+    """`briefreader [PATH ...]`: open the reader."""
+    from briefreader.ui.app import run_reader
+
+    return run_reader(
+        args.paths, locations.data_dir(args.data_dir), locations.cache_dir(args.cache_dir)
+    )
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = getattr(args, "command", None)
+    if command == "parse":
+        return cmd_parse(args)
+    if command == "add":
+        return cmd_add(args)
+    if command == "search":
+        from briefreader.search_cli import cmd_search
+
+        return cmd_search(args)
+    if command in ("notes", "export"):
+        from briefreader.notes_cli import cmd_export, cmd_notes
+
+        return cmd_notes(args) if command == "notes" else cmd_export(args)
+    return cmd_reader(args)
+
+
+def _first_word(argv: list[str]) -> str | None:
+    """The first argument that is not an option or an option's value."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--data-dir", "--cache-dir"):
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `briefreader` command; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first = _first_word(argv)
+    if first in COMMANDS:
+        args = build_parser().parse_args(argv)
+    else:
+        args = _reader_parser().parse_args(argv)
+        args.command = None
+    try:
+        return _dispatch(args)
+    except UserError as exc:
+        print(f"briefreader: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except MemoryError:
+        print("briefreader: out of memory", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # stdout closed early (`| head`): not an error the user made.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        if os.environ.get("BRIEFREADER_DEBUG"):
+            raise
+        print(
+            f"briefreader: internal error: {type(exc).__name__}: {exc} "
+            "(run with BRIEFREADER_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return 1

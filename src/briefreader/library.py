@@ -1,0 +1,269 @@
+"""The library: finds letter files, parses them lazily, caches parses, gives stable ids.
+
+`Library.open()` resolves what the user asked for (paths, else the library folder in the
+data dir, else the bundled samples). `scan()` gives one `Entry` per file for the letter list,
+from the cache while a file is unchanged (same size and mtime); `letter(id)` gives the whole
+parsed `Letter`. A file that fails to parse becomes an `Entry` with an `error`, never an
+exception. The cache is a SQLite file in the cache dir; deleting it only costs a re-parse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefreader import locations
+from briefreader.errors import UserError
+from briefreader.ingest import read_letter_text
+from briefreader.model import Letter
+from briefreader.parsing import parse_letter
+
+# Bump when the parser's output changes, so cached parses are redone.
+PARSER_VERSION = 1
+LETTER_SUFFIXES = (".txt", ".text")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of the letter list: enough to show and sort it without the whole letter."""
+
+    id: str
+    path: Path
+    title: str
+    date: dt.date | None
+    sender: str | None
+    kind: str
+    paragraphs: int = 0
+    error: str | None = None
+
+    @classmethod
+    def of(cls, letter: Letter, path: Path) -> Entry:
+        """The list row of a parsed letter."""
+        return cls(
+            letter.id,
+            path,
+            letter.title,
+            letter.date,
+            letter.sender,
+            letter.kind,
+            letter.paragraph_count,
+        )
+
+    def to_row(self) -> str:
+        """JSON text of this entry for the cache."""
+        return json.dumps(
+            {
+                "id": self.id,
+                "title": self.title,
+                "sender": self.sender,
+                "kind": self.kind,
+                "paragraphs": self.paragraphs,
+                "error": self.error,
+                "date": self.date.isoformat() if self.date else None,
+            }
+        )
+
+    @classmethod
+    def from_row(cls, path: Path, row: str) -> Entry:
+        """An entry from its cached JSON text."""
+        d = json.loads(row)
+        date = dt.date.fromisoformat(d["date"]) if d["date"] else None
+        return cls(
+            d["id"], path, d["title"], date, d["sender"], d["kind"], d["paragraphs"], d["error"]
+        )
+
+
+def find_files(paths: Sequence[Path]) -> list[Path]:
+    """Letter files under `paths` (files as given, folders searched recursively)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in LETTER_SUFFIXES
+                and p.is_file()
+                and not p.name.startswith(".")
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UserError(path, "no such file or folder")
+    return found
+
+
+def add_to_library(files: Sequence[Path], target: Path) -> list[Path]:
+    """Copy letter files into the library folder after checking that each one parses."""
+    locations.ensure_private_dir(target)
+    added = []
+    for file in files:
+        parse_letter(read_letter_text(file), str(file))  # refuse what cannot be read
+        dest = target / file.name
+        if dest.exists() and dest.read_bytes() != file.read_bytes():
+            dest = target / f"{file.stem}-{len(list(target.iterdir()))}{file.suffix}"
+        try:
+            shutil.copyfile(file, dest)
+        except OSError as exc:
+            raise UserError(dest, f"cannot write ({exc.strerror or exc})") from None
+        added.append(dest)
+    return added
+
+
+class ParseCache:
+    """Parsed letters in SQLite, keyed by file path + size + mtime, and by letter id."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.db: sqlite3.Connection | None = None
+        if path is None:
+            return
+        try:
+            locations.ensure_private_dir(path.parent)
+            self.db = sqlite3.connect(path, check_same_thread=False, timeout=5)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.executescript(
+                "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime INT,"
+                " version INT, entry TEXT);"
+                "CREATE TABLE IF NOT EXISTS letters (id TEXT PRIMARY KEY, version INT, data BLOB);"
+            )
+        except sqlite3.Error:
+            self.db = None  # a broken or unwritable cache only costs speed
+
+    def entries(self) -> dict[str, tuple[int, int, str]]:
+        """Every cached file: path → (size, mtime, entry JSON)."""
+        if self.db is None:
+            return {}
+        rows = self.db.execute(
+            "SELECT path, size, mtime, entry FROM files WHERE version = ?", (PARSER_VERSION,)
+        )
+        return {p: (s, m, e) for p, s, m, e in rows}
+
+    def put(self, path: Path, size: int, mtime: int, entry: Entry, letter: Letter | None) -> None:
+        """Remember one file's entry and, when it parsed, its letter."""
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                    (str(path), size, mtime, PARSER_VERSION, entry.to_row()),
+                )
+                if letter is not None:
+                    blob = zlib.compress(json.dumps(letter.cache_json()).encode(), 3)
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO letters VALUES (?, ?, ?)",
+                        (letter.id, PARSER_VERSION, blob),
+                    )
+        except sqlite3.Error:
+            pass
+
+    def letter(self, letter_id: str, source: str) -> Letter | None:
+        """The cached parse of a letter, if there is one of this parser version."""
+        if self.db is None:
+            return None
+        row = self.db.execute(
+            "SELECT data FROM letters WHERE id = ? AND version = ?", (letter_id, PARSER_VERSION)
+        ).fetchone()
+        if row is None:
+            return None
+        data = json.loads(zlib.decompress(row[0]))
+        data["source"] = source
+        return Letter.from_json(data)
+
+
+class Library:
+    """The letters the reader shows, with a parse cache."""
+
+    def __init__(self, paths: Sequence[Path], cache_dir: Path | None = None) -> None:
+        self.paths = list(paths)
+        self.cache = ParseCache(cache_dir / "letters.sqlite" if cache_dir else None)
+        self._entries: dict[str, Entry] = {}
+        self._letters: dict[str, Letter] = {}
+
+    @classmethod
+    def open(cls, paths: Sequence[Path], data_dir: Path, cache_dir: Path | None) -> Library:
+        """The paths given; else the library folder; else (when it has no letters) samples."""
+        if paths:
+            return cls(paths, cache_dir)
+        folder = locations.library_dir(data_dir)
+        if folder.is_dir() and find_files([folder]):
+            return cls([folder], cache_dir)
+        return cls([locations.samples_dir()], cache_dir)
+
+    def scan(self, progress: Callable[[int, int], None] | None = None) -> list[Entry]:
+        """One entry per letter file, newest first; parses only what the cache lacks."""
+        files = find_files(self.paths)
+        cached = self.cache.entries()
+        entries: dict[str, Entry] = {}
+        for n, path in enumerate(files, 1):
+            entry = self._entry(path, cached)
+            entries.setdefault(entry.id, entry)
+            if progress is not None and (n % 200 == 0 or n == len(files)):
+                progress(n, len(files))
+        self._entries = entries
+        return sorted(entries.values(), key=_newest_first)
+
+    def _entry(self, path: Path, cached: dict[str, tuple[int, int, str]]) -> Entry:
+        try:
+            st = path.stat()
+        except OSError as exc:
+            return Entry(
+                f"error:{path}", path, path.name, None, None, "error", 0, exc.strerror or str(exc)
+            )
+        hit = cached.get(str(path))
+        if hit and hit[0] == st.st_size and hit[1] == st.st_mtime_ns:
+            return Entry.from_row(path, hit[2])
+        try:
+            letter = parse_letter(read_letter_text(path), str(path))
+        except UserError as exc:
+            entry = Entry(f"error:{path}", path, path.name, None, None, "error", 0, exc.problem)
+            self.cache.put(path, st.st_size, st.st_mtime_ns, entry, None)
+            return entry
+        entry = Entry.of(letter, path)
+        self.cache.put(path, st.st_size, st.st_mtime_ns, entry, letter)
+        return entry
+
+    def entries(self) -> list[Entry]:
+        """The entries of the last scan (scanning first if there was none)."""
+        return sorted(self._entries.values(), key=_newest_first) if self._entries else self.scan()
+
+    def entry(self, letter_id: str) -> Entry | None:
+        """The entry of one letter."""
+        return self._entries.get(letter_id)
+
+    def letter(self, letter_id: str) -> Letter:
+        """The whole parsed letter with this id (from memory, cache, or a fresh parse)."""
+        if letter_id in self._letters:
+            return self._letters[letter_id]
+        entry = self._entries.get(letter_id)
+        if entry is None:
+            raise KeyError(letter_id)
+        if entry.error:
+            raise UserError(entry.path, entry.error)
+        letter = self.cache.letter(letter_id, str(entry.path))
+        if letter is None:
+            letter = parse_letter(read_letter_text(entry.path), str(entry.path))
+        self._letters[letter_id] = letter
+        return letter
+
+    def letters(self) -> Iterator[Letter]:
+        """Every letter that parses, in list order."""
+        for entry in self.entries():
+            if not entry.error:
+                try:
+                    yield self.letter(entry.id)
+                except (UserError, KeyError):
+                    continue
+
+    def forget(self, letter_id: str) -> None:
+        """Drop a letter from memory (the cache keeps it)."""
+        self._letters.pop(letter_id, None)
+
+
+def _newest_first(entry: Entry) -> tuple[int, str]:
+    return (-(entry.date.toordinal() if entry.date else 0), entry.title.lower())

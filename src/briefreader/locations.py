@@ -1,0 +1,50 @@
+"""Where briefreader keeps its state: the one module that imports platformdirs.
+
+Functions only; nothing is read or created at import time. Every store and loader takes an
+explicit `Path` made here (or by a test) so that state never lands anywhere unexpected.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "briefreader"
+
+
+def data_dir(override: str | Path | None = None) -> Path:
+    """The data directory: `--data-dir`, else `BRIEFREADER_DATA_DIR`, else the platform's."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get("BRIEFREADER_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def cache_dir(override: str | Path | None = None) -> Path:
+    """The cache directory: `--cache-dir`, else `BRIEFREADER_CACHE_DIR`, else the platform's."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get("BRIEFREADER_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+def library_dir(data: Path) -> Path:
+    """The user's library of letters inside the data directory."""
+    return data / "letters"
+
+
+def samples_dir() -> Path:
+    """The sample letters shipped inside the package."""
+    return Path(__file__).resolve().parent / "samples"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) readable by the user only; return it."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path

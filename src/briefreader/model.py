@@ -1,0 +1,181 @@
+"""The letter model: frozen dataclasses that every other layer reads.
+
+A `Letter` is what the parser makes of one Kamerbrief. Each block keeps the span of source
+lines it came from (`SourceSpan`), so an annotation or a bug report can point back at the raw
+text. Nothing here knows about files, caches or the screen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """Lines `start` (inclusive) to `end` (exclusive) of the ingested text, 0-based."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class FootnoteRef:
+    """A footnote marker detached from the text: footnote `number` sits after `offset`."""
+
+    offset: int
+    number: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of clean text (a single line) with its detached footnote markers."""
+
+    text: str
+    span: SourceSpan = SourceSpan(0, 0)
+    footnote_refs: tuple[FootnoteRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A heading (or `None` for the text before the first heading) and its paragraphs."""
+
+    title: str | None
+    level: int
+    paragraphs: tuple[Paragraph, ...]
+    span: SourceSpan = SourceSpan(0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A footnote body moved out of the running text."""
+
+    number: int
+    text: str
+    span: SourceSpan = SourceSpan(0, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    """One signer of the closing block: `role` as written (without the comma) and `name`."""
+
+    role: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Letter:
+    """A parsed letter. `id` is a hash of the ingested text, stable across paths."""
+
+    id: str
+    source: str
+    kind: str
+    title: str
+    date: dt.date | None
+    place: str | None
+    recipient: str | None
+    sender: str | None
+    sections: tuple[Section, ...]
+    footnotes: tuple[Footnote, ...] = ()
+    signatories: tuple[Signatory, ...] = ()
+    references: tuple[str, ...] = ()
+    number: str | None = None
+    heading: str | None = None
+    subject: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def paragraph_count(self) -> int:
+        """Number of paragraphs over all sections."""
+        return sum(len(s.paragraphs) for s in self.sections)
+
+    def footnote(self, number: int) -> Footnote | None:
+        """The footnote with this number, if the letter has one."""
+        for note in self.footnotes:
+            if note.number == number:
+                return note
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        """The `parse --json` shape of DESIGN.md (plus a few added fields)."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "kind": self.kind,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "place": self.place,
+            "recipient": self.recipient,
+            "sender": self.sender,
+            "number": self.number,
+            "heading": self.heading,
+            "subject": self.subject,
+            "signatories": [{"role": s.role, "name": s.name} for s in self.signatories],
+            "sections": [
+                {
+                    "title": s.title,
+                    "level": s.level,
+                    "paragraphs": [p.text for p in s.paragraphs],
+                    "footnote_refs": [
+                        [{"offset": r.offset, "number": r.number} for r in p.footnote_refs]
+                        for p in s.paragraphs
+                    ],
+                    "lines": [s.span.start + 1, s.span.end],
+                }
+                for s in self.sections
+            ],
+            "footnotes": [{"number": f.number, "text": f.text} for f in self.footnotes],
+            "references": list(self.references),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Letter:
+        """Rebuild a letter from `to_json()` output plus the cache's span data."""
+        spans = data.get("_spans", {})
+        sections = []
+        for i, s in enumerate(data["sections"]):
+            pspans = spans.get("paragraphs", [])
+            refs = s.get("footnote_refs") or [[] for _ in s["paragraphs"]]
+            paras = []
+            for j, text in enumerate(s["paragraphs"]):
+                span = SourceSpan(*pspans[i][j]) if i < len(pspans) else SourceSpan(0, 0)
+                paras.append(
+                    Paragraph(
+                        text,
+                        span,
+                        tuple(FootnoteRef(r["offset"], r["number"]) for r in refs[j]),
+                    )
+                )
+            start, end = s.get("lines", [1, 0])
+            sections.append(
+                Section(s["title"], s["level"], tuple(paras), SourceSpan(start - 1, end))
+            )
+        date = dt.date.fromisoformat(data["date"]) if data.get("date") else None
+        return cls(
+            id=data["id"],
+            source=data["source"],
+            kind=data["kind"],
+            title=data["title"],
+            date=date,
+            place=data.get("place"),
+            recipient=data.get("recipient"),
+            sender=data.get("sender"),
+            sections=tuple(sections),
+            footnotes=tuple(Footnote(f["number"], f["text"]) for f in data.get("footnotes", [])),
+            signatories=tuple(Signatory(s["role"], s["name"]) for s in data.get("signatories", [])),
+            references=tuple(data.get("references", [])),
+            number=data.get("number"),
+            heading=data.get("heading"),
+            subject=data.get("subject"),
+        )
+
+    def cache_json(self) -> dict[str, Any]:
+        """`to_json()` plus what a cache needs to rebuild the letter exactly."""
+        data = self.to_json()
+        data["_spans"] = {
+            "paragraphs": [
+                [[p.span.start, p.span.end] for p in s.paragraphs] for s in self.sections
+            ]
+        }
+        return data

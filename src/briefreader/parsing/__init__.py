@@ -1,0 +1,124 @@
+"""Text to `Letter`: `parse_letter()` is the one public name of the parser.
+
+The stages run one way: lines (page breaks, gaps, furniture) → footnotes out, markers
+detached → header block → closing block → headings and paragraphs → line joining with the
+document's hyphen judge → metadata (references, kind, sender, title).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefreader.ingest import text_id
+from briefreader.model import (
+    Footnote,
+    FootnoteRef,
+    Letter,
+    Paragraph,
+    Section,
+    Signatory,
+    SourceSpan,
+)
+from briefreader.parsing.footnotes import MARK_CLOSE, MARK_OPEN, extract_footnotes
+from briefreader.parsing.hyphens import HyphenJudge
+from briefreader.parsing.lines import Line, split_lines
+from briefreader.parsing.meta import kind_of, references, sender_of, title_of
+from briefreader.parsing.rules import build_blocks, take_closing, take_header
+
+__all__ = ["parse_letter"]
+
+_MARK = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
+_URL_TAIL = re.compile(r"^\(?(?:https?:|www\.)\S*[/=?&_#]$")
+
+
+def _join(lines: list[Line], judge: HyphenJudge) -> str:
+    text = lines[0].text
+    for line in lines[1:]:
+        if text.endswith("-") and len(text) > 1 and text[-2] != " ":
+            text = judge.join(text, line.text)
+        elif _URL_TAIL.search(text.rsplit(" ", 1)[-1]):
+            text += line.text
+        else:
+            text += " " + line.text
+    return text
+
+
+def _paragraph(lines: list[Line], judge: HyphenJudge) -> Paragraph:
+    raw = " ".join(_join(lines, judge).split())
+    refs: list[FootnoteRef] = []
+    parts: list[str] = []
+    pos = 0
+    length = 0
+    for m in _MARK.finditer(raw):
+        chunk = raw[pos : m.start()]
+        parts.append(chunk)
+        length += len(chunk)
+        refs.append(FootnoteRef(length, int(m.group(1))))
+        pos = m.end()
+    parts.append(raw[pos:])
+    text = "".join(parts)
+    return Paragraph(text, SourceSpan(lines[0].index, lines[-1].index + 1), tuple(refs))
+
+
+def parse_letter(text: str, source: str = "<text>") -> Letter:
+    """Parse the cleaned text of one letter (see `ingest.read_letter_text`)."""
+    lines = split_lines(text)
+    judge = HyphenJudge([ln.text for ln in lines])
+    body, raw_notes = extract_footnotes(lines)
+    header, start = take_header(body)
+    pairs, end = take_closing(body, start)
+    blocks = build_blocks(body[start:end])
+
+    sections: list[Section] = []
+    title: str | None = None
+    level = 1
+    paragraphs: list[Paragraph] = []
+    first_line = body[start].index if start < len(body) else 0
+    span_start = first_line
+
+    def close(next_start: int) -> None:
+        if title is not None or paragraphs:
+            sections.append(
+                Section(title, level, tuple(paragraphs), SourceSpan(span_start, next_start))
+            )
+
+    for block in blocks:
+        if block.heading:
+            close(block.lines[0].index)
+            title, level, paragraphs = block.lines[0].text, block.level, []
+            span_start = block.lines[0].index
+        else:
+            paragraphs.append(_paragraph(block.lines, judge))
+    close(body[end - 1].index + 1 if end > 0 else 0)
+    if not sections:
+        sections.append(Section(None, 1, (), SourceSpan(0, 0)))
+
+    footnotes = tuple(
+        Footnote(
+            n.number,
+            " ".join(_join(n.lines, judge).split()),
+            SourceSpan(n.lines[0].index, n.lines[-1].index + 1),
+        )
+        for n in raw_notes
+    )
+    headings = [s.title for s in sections if s.title]
+    all_paras = [p.text for s in sections for p in s.paragraphs]
+    first_para = all_paras[0] if all_paras else ""
+    roles = [role for role, _ in pairs]
+    return Letter(
+        id=text_id(text),
+        source=source,
+        kind=kind_of(header.heading, header.recipient, first_para, headings),
+        title=title_of(header.subject, header.heading, first_para, headings),
+        date=header.date,
+        place=header.place,
+        recipient=header.recipient,
+        sender=sender_of(roles, header.heading, first_para),
+        sections=tuple(sections),
+        footnotes=footnotes,
+        signatories=tuple(Signatory(role, name) for role, name in pairs),
+        references=references([*all_paras, *(f.text for f in footnotes)]),
+        number=header.number,
+        heading=header.heading,
+        subject=header.subject,
+    )

@@ -1,0 +1,145 @@
+"""Footnotes: bodies at page bottoms move out of the text; glued markers are detached.
+
+A footnote body starts after a blank line with the next footnote number (`1 Kamerstuk ...`)
+and runs, over one or more lines, to the page break. Its marker sits earlier on the same
+page, glued to a word (`c.s.1`, `Kamer.4`, `jaren4`, `20212`). A zone is accepted only when
+its first footnote's marker is found, so a numbered line in the text (`1 en 8.`, `28 676, nr.
+426.)`) is never taken for a footnote. Found markers become sentinels `\\ue000N\\ue001` in the
+line text, which paragraph assembly turns into `FootnoteRef`s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefreader.parsing.lines import Line
+
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+_START = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Z«“]|https?:))(\S.*)$")
+_MAX_ZONE_LINES = 40
+
+
+@dataclass(slots=True)
+class RawFootnote:
+    """A footnote being collected: its number and its lines."""
+
+    number: int
+    lines: list[Line] = field(default_factory=list)
+
+
+def _marker_pattern(number: int) -> re.Pattern[str]:
+    n = str(number)
+    return re.compile(
+        rf"(?:(?<=[.,;:)»”’\"])(?<!\d[.,])|(?<=[^\W\d_])|(?<=\b(?:19|20)\d\d)){n}(?!\w)"
+    )
+
+
+def _rank(text: str, pos: int) -> int:
+    """Lower is likelier: after punctuation, a lower-case letter, a capital, a year."""
+    before = text[pos - 1]
+    if before.isdigit():
+        return 3
+    if before.isupper():
+        return 2
+    return 1 if before.isalpha() else 0
+
+
+def _find_marker(body: list[Line], number: int, floor: tuple[int, int]) -> tuple[int, int] | None:
+    """Position (body index, offset) of footnote `number`'s marker after `floor`, or None."""
+    pattern = _marker_pattern(number)
+    page_top = len(body) - 1
+    while page_top > 0 and not body[page_top].breaks_page:
+        page_top -= 1
+    for lo in (max(page_top, floor[0]), floor[0]):
+        best: tuple[int, int, int] | None = None
+        for bi in range(lo, len(body)):
+            text = body[bi].text
+            start = floor[1] if bi == floor[0] else 0
+            for m in pattern.finditer(text, start):
+                cand = (_rank(text, m.start()), bi, m.start())
+                if best is None or cand[0] < best[0]:
+                    best = cand
+        if best is not None:
+            return best[1], best[2]
+    return None
+
+
+def _zone_end(lines: list[Line], start: int) -> int | None:
+    """Index just past the footnote zone that starts at `start`, if it ends at a page break."""
+    end = start + 1
+    while end < len(lines) and not lines[end].breaks_page:
+        end += 1
+        if end - start > _MAX_ZONE_LINES:
+            return None
+    return end
+
+
+def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote]]:
+    """Split `lines` into body lines (markers turned into sentinels) and footnotes."""
+    body: list[Line] = []
+    notes: list[RawFootnote] = []
+    floor = (0, 0)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        m = _START.match(line.text)
+        expected = notes[-1].number + 1 if notes else 1
+        if m and int(m.group(1)) == expected and line.gap >= 1 and not line.page_start:
+            end = _zone_end(lines, i)
+            found = _find_marker(body, expected, floor) if end is not None else None
+            if end is not None and found is not None:
+                zone, orphans = _split_zone(lines[i:end], expected)
+                for note in zone:
+                    pos = (
+                        found if note.number == expected else _find_marker(body, note.number, floor)
+                    )
+                    if pos is not None:
+                        floor = _mark(body, pos, note.number)
+                notes.extend(zone)
+                body.extend(orphans)
+                i = end
+                continue
+        body.append(line)
+        i += 1
+    return body, notes
+
+
+def _split_zone(zone: list[Line], first: int) -> tuple[list[RawFootnote], list[Line]]:
+    """The footnotes of a zone, and the lines stranded in it.
+
+    After a blank line, a line that opens neither the next footnote nor with a lower-case
+    letter or a bracket is not taken as the footnote's continuation: it is kept as text.
+    """
+    notes = [RawFootnote(first)]
+    orphans: list[Line] = []
+    stranded = False
+    for line in zone:
+        m = _START.match(line.text)
+        if m and int(m.group(1)) == notes[-1].number + 1 and line is not zone[0]:
+            notes.append(RawFootnote(notes[-1].number + 1))
+            stranded = False
+        elif line.gap >= 1 and line is not zone[0] and line.text[0].isupper():
+            stranded = True
+        if stranded:
+            line.orphan = True
+            orphans.append(line)
+        else:
+            notes[-1].lines.append(line)
+    for note in notes:
+        head = note.lines[0]
+        text = _START.sub(r"\2", head.text, count=1)
+        # Some extractions repeat the number: `2 2 Volgens de VN ...`.
+        again = f"{note.number} "
+        if text.startswith(again):
+            text = text[len(again) :]
+        note.lines[0] = Line(head.index, text, head.gap, head.page_start)
+    return notes, orphans
+
+
+def _mark(body: list[Line], pos: tuple[int, int], number: int) -> tuple[int, int]:
+    bi, offset = pos
+    n = str(number)
+    text = body[bi].text
+    body[bi].text = text[:offset] + MARK_OPEN + n + MARK_CLOSE + text[offset + len(n) :]
+    return bi, offset + len(n) + 2

@@ -1,0 +1,187 @@
+"""Per-line facts of a PDF-extracted letter: page breaks, gaps, furniture, line joining.
+
+The text of a Kamerbrief comes with hard line breaks every ~70 characters, page breaks shown
+as a line that opens with a single space (or a form feed, or a run of blank lines in word-
+processor exports), and running footers. This module turns the raw text into `Line` records
+that the rules read, and joins the lines of a paragraph back into one clean line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Running footers and page furniture: `2 33783-48/2021D50613`, the officielebekendmakingen
+# footer `Tweede Kamer, vergaderjaar 2021–2022, 21 501-02, nr. 2433 3`, a bare page number.
+_FURNITURE = re.compile(
+    r"""^(?:
+        \d{1,4}\s+\d{3,6}(?:-[\w]+)*/\d{4}D\d+            # page + docnumber/dossier code
+      | \d{4}D\d{3,}(?:\s+\d{1,4})?                       # dossier code (+ page)
+      | (?:\d{1,4}\s+)?Tweede\s+Kamer,\s+vergaderjaar\s+\d{4}[–-]\d{4},.*?nr\.\s*\d+(?:\s+\d{1,4})?
+      | kst-\d[\w-]*(?:\s.*)?                             # kst-36045-151 ISSN ... footer
+      | ISSN\s+\d{4}\s*-\s*\d{3}[\dX].*
+      | (?:Pagina|pagina|Page)\s+\d+\s+(?:van|of)\s+\d+
+    )$""",
+    re.VERBOSE,
+)
+
+_PAGE_NUMBER = re.compile(r"^-?\s*\d{1,3}\s*-?$")
+
+TERMINAL = frozenset(".!?:;")
+# Words a Dutch sentence cannot end on: a paragraph that stops on one of them goes on.
+FUNCTION_WORDS = frozenset(
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "of",
+        "van",
+        "voor",
+        "met",
+        "op",
+        "in",
+        "aan",
+        "door",
+        "tot",
+        "bij",
+        "naar",
+        "om",
+        "te",
+        "dat",
+        "die",
+        "dit",
+        "deze",
+        "is",
+        "zijn",
+        "wordt",
+        "worden",
+        "werd",
+        "heeft",
+        "hebben",
+        "als",
+        "over",
+        "uit",
+        "onder",
+        "tussen",
+        "tegen",
+        "zoals",
+        "ook",
+        "nog",
+        "niet",
+        "wel",
+        "maar",
+        "dan",
+        "zal",
+        "zullen",
+        "kan",
+        "kunnen",
+        "moet",
+        "moeten",
+        "wil",
+        "willen",
+        "zich",
+        "haar",
+        "hun",
+        "zij",
+        "wij",
+        "we",
+        "u",
+        "ons",
+        "onze",
+        "uw",
+        "zo",
+        "er",
+        "hierbij",
+        "daarbij",
+        "waarbij",
+        "waarin",
+        "waarop",
+        "per",
+        "via",
+        "vanuit",
+        "namens",
+        "mede",
+        "alle",
+    ]
+)
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank line of the letter.
+
+    `index` is the 0-based line number in the ingested text; `gap` counts the blank lines
+    before it; `page_start` says a page break comes right before it; `orphan` marks text
+    stranded between footnotes at a page bottom, which is kept as a paragraph of its own.
+    """
+
+    index: int
+    text: str
+    gap: int
+    page_start: bool
+    orphan: bool = False
+
+    @property
+    def breaks_page(self) -> bool:
+        """A page boundary lies before this line (a page start or a run of blank lines)."""
+        return self.page_start or self.gap >= 2
+
+
+def is_furniture(text: str) -> bool:
+    """True for running footers, document codes and bare page numbers."""
+    return bool(_FURNITURE.match(text))
+
+
+def split_lines(text: str) -> list[Line]:
+    """The non-blank lines of `text` with their gaps and page starts; furniture dropped.
+
+    A line that opens with exactly one space starts a page, unless most lines are indented
+    (a `pdftotext -layout` export), where only form feeds mark pages.
+    """
+    raw = text.split("\n")
+    indented = sum(1 for r in raw if r.startswith(" ") and r.strip())
+    nonblank = sum(1 for r in raw if r.strip())
+    space_marks_page = indented <= max(3, nonblank // 4)
+    lines: list[Line] = []
+    gap = 0
+    form_feed = False
+    for index, rawline in enumerate(raw):
+        if "\f" in rawline:
+            form_feed = True
+            rawline = rawline.replace("\f", "")
+        stripped = rawline.strip()
+        if not stripped:
+            gap += 1
+            continue
+        page_start = form_feed or (
+            space_marks_page and rawline.startswith(" ") and not rawline.startswith("  ")
+        )
+        form_feed = False
+        if is_furniture(stripped) or (gap and _PAGE_NUMBER.match(stripped)):
+            # A footer sits at a page bottom: what follows starts a new page.
+            gap += 2
+            continue
+        lines.append(Line(index, " ".join(stripped.split()), gap, page_start or not lines))
+        gap = 0
+    return lines
+
+
+_MARK_TAIL = re.compile("\ue000\\d+\ue001$")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when `text` ends like a finished sentence (closing quotes and brackets aside)."""
+    t = _MARK_TAIL.sub("", text).rstrip("»”’\"')]")
+    return bool(t) and t[-1] in TERMINAL
+
+
+def ends_mid_sentence(text: str) -> bool:
+    """True when `text` plainly stops inside a sentence: a comma, hyphen or function word."""
+    text = _MARK_TAIL.sub("", text)
+    if not text:
+        return False
+    if text[-1] in ",-–(":
+        return True
+    last = text.rsplit(" ", 1)[-1]
+    return last in FUNCTION_WORDS

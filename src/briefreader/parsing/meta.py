@@ -1,0 +1,102 @@
+"""Letter metadata derived from the parsed parts: references, kind, sender and a title."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_REFERENCE = re.compile(
+    r"\bKamerstuk(ken)?\s+"
+    r"(\d{2}\s?\d{3}(?:[-–]\w+)?(?:\s+[A-Z]{1,4}\b)?"
+    r"(?:\s+en\s+\d{2}\s?\d{3}(?:[-–]\w+)?(?:\s+[A-Z]{1,4}\b)?)*)"
+    r"\s*,?\s*(?:nr\.|nummer)\s*(\d+)"
+)
+_DOSSIER = re.compile(r"(\d{2})\s?(\d{3})")
+_PARENS = re.compile(r"\([^()]*\)")
+_TOPIC = re.compile(r"\s(?:over|inzake|betreffende|aangaande|omtrent)\s+(.+)")
+_CLAUSE_END = re.compile(
+    r"\s(?:kan|kunnen|wil|willen|zal|zullen|informeer|informeren|bericht|berichten|stuur|"
+    r"sturen|hebben|heeft|treft|vindt)\s|[;:]|,\s"
+)
+_COMMISSION = re.compile(
+    r"\b((?:vaste\s+)?commissie\s+voor\s+[A-Z][\w ]+?)(?:\s+hebben|\s+heeft|,)"
+)
+
+
+def references(texts: Iterable[str]) -> tuple[str, ...]:
+    """Every Kamerstuk citation in `texts`, normalised (`Kamerstuk 21 501-02, nr. 2446`)."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for m in _REFERENCE.finditer(text):
+            dossiers = _DOSSIER.sub(r"\1 \2", m.group(2).replace("–", "-"))
+            dossiers = " ".join(dossiers.split())
+            word = "Kamerstukken" if m.group(1) or " en " in dossiers else "Kamerstuk"
+            seen[f"{word} {dossiers}, nr. {m.group(3)}"] = None
+    return tuple(seen)
+
+
+def kind_of(
+    heading: str | None, recipient: str | None, body_start: str, headings: list[str]
+) -> str:
+    """`brief`, `verslag`, `motie`, `nota`, `antwoord` or `document`."""
+    head = (heading or "").upper()
+    for word, kind in (
+        ("VERSLAG", "verslag"),
+        ("MOTIE", "motie"),
+        ("NOTA", "nota"),
+        ("ANTWOORD", "antwoord"),
+        ("BRIEF", "brief"),
+    ):
+        if word in head:
+            return kind
+    if any(h.startswith("Vragen en opmerkingen van de leden") for h in headings):
+        return "verslag"
+    if "schriftelijk overleg" in body_start or "onderstaande fracties" in body_start:
+        return "verslag"
+    return "brief" if recipient or not heading else "document"
+
+
+def sender_of(roles: list[str], heading: str | None, body_start: str) -> str | None:
+    """Who sent the letter: the first signatory's role, else a committee named at the start."""
+    if roles:
+        role = re.sub(r"^(?:De|Het)\s+", "", roles[0])
+        return role + (f" +{len(roles) - 1}" if len(roles) > 1 else "")
+    m = _COMMISSION.search(body_start)
+    if m:
+        return " ".join(m.group(1).split())
+    if heading:
+        m = re.search(r"\bVAN\s+(?:DE|HET)\s+(.+)", heading)
+        if m:
+            return m.group(1).strip().capitalize()
+    return None
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split()).strip(" ,;:")
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut + "…"
+
+
+def title_of(
+    subject: str | None, heading: str | None, first_paragraph: str, headings: list[str]
+) -> str:
+    """A human title, never empty: subject line, topic of the opening sentence, or heading."""
+    if subject:
+        return _shorten(subject)
+    sentence = re.split(r"(?<=[a-z)])\.\s", _PARENS.sub("", first_paragraph), maxsplit=1)[0]
+    sentence = " ".join(sentence.split())
+    m = _TOPIC.search(sentence)
+    if m:
+        topic = _CLAUSE_END.split(m.group(1), maxsplit=1)[0].rstrip(".")
+        if len(topic) >= 12:
+            return _shorten(topic[0].upper() + topic[1:])
+    if heading:
+        words = heading.split()
+        return _shorten(" ".join(w if not w.isupper() else w.lower() for w in words).capitalize())
+    if headings:
+        return _shorten(headings[0])
+    if sentence:
+        return _shorten(sentence)
+    return "Untitled letter"

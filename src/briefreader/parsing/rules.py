@@ -1,0 +1,223 @@
+"""Small ordered rules over the body lines: header, closing block, headings, paragraphs.
+
+Each rule looks at one line and its neighbours (gap before, page start, what the previous
+paragraph ended on) and says what the line is. The rules run in order: header block first,
+then the closing block of signatories from the end, then headings and paragraphs between.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from briefreader.parsing.lines import Line, ends_mid_sentence, ends_sentence
+
+MONTHS = {
+    name: i + 1
+    for i, name in enumerate(
+        [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ]
+    )
+}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b", re.IGNORECASE)
+_PLACE_DATE = re.compile(
+    rf"^(['’]?[A-Z][\w'’. -]{{1,40}}),\s+(\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})$"
+)
+_NUMBER_TITLE = re.compile(r"^Nr\.\s*(\d+)\s+(.+)$")
+_FIELD = re.compile(r"^(Datum|Betreft|Onderwerp|Vastgesteld)[:\s]\s*(.+)$", re.IGNORECASE)
+_LETTERHEAD = re.compile(
+    r"^(?:Ons\s+kenmerk|Uw\s+kenmerk|Kenmerk|Uw\s+brief|Bijlage\(?n?\)?|Postbus|Contactpersoon|"
+    r"Referentie|Retouradres|Inlichtingen|Doorkiesnummer|Telefoon|www\.|[TFE]\s+\+?\d)"
+)
+_ROLE = re.compile(r"^(?:De|Het)\s+\S.{2,150},$")
+_NAME = re.compile(r"^(?:[a-z]{2,5}\.\s*)*[A-Z][\w.'’ -]{1,60}$")
+_NUMBERED = re.compile(r"^\d{1,3}\.\s+[A-Z«‘“]")
+_ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.?\s+[A-Z«‘“]")
+_BULLET = re.compile(r"^(?:[-•–○·▪●*]\s|\(?[a-z]\)\s|\d{1,2}\)\s)")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first Dutch date in `text` (`3 februari 2022`), or None when it is not a date."""
+    m = DATE.search(text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+    except ValueError:
+        return None
+
+
+@dataclass(slots=True)
+class Header:
+    """What the header block said."""
+
+    number: str | None = None
+    heading: str | None = None
+    recipient: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    subject: str | None = None
+
+
+def take_header(lines: list[Line]) -> tuple[Header, int]:
+    """Read the header block at the top; return it and the index of the first body line."""
+    head = Header()
+    i = 0
+    while i < len(lines):
+        block_end = i + 1
+        while (
+            block_end < len(lines)
+            and lines[block_end].gap == 0
+            and not (lines[block_end].page_start)
+        ):
+            block_end += 1
+        block = [ln.text for ln in lines[i:block_end]]
+        first = block[0]
+        m = _NUMBER_TITLE.match(first)
+        pd = _PLACE_DATE.match(first) if len(block) == 1 else None
+        fm = _FIELD.match(first)
+        if m and head.number is None and i == 0:
+            head.number = m.group(1)
+            head.heading = " ".join([m.group(2), *block[1:]])
+        elif first.startswith("Aan de ") and head.recipient is None and len(block) <= 3:
+            head.recipient = " ".join(block)
+        elif pd and head.date is None:
+            head.place, head.date = pd.group(1).strip(), parse_date(pd.group(2))
+        elif fm:
+            key = fm.group(1).lower()
+            value = " ".join([fm.group(2), *block[1:]]).strip()
+            if key in ("datum", "vastgesteld") and head.date is None:
+                head.date = parse_date(value)
+            elif key in ("betreft", "onderwerp") and head.subject is None:
+                head.subject = value
+        elif _LETTERHEAD.match(first) and len(block) <= 4:
+            pass
+        else:
+            break
+        i = block_end
+    return head, i
+
+
+def take_closing(lines: list[Line], start: int) -> tuple[list[tuple[str, str]], int]:
+    """Signatories (role, name) of the closing block; return them and where the block starts."""
+    pairs: list[tuple[str, str]] = []
+    end = len(lines)
+    while end - start >= 2:
+        name = lines[end - 1].text
+        role_at = end - 2
+        # A role may run over two lines: `De Minister voor Buitenlandse Handel en` / `...,`.
+        if not _ROLE.match(lines[role_at].text) and role_at - 1 >= start:
+            joined = lines[role_at - 1].text + " " + lines[role_at].text
+            if _ROLE.match(joined) and lines[role_at].gap == 0:
+                role_at -= 1
+        role = " ".join(ln.text for ln in lines[role_at : end - 1])
+        if not (_ROLE.match(role) and _NAME.match(name) and len(name.split()) <= 6):
+            break
+        if lines[end - 1].gap > 1:
+            break
+        pairs.append((role[:-1].strip(), name.strip()))
+        end = role_at
+    pairs.reverse()
+    return pairs, end
+
+
+@dataclass(slots=True)
+class Block:
+    """A heading or a paragraph under construction."""
+
+    heading: bool
+    lines: list[Line] = field(default_factory=list)
+    level: int = 1
+
+
+def is_heading_text(text: str) -> bool:
+    """True when a line reads as a section heading: short, capitalised, no sentence end."""
+    if len(text) > 90 or len(text.split()) > 14 or len(text) < 2:
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in "«‘“'"):
+        return False
+    if text[-1] in ".,;:?!-–" or _BULLET.match(text):
+        return False
+    if first.isdigit() and not _NUMBERED.match(text):
+        return False
+    if _PLACE_DATE.match(text) or _ROLE.match(text):
+        return False
+    return any(c.isalpha() for c in text)
+
+
+def build_blocks(lines: list[Line], prev_text: str = "") -> list[Block]:
+    """Group body lines into headings and paragraphs."""
+    blocks: list[Block] = []
+    stranded: list[Line] = []
+    seen_plain_heading = False
+    for i, line in enumerate(lines):
+        if line.orphan:
+            # Text stranded between footnotes waits until the paragraph it interrupts ends.
+            stranded.append(line)
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        text = line.text
+        last = blocks[-1] if blocks else None
+        prev = last.lines[-1].text if last else prev_text
+        alone_before = line.gap >= 1 or line.page_start or last is None
+        alone_after = nxt is None or nxt.gap >= 1 or nxt.page_start
+        numbered = bool(_NUMBERED.match(text) or _ROMAN.match(text))
+        if (
+            alone_before
+            and is_heading_text(text)
+            and not (last and not last.heading and ends_mid_sentence(prev))
+            and (alone_after or (numbered and nxt is not None and nxt.text[:1].isupper()))
+        ):
+            level = 1
+            if _NUMBERED.match(text) and seen_plain_heading:
+                level = 2
+            elif not numbered:
+                seen_plain_heading = True
+            if stranded:
+                blocks.append(Block(False, stranded))
+                stranded = []
+            blocks.append(Block(True, [line], level))
+            continue
+        if last is None or last.heading or _starts_paragraph(line, prev):
+            if stranded:
+                blocks.append(Block(False, stranded))
+                stranded = []
+            blocks.append(Block(False, [line]))
+        else:
+            last.lines.append(line)
+    if stranded:
+        blocks.append(Block(False, stranded))
+    return blocks
+
+
+def _starts_paragraph(line: Line, prev: str) -> bool:
+    """Does `line` open a new paragraph after a paragraph whose last line is `prev`?"""
+    text = line.text
+    if _BULLET.match(text):
+        return True
+    if prev.endswith("-") and not prev.endswith(" -"):
+        return False
+    first = text[0]
+    if line.gap == 0 and not line.page_start:
+        return False
+    if line.gap == 0:  # a page break inside or between paragraphs
+        return ends_sentence(prev) and (first.isupper() or not first.isalnum())
+    # a blank line: a paragraph ends, unless the sentence plainly goes on
+    return not (ends_mid_sentence(prev) or first.islower() or first in ",;)")

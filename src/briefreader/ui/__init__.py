@@ -1,0 +1,1 @@
+"""The Textual reader: the only package that imports textual or rich."""
