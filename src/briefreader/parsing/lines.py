@@ -128,8 +128,13 @@ class Line:
         return self.page_start or self.gap >= 2
 
 
+_FURNITURE_STARTS = ("Tweede", "kst-", "ISSN", "Pagina", "pagina", "Page")
+
+
 def is_furniture(text: str) -> bool:
-    """True for running footers, document codes and bare page numbers."""
+    """True for running footers and document codes."""
+    if not (text[0].isdigit() or text.startswith(_FURNITURE_STARTS)):
+        return False  # most lines: skip the regex
     return bool(_FURNITURE.match(text))
 
 
