@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _VOWELS = frozenset("aeiouyáéíóúàèëïöüäâêîôû")
+DROP, KEEP, SPACE = "drop", "keep", "space"
+# Past this size a document's words are counted once, so lookups stay linear in its size.
+_COUNTER_FROM = 256 * 1024
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SUSPENDED = frozenset({"en", "of", "tot", "dan", "als"})
 
 
@@ -43,9 +48,14 @@ class HyphenJudge:
         self._low: str | None = None
         self._soft: bool | None = None
         self._counts: dict[str, int] = {}
+        self._vocab: Counter[str] | None = None
 
     def count(self, form: str) -> int:
         """How often the document writes `form` (lower case) as a whole word, not at a line end."""
+        if self._vocab is None and sum(map(len, self._lines)) > _COUNTER_FROM:
+            self._vocab = self._count_all()
+        if self._vocab is not None:
+            return self._vocab[form]
         if form not in self._counts:
             if self._low is None:
                 self._low = "\n".join(self._lines).lower()
@@ -60,6 +70,16 @@ class HyphenJudge:
                 at = low.find(form, at + n)
             self._counts[form] = hits
         return self._counts[form]
+
+    def _count_all(self) -> Counter[str]:
+        vocab: Counter[str] = Counter()
+        after_hyphen = False
+        for text in self._lines:
+            words = _WORD.findall(text.lower())
+            hyphen = text.endswith("-")
+            vocab.update(words[1 if after_hyphen else 0 : -1 if hyphen else None])
+            after_hyphen = hyphen
+        return vocab
 
     @property
     def soft(self) -> bool:
@@ -88,21 +108,28 @@ class HyphenJudge:
 
     def join(self, left: str, right: str) -> str:
         """`left` (ending in a hyphen) and `right` as one line, hyphen kept or removed."""
+        mode = self.mode(left, right)
+        if mode == DROP:
+            return left[:-1] + right
+        return left + (" " if mode == SPACE else "") + right
+
+    def mode(self, left: str, right: str) -> str:
+        """How `left`, ending in a hyphen, joins `right`: `DROP`, `KEEP` or `SPACE` it."""
         token = left.rsplit(" ", 1)[-1][:-1]
         first = right.split(" ", 1)[0]
         core = token.lstrip("(«“‘\"'[")
         if not core or not core[-1].isalpha():
-            return left + right  # 29023-276, «militair-technisch»-antwoord
+            return KEEP  # 29023-276, «militair-technisch»-antwoord
         if "://" in token or token.startswith("www.") or "/" in token:
-            return left + right  # a URL keeps its hyphen and takes no space
+            return KEEP  # a URL keeps its hyphen and takes no space
         if first.rstrip(",.;:") in _SUSPENDED:
-            return left + " " + right  # EU- en NAVO-partners
+            return SPACE  # EU- en NAVO-partners
         if not first or not first[0].isalpha() or first[0].isupper():
-            return left + right  # Minister-President, Noord-Atlantische
+            return KEEP  # Minister-President, Noord-Atlantische
         prefix, suffix = self._parts(left, right)
         if sum(c.isupper() for c in prefix) >= 2 or not prefix:
-            return left + right  # EU-landen, NAVO-bondgenoten
-        return left[:-1] + right if self._split(prefix, suffix) else left + right
+            return KEEP  # EU-landen, NAVO-bondgenoten
+        return DROP if self._split(prefix, suffix) else KEEP
 
     def _split(self, prefix: str, suffix: str) -> bool:
         """True when the hyphen between `prefix` and `suffix` only breaks the line."""

@@ -92,20 +92,20 @@ def title_of(
     subject: str | None, heading: str | None, first_paragraph: str, headings: list[str]
 ) -> str:
     """A human title, never empty: subject line, topic of the opening sentence, or heading."""
-    if subject:
-        return _shorten(subject)
     sentence = re.split(r"(?<=[a-z)])\.\s", _PARENS.sub("", first_paragraph), maxsplit=1)[0]
     sentence = " ".join(sentence.split())
+    candidates = [subject or ""]
     m = _TOPIC.search(sentence)
     if m:
         topic = _CLAUSE_END.split(m.group(1), maxsplit=1)[0].rstrip(".")
         if len(topic) >= 12:
-            return _shorten(topic[0].upper() + topic[1:])
+            candidates.append(topic[0].upper() + topic[1:])
     if heading:
-        words = heading.split()
-        return _shorten(" ".join(w if not w.isupper() else w.lower() for w in words).capitalize())
-    if headings:
-        return _shorten(headings[0])
-    if sentence:
-        return _shorten(sentence)
+        words = [w if not w.isupper() else w.lower() for w in heading.split()]
+        candidates.append(" ".join(words).capitalize())
+    candidates += [*headings[:1], sentence]
+    for candidate in candidates:
+        title = _shorten(candidate)
+        if any(c.isalnum() for c in title):
+            return title
     return "Untitled letter"

@@ -45,6 +45,11 @@ _LETTERHEAD = re.compile(
     r"^(?:Ons\s+kenmerk|Uw\s+kenmerk|Kenmerk|Uw\s+brief|Bijlage\(?n?\)?|Postbus|Contactpersoon|"
     r"Referentie|Retouradres|Inlichtingen|Doorkiesnummer|Telefoon|www\.|[TFE]\s+\+?\d)"
 )
+_SALUTATION = re.compile(r"^(?:Geachte|Zeer geachte|Beste)\b.{0,80},$", re.IGNORECASE)
+_VALEDICTION = re.compile(
+    r"^(?:Hoogachtend|Met (?:de meeste |vriendelijke )?(?:hoogachting|groet(?:en)?)),?$",
+    re.IGNORECASE,
+)
 _ROLE = re.compile(r"^(?:De|Het)\s+\S.{2,150},$")
 _NAME = re.compile(r"^(?:[a-z]{2,5}\.\s*)*[A-Z][\w.'’ -]{1,60}$")
 _NUMBERED = re.compile(r"^\d{1,3}\.\s+[A-Z«‘“]")
@@ -91,7 +96,7 @@ def take_header(lines: list[Line]) -> tuple[Header, int]:
         first = block[0]
         m = _NUMBER_TITLE.match(first)
         pd = _PLACE_DATE.match(first) if len(block) == 1 else None
-        fm = _FIELD.match(first)
+        fields = [f for f in map(_FIELD.match, block) if f]
         if m and head.number is None and i == 0:
             head.number = m.group(1)
             head.heading = " ".join([m.group(2), *block[1:]])
@@ -99,14 +104,16 @@ def take_header(lines: list[Line]) -> tuple[Header, int]:
             head.recipient = " ".join(block)
         elif pd and head.date is None:
             head.place, head.date = pd.group(1).strip(), parse_date(pd.group(2))
-        elif fm:
-            key = fm.group(1).lower()
-            value = " ".join([fm.group(2), *block[1:]]).strip()
-            if key in ("datum", "vastgesteld") and head.date is None:
-                head.date = parse_date(value)
-            elif key in ("betreft", "onderwerp") and head.subject is None:
-                head.subject = value
-        elif _LETTERHEAD.match(first) and len(block) <= 4:
+        elif fields and len(block) <= 8:
+            for fm in fields:
+                key, value = fm.group(1).lower(), fm.group(2).strip()
+                if key in ("datum", "vastgesteld") and head.date is None:
+                    head.date = parse_date(value)
+                elif key in ("betreft", "onderwerp") and head.subject is None:
+                    head.subject = value
+        elif (_LETTERHEAD.match(first) and len(block) <= 4) or (
+            len(block) == 1 and _SALUTATION.match(first)
+        ):
             pass
         else:
             break
@@ -134,6 +141,8 @@ def take_closing(lines: list[Line], start: int) -> tuple[list[tuple[str, str]], 
         pairs.append((role[:-1].strip(), name.strip()))
         end = role_at
     pairs.reverse()
+    if pairs and end - 1 >= start and _VALEDICTION.match(lines[end - 1].text):
+        end -= 1
     return pairs, end
 
 
@@ -177,7 +186,10 @@ def build_blocks(lines: list[Line], prev_text: str = "") -> list[Block]:
         last = blocks[-1] if blocks else None
         prev = last.lines[-1].text if last else prev_text
         alone_before = line.gap >= 1 or line.page_start or last is None
-        alone_after = nxt is None or nxt.gap >= 1 or nxt.page_start
+        if not alone_before and last and not last.heading and ends_sentence(prev):
+            # a short heading right under a paragraph's last line, with a blank after it
+            alone_before = len(text) <= 60 and len(text.split()) <= 8
+        alone_after = nxt is None or nxt.gap >= 1 or (nxt.page_start and not nxt.text[0].islower())
         numbered = bool(_NUMBERED.match(text) or _ROMAN.match(text))
         if (
             alone_before
