@@ -185,22 +185,21 @@ def build_blocks(lines: list[Line], prev_text: str = "") -> list[Block]:
         text = line.text
         last = blocks[-1] if blocks else None
         prev = last.lines[-1].text if last else prev_text
+        in_text = last is not None and not last.heading
         alone_before = line.gap >= 1 or line.page_start or last is None
-        if not alone_before and last and not last.heading and ends_sentence(prev):
+        if not alone_before and len(text) <= 60 and in_text and ends_sentence(prev):
             # a short heading right under a paragraph's last line, with a blank after it
-            alone_before = len(text) <= 60 and len(text.split()) <= 8
-        alone_after = nxt is None or nxt.gap >= 1 or (nxt.page_start and not nxt.text[0].islower())
-        numbered = bool(_NUMBERED.match(text) or _ROMAN.match(text))
+            alone_before = len(text.split()) <= 8
         if (
             alone_before
             and is_heading_text(text)
-            and not (last and not last.heading and ends_mid_sentence(prev))
-            and (alone_after or (numbered and nxt is not None and nxt.text[:1].isupper()))
+            and not (in_text and ends_mid_sentence(prev))
+            and _alone_after(text, nxt)
         ):
             level = 1
             if _NUMBERED.match(text) and seen_plain_heading:
                 level = 2
-            elif not numbered:
+            elif not _ROMAN.match(text) and not _NUMBERED.match(text):
                 seen_plain_heading = True
             if stranded:
                 blocks.append(Block(False, stranded))
@@ -217,6 +216,17 @@ def build_blocks(lines: list[Line], prev_text: str = "") -> list[Block]:
     if stranded:
         blocks.append(Block(False, stranded))
     return blocks
+
+
+def _alone_after(text: str, nxt: Line | None) -> bool:
+    """Does a heading candidate stand alone below: a blank, a page break, or the end?
+
+    A numbered heading (`1. Antwoord van het kabinet`) may be followed straight by its text.
+    """
+    if nxt is None or nxt.gap >= 1 or (nxt.page_start and not nxt.text[0].islower()):
+        return True
+    numbered = _NUMBERED.match(text) or _ROMAN.match(text)
+    return bool(numbered) and nxt.text[0].isupper()
 
 
 def _starts_paragraph(line: Line, prev: str) -> bool:
