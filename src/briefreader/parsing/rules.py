@@ -193,7 +193,7 @@ def build_blocks(lines: list[Line], prev_text: str = "") -> list[Block]:
         if (
             alone_before
             and is_heading_text(text)
-            and not (in_text and ends_mid_sentence(prev))
+            and not (in_text and ends_mid_sentence(prev) and not _isolated(line, nxt))
             and _alone_after(text, nxt)
         ):
             level = 1
@@ -216,6 +216,11 @@ def build_blocks(lines: list[Line], prev_text: str = "") -> list[Block]:
     if stranded:
         blocks.append(Block(False, stranded))
     return blocks
+
+
+def _isolated(line: Line, nxt: Line | None) -> bool:
+    """A line with blank lines on both sides, and no lower-case sentence going on after it."""
+    return line.gap >= 1 and (nxt is None or (nxt.gap >= 1 and not nxt.text[0].islower()))
 
 
 def _alone_after(text: str, nxt: Line | None) -> bool:
