@@ -65,15 +65,18 @@ class Vocabulary:
             if quality > out.get(term, 0.0):
                 out[term] = quality
 
+        budget = typo_budget(word)
         if word in self.counts:
             put(word, EXACT)
-        budget = typo_budget(word)
+            # A word the letters use is more likely meant than a typo; allow only one edit.
+            budget = min(budget, 1)
         bases = [word]
         if budget:
             for term, dist in self.near(word, budget):
                 if dist:
                     put(term, TYPO[dist])
-                    bases.append(term)
+                    if dist == 1:  # forms of a distant guess would drift too far
+                        bases.append(term)
         if not word.isdigit():
             for base in bases:
                 for term in self.with_prefix(base[: wordform_prefix(base)]):

@@ -34,10 +34,16 @@ def _norm_char(ch: str, cache: dict[str, str] = {}) -> str:  # noqa: B006 - a de
     return out
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """`normalize(text)` and, per character of it, the index of its source character."""
     if text.isascii():
         return text.lower(), list(range(len(text)))
+    if all(len(_norm_char(ch)) == 1 for ch in set(_NON_ASCII.findall(text))):
+        # Every character stays one character (`ï` → `i`): the map is the identity.
+        return normalize(text), list(range(len(text)))
     parts: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
