@@ -70,9 +70,12 @@ class Store:
     def open(cls, data_dir: Path) -> Store:
         """The store of `data_dir`; damage and permissions become `warning`, not exceptions."""
         store = cls(Path(data_dir) / DB_NAME)
+        if not store_db.writable(store.path.parent):
+            store._cannot_write(f"{store.path.parent}: the folder is read-only")
+            if store.path.exists():
+                store._db = store_db.open_read_only(store.path)
+            return store
         if not store.path.exists():
-            if not store_db.writable(store.path.parent):
-                store._cannot_write(f"{store.path.parent}: cannot write here")
             return store
         try:
             store._db, newer = store_db.connect(store.path, create=False)
@@ -89,7 +92,7 @@ class Store:
 
     def _cannot_write(self, why: str) -> None:
         self.read_only = True
-        self.warning = f"{why}; notes can be read but not saved"
+        self.warning = f"{why}; notes can be read but will not be saved"
 
     def _fall_back_read_only(self, exc: BaseException) -> None:
         self._cannot_write(f"{self.path}: cannot write ({store_db.problem(exc)})")
@@ -130,8 +133,11 @@ class Store:
             except (sqlite3.Error, OSError):
                 self._db = None
 
-    def _write(self, action: Callable[[sqlite3.Connection], T]) -> T:
-        """Run `action` in one committed transaction, creating the database if need be."""
+    def _write(self, action: Callable[[sqlite3.Connection], T], durable: bool = True) -> T:
+        """Run `action` in one committed transaction, creating the database if need be.
+
+        `durable=False` (reading positions, settings: nothing the user wrote) skips the fsync
+        at commit: still safe from a crash of the process, though not from a power cut."""
         with self._lock:
             if self.read_only:
                 raise StoreError(self.path, self.warning or "notes are read-only")
@@ -140,6 +146,7 @@ class Store:
                 if self._db is None:
                     self._db, _ = store_db.connect(self.path, create=True)
                 db = self._db
+                db.execute("PRAGMA synchronous=" + ("FULL" if durable else "NORMAL"))
                 db.execute("BEGIN IMMEDIATE")
                 try:
                     result = action(db)
@@ -346,7 +353,8 @@ class Store:
             lambda db: db.execute(
                 "INSERT OR REPLACE INTO positions VALUES (?, ?, ?, ?, ?)",
                 (letter_id, p.section_index, p.paragraph_index, p.quote, _now()),
-            )
+            ),
+            durable=False,
         )
 
     def setting(self, key: str) -> str | None:
@@ -360,7 +368,8 @@ class Store:
     def set_setting(self, key: str, value: str) -> None:
         """Store a setting."""
         self._write(
-            lambda db: db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value))
+            lambda db: db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value)),
+            durable=False,
         )
 
 
