@@ -114,7 +114,7 @@ def test_grouped_by_letter_then_section_in_reading_order(
     front = _front(out)
     assert front["exported_at"] == "2026-02-11T09:30:00+00:00"
     assert (front["letters"], front["notes"]) == (2, 3)
-    assert front["tags"] == ["Gas", "gas", "navo"]
+    assert front["tags"] == ["Gas", "navo"]
 
 
 def test_hostile_notes_tags_and_titles_stay_text(letters: list[Letter]) -> None:

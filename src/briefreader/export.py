@@ -21,6 +21,7 @@ from briefreader import __version__
 from briefreader.annotation import Annotation
 from briefreader.errors import UserError
 from briefreader.model import Letter
+from briefreader.store import unique_tags
 
 EXPORT_NAME = "briefreader-notes.md"
 TITLE = "Notes from Kamerbrieven"
@@ -148,7 +149,7 @@ def render_markdown(
     groups: dict[str, list[Annotation]] = {}
     for a in annotations:
         groups.setdefault(a.anchor.letter_id, []).append(a)
-    tags = sorted({t for a in annotations for t in a.tags}, key=str.casefold)
+    tags = list(unique_tags(t for a in annotations for t in a.tags))
     lines = _front_matter(stamp, len(groups), len(annotations), tags)
     lines += [f"# {TITLE}", ""]
     count = f"{len(annotations)} note{'s' * (len(annotations) != 1)}"
