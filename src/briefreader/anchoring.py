@@ -204,15 +204,19 @@ def reanchor_letter(
     store: Store, letter: Letter, known_ids: set[str] | None = None
 ) -> list[Annotation]:
     """Re-attach this letter's annotations, and orphans (letter id not in `known_ids`) whose
-    quote is found here. Returns the annotations now on this letter, placed or detached."""
+    quote is found here. Orphans with this letter's title that cannot be placed are marked
+    detached (this looks like their letter, corrected). Returns the annotations now on this
+    letter and those just detached."""
     text = Text(letter)
     out = [_apply(store, a, text, locate(a.anchor, text)) for a in store.annotations(letter.id)]
     if known_ids is not None:
         for a in store.annotations():
             if a.anchor.letter_id in known_ids or a.anchor.letter_id == letter.id:
                 continue
-            p = locate(a.anchor, text, elsewhere=a.letter_title != letter.title)
-            if p is not None:
+            same_title = a.letter_title == letter.title
+            p = locate(a.anchor, text, elsewhere=not same_title)
+            if p is not None or same_title:
+                # Not found in what looks like a new version of its letter: detached.
                 out.append(_apply(store, a, text, p))
     return out
 
