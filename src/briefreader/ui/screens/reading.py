@@ -23,8 +23,11 @@ from textual.widgets import Footer, OptionList, Static
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
 from briefreader.model import Letter
+from briefreader.ui.annotations import ReaderNotes
 from briefreader.ui.clipboard import citation, save_clip
+from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.help import HelpGroup, HelpScreen
+from briefreader.ui.screens.notes import NotesScreen
 from briefreader.ui.state import LAST_LETTER, ReadingState
 from briefreader.ui.widgets.letter_list import LetterList, LetterTable
 from briefreader.ui.widgets.letter_view import LetterView, Place
@@ -47,10 +50,13 @@ class ReadingScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "next_section", "Next section", id="read.next"),
         Binding("left_square_bracket", "previous_section", "Prev section", id="read.prev"),
+        Binding("a", "annotate", "Annotate", id="read.annotate"),
+        Binding("m", "notes", "Notes", id="read.notes"),
         Binding("y", "copy", "Copy passage", id="read.copy"),
         Binding("l,escape", "letters", "Letters", id="read.letters"),
         Binding("t", "contents", "Contents", show=False, id="read.contents"),
         Binding("f", "filter", "Filter", show=False, id="read.filter"),
+        Binding("c", "edit_note", "Edit note here", show=False, id="read.edit_note"),
     ]
 
     def __init__(self, library: Library, state: ReadingState, clip_dir: Path) -> None:
@@ -61,6 +67,7 @@ class ReadingScreen(Screen[None]):
         self.letter: Letter | None = None
         self._pending: tuple[Letter, Place] | None = None
         self._save_timer: Timer | None = None
+        self.notes = ReaderNotes(self)
 
     def compose(self) -> ComposeResult:
         """Sidebar (list over contents) and reader pane (progress line over the letter)."""
@@ -137,8 +144,13 @@ class ReadingScreen(Screen[None]):
         section, paragraph = self.state.position(letter)
         view = self.query_one(LetterView)
         view.show(letter, section, paragraph)
+        self.notes.letter_opened(letter)
         if focus:
             view.focus()
+
+    def show_letter(self, letter: Letter) -> None:
+        """Show `letter` (already parsed) in the reader, focused."""
+        self._show(letter, True)
 
     # -- messages from the widgets --------------------------------------------------------
 
@@ -201,7 +213,14 @@ class ReadingScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Letter actions are dimmed until a letter is open."""
-        if action in ("next_section", "previous_section", "copy", "contents"):
+        if action in (
+            "next_section",
+            "previous_section",
+            "copy",
+            "contents",
+            "annotate",
+            "edit_note",
+        ):
             return self.letter is not None
         return True
 
@@ -252,7 +271,21 @@ class ReadingScreen(Screen[None]):
             ("Letter list", LetterTable.BINDINGS),
             ("Contents", Toc.BINDINGS),
             ("Reader", LetterView.BINDINGS),
+            ("Notes view", NotesScreen.BINDINGS),
+            ("Note dialog", AnnotateScreen.BINDINGS),
         ]
+
+    def action_annotate(self) -> None:
+        """Annotate the passage under the cursor."""
+        self.notes.annotate()
+
+    def action_edit_note(self) -> None:
+        """Edit or delete the note on the passage under the cursor."""
+        self.notes.edit()
+
+    def action_notes(self) -> None:
+        """Show the notes view."""
+        self.notes.open_view()
 
     def action_help(self) -> None:
         """Show every binding."""

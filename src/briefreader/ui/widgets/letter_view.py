@@ -9,6 +9,7 @@ into its siblings.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -47,7 +48,7 @@ class LetterView(ScrollView, can_focus=True):
         Binding("G,end", "last", "End of letter", show=False, id="reader.bottom"),
     ]
 
-    COMPONENT_CLASSES = {f"letter-view--{name}" for name in (*STYLE_NAMES, "cursor", "bar")}
+    COMPONENT_CLASSES = {f"letter-view--{name}" for name in (*STYLE_NAMES, "cursor", "bar", "note")}
 
     class Moved(Message):
         """The cursor moved to another passage (or the letter changed)."""
@@ -64,6 +65,7 @@ class LetterView(ScrollView, can_focus=True):
         self.layout_: LetterLayout | None = None
         self.cursor = 0  # index into layout_.passages
         self._cache: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
+        self.marked: frozenset[tuple[int, int]] = frozenset()  # annotated (section, paragraph)
 
     # -- what the screen calls -------------------------------------------------------------
 
@@ -96,6 +98,14 @@ class LetterView(ScrollView, can_focus=True):
         self.cursor = found if found is not None else layout.first_passage_of(section)
         self._reveal(center=True)
         self._moved()
+
+    def mark(self, passages: Iterable[tuple[int, int]]) -> None:
+        """Mark the passages `(section, paragraph)` that have notes (a ✎ in the margin)."""
+        marked = frozenset(passages)
+        if marked != self.marked:
+            self.marked = marked
+            self._cache.clear()
+            self.refresh()
 
     @property
     def place(self) -> Place | None:
@@ -177,8 +187,22 @@ class LetterView(ScrollView, can_focus=True):
                 base = self.rich_style
         else:
             bar = Segment(" " * GUTTER, base)
+        bar = self._note_mark(layout, n, bar, base)
         segments = [bar, *layout.lines[n].render(self.app.console)]
         return Strip(segments).crop_extend(0, width, base).apply_style(base)
+
+    def _note_mark(self, layout: LetterLayout, n: int, bar: Segment, base: Style) -> Segment:
+        """The margin of an annotated passage: ✎ beside its first line, a rule beside the rest."""
+        owner = layout.owners[n]
+        if owner < 0 or not self.marked:
+            return bar
+        p = layout.passages[owner]
+        if (p.section, p.paragraph) not in self.marked:
+            return bar
+        style = base + self.get_component_rich_style("letter-view--note")
+        if n == p.start:
+            return Segment("✎ ", style)
+        return bar if owner == self.cursor else Segment("│ ", style)
 
     def on_focus(self) -> None:
         """Show the cursor band."""
