@@ -92,18 +92,26 @@ def prompt(a: Annotation, width: int = 78) -> Text:
     return text
 
 
+class NotesList(OptionList):
+    """The list of notes; its `enter` shows in the footer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Go to passage", id="notes.select"),
+    ]
+
+
 class NotesScreen(Screen[Jump | None]):
     """Every annotation; `enter` jumps to one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "jump", "Go to passage", show=True, id="notes.jump"),
+        Binding("enter", "jump", "Go to passage", show=False, id="notes.jump"),
         Binding("c", "edit", "Edit", id="notes.edit"),
         Binding("d", "delete", "Delete", id="notes.delete"),
-        Binding("r", "reattach", "Re-attach here", id="notes.reattach"),
+        Binding("r", "reattach", "Re-attach", id="notes.reattach"),
         Binding("f,slash", "filter", "Filter", id="notes.filter"),
         Binding("j", "move(1)", "Down", show=False, id="notes.down"),
         Binding("k", "move(-1)", "Up", show=False, id="notes.up"),
-        Binding("escape,m", "close", "Back to reader", id="notes.close"),
+        Binding("escape,m", "close", "Back", id="notes.close"),
     ]
 
     def __init__(self, store: Store, here: Here | None) -> None:
@@ -118,7 +126,7 @@ class NotesScreen(Screen[Jump | None]):
         yield Static("Notes", id="notes-title")
         yield Input(placeholder="Filter: words, #tag", id="notes-filter")
         yield Static("", id="notes-tags", markup=False)
-        yield OptionList(id="notes-list")
+        yield NotesList(id="notes-list")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -147,8 +155,8 @@ class NotesScreen(Screen[Jump | None]):
         width = (notes.size.width or self.app.size.width) - 2
         options: list[Option | None] = [Option(prompt(a, width), id=str(a.id)) for a in placed]
         if apart:
-            head = Text("Not found in the current letter text", "bold")
-            head.append("  (r re-attaches one to the reader's passage)", "dim")
+            head = Text("Detached (passage not found)", "bold")
+            head.append(" · r re-attaches to the reader's passage", "dim")
             options.append(Option(head, id=DETACHED, disabled=True))
             options += [Option(prompt(a, width), id=str(a.id)) for a in apart]
         if not self.shown:
