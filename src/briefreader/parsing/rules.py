@@ -105,9 +105,9 @@ def take_header(lines: list[Line]) -> tuple[Header, int]:
     stop = salutation if salutation is not None else len(lines)
     i = 0
     for start, end in _blocks_of(lines, 0, stop):
-        if not _read_header_block(head, [ln.text for ln in lines[start:end]], start == 0):
-            if salutation is None:
-                return head, start
+        block = [ln.text for ln in lines[start:end]]
+        if not _read_header_block(head, block, start == 0) and salutation is None:
+            return head, start
         i = end
     return head, (salutation + 1 if salutation is not None else i)
 
