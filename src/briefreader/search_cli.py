@@ -1,12 +1,84 @@
-"""`briefreader search`: placeholder until the search engine lands."""
+"""`briefreader search QUERY [PATH ...] [--json] [--limit N]`: fuzzy search from the shell.
+
+Resolves the letters like the reader does, brings the index in `<cache dir>/search.sqlite`
+up to date (only new or changed letters cost time) and prints the hits best first: one line
+each (date, title, section, snippet with the match marked), or a JSON array.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import sys
 
+from briefreader import locations
 from briefreader.errors import UserError
+from briefreader.library import Library
+from briefreader.search import Hit, SearchIndex
+
+TITLE_WIDTH = 44
+
+
+def _mark(hit: Hit, on: str, off: str) -> str:
+    """The snippet with each match wrapped in `on` / `off`."""
+    text = hit.snippet
+    for start, end in reversed(hit.snippet_spans):
+        text = text[:start] + on + text[start:end] + off + text[end:]
+    return " ".join(text.split())
+
+
+def _where(hit: Hit) -> str:
+    if hit.kind == "title":
+        return "title"
+    if hit.kind == "signatory":
+        return "signed"
+    where = hit.section_title or "(opening)"
+    if hit.kind == "footnote":
+        where += f" · footnote {hit.footnote}"
+    return where
+
+
+def format_hit(hit: Hit, color: bool) -> str:
+    """One plain line for a hit: date, title, section, snippet with the match marked."""
+    date = hit.date.isoformat() if hit.date else "----------"
+    title = hit.title if len(hit.title) <= TITLE_WIDTH else hit.title[: TITLE_WIDTH - 1] + "…"
+    snippet = _mark(hit, "\x1b[1;4m", "\x1b[22;24m") if color else _mark(hit, "[", "]")
+    return f"{date}  {title:<{TITLE_WIDTH}}  {_where(hit)}: {snippet}"
+
+
+def _progress(done: int, total: int) -> None:
+    sys.stderr.write(f"\rindexing letters for search: {done}/{total}")
+    if done == total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    """Fuzzy search (not built yet)."""
-    raise UserError(None, "search is not available yet")
+    """Search every letter for `args.query`; print hits best first (plain or JSON)."""
+    query = (args.query or "").strip()
+    if not query:
+        raise UserError(None, "search: the query is empty")
+    if args.limit is None or args.limit <= 0:
+        raise UserError(None, f"search: --limit must be a positive number, not {args.limit}")
+    library = Library.open(
+        args.paths, locations.data_dir(args.data_dir), locations.cache_dir(args.cache_dir)
+    )
+    library.scan()
+    index = SearchIndex.open(locations.cache_dir(args.cache_dir))
+    try:
+        index.update(library, progress=_progress if sys.stderr.isatty() else None)
+        hits = index.search(query, limit=args.limit)
+    finally:
+        index.close()
+    if args.json:
+        json.dump([h.to_json() for h in hits], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    if not hits:
+        print(f"no matches for {query!r}", file=sys.stderr)
+        return 0
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    for hit in hits:
+        print(format_hit(hit, color))
+    return 0

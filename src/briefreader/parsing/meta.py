@@ -11,9 +11,18 @@ _REFERENCE = re.compile(
     r"(?:\s+en\s+\d{2}\s?\d{3}(?:[-–]\w+)?(?:\s+[A-Z]{1,4}\b)?)*)"
     r"\s*,?\s*(?:nr\.|nummer)\s*(\d+)"
 )
+# `Kamerstuk 28 676-425`, `Kamerstukken 29023-276`: dossier and number joined by a hyphen.
+_REFERENCE_HYPHEN = re.compile(
+    r"\bKamerstuk(?:ken)?\s+(\d{2}\s?\d{3})[-–](\d{3,4})\b(?!\s*,?\s*nr\.)"
+)
 _DOSSIER = re.compile(r"(\d{2})\s?(\d{3})")
 _PARENS = re.compile(r"\([^()]*\)")
 _TOPIC = re.compile(r"\s(?:over|inzake|betreffende|aangaande|omtrent)\s+(.+)")
+# `... sturen wij uw Kamer een terug- en vooruitblik op ...`: what is sent is the subject.
+_OBJECT = re.compile(
+    r"\b(?:stuur|sturen|zend|zenden|bied|bieden)\b.{0,120}?\buw Kamer\s+(?:hierbij\s+)?(.+)"
+)
+_ARTICLE = re.compile(r"^(?:de|het|een)\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r"\s(?:kan|kunnen|wil|willen|zal|zullen|informeer|informeren|bericht|berichten|stuur|"
     r"sturen|hebben|heeft|treft|vindt)\s|[;:]|,\s"
@@ -27,11 +36,16 @@ def references(texts: Iterable[str]) -> tuple[str, ...]:
     """Every Kamerstuk citation in `texts`, normalised (`Kamerstuk 21 501-02, nr. 2446`)."""
     seen: dict[str, None] = {}
     for text in texts:
+        if "Kamerstuk" not in text:
+            continue
         for m in _REFERENCE.finditer(text):
             dossiers = _DOSSIER.sub(r"\1 \2", m.group(2).replace("–", "-"))
             dossiers = " ".join(dossiers.split())
             word = "Kamerstukken" if m.group(1) or " en " in dossiers else "Kamerstuk"
             seen[f"{word} {dossiers}, nr. {m.group(3)}"] = None
+        for m in _REFERENCE_HYPHEN.finditer(text):
+            dossier = _DOSSIER.sub(r"\1 \2", m.group(1))
+            seen[f"Kamerstuk {dossier}, nr. {m.group(2)}"] = None
     return tuple(seen)
 
 
@@ -79,24 +93,39 @@ def _shorten(text: str, limit: int = 80) -> str:
     return cut + "…"
 
 
+_ABBREVIATIONS = frozenset("jl nr blz bijv resp ca zgn vs art lid mr dr drs ir prof".split())
+
+
+def first_sentence(text: str) -> str:
+    """`text` up to its first full stop that ends a sentence (not `a.s.`, `jl.`, `nr.`)."""
+    for m in re.finditer(r"\.\s+(?=[A-Z«“‘])", text):
+        word = text[: m.start()].rsplit(" ", 1)[-1]
+        if "." in word or word.lower() in _ABBREVIATIONS or len(word) <= 1:
+            continue
+        return text[: m.start() + 1]
+    return text
+
+
 def title_of(
     subject: str | None, heading: str | None, first_paragraph: str, headings: list[str]
 ) -> str:
     """A human title, never empty: subject line, topic of the opening sentence, or heading."""
-    if subject:
-        return _shorten(subject)
-    sentence = re.split(r"(?<=[a-z)])\.\s", _PARENS.sub("", first_paragraph), maxsplit=1)[0]
-    sentence = " ".join(sentence.split())
-    m = _TOPIC.search(sentence)
-    if m:
-        topic = _CLAUSE_END.split(m.group(1), maxsplit=1)[0].rstrip(".")
-        if len(topic) >= 12:
-            return _shorten(topic[0].upper() + topic[1:])
+    sentence = first_sentence(" ".join(_PARENS.sub("", first_paragraph).split()))
+    candidates = [subject or ""]
+    for pattern in (_TOPIC, _OBJECT):
+        m = pattern.search(sentence)
+        if m:
+            topic = _CLAUSE_END.split(m.group(1), maxsplit=1)[0].rstrip(".")
+            topic = _ARTICLE.sub("", topic)
+            if len(topic) >= 12:
+                candidates.append(topic[0].upper() + topic[1:])
+                break
     if heading:
-        words = heading.split()
-        return _shorten(" ".join(w if not w.isupper() else w.lower() for w in words).capitalize())
-    if headings:
-        return _shorten(headings[0])
-    if sentence:
-        return _shorten(sentence)
+        words = [w if not w.isupper() else w.lower() for w in heading.split()]
+        candidates.append(" ".join(words).capitalize())
+    candidates += [*headings[:1], sentence]
+    for candidate in candidates:
+        title = _shorten(candidate)
+        if any(c.isalnum() for c in title):
+            return title
     return "Untitled letter"

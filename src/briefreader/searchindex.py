@@ -1,0 +1,431 @@
+"""The search index: every letter's blocks in SQLite FTS5, kept in step with the library.
+
+Layout of `<cache dir>/search.sqlite`: `letters` (one row per indexed letter: title, date,
+its own number and dossier for reference look-ups, and the range of its block rows),
+`blocks` (the text as written of every title, heading, paragraph and footnote), `fts` (a
+contentless FTS5 index over the *normalised* text of those blocks) and `vocab` (every
+normalised word with the number of blocks it occurs in).
+
+A search expands each query word over `vocab` (typos, word forms, prefixes: `searchvocab`),
+asks FTS5 for the blocks that contain every unit (best bm25 first, a few hundred at most)
+and re-ranks those in Python (`searchrank`). The file is only a cache: a damaged or outdated
+one is rebuilt, an unwritable cache dir falls back to memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Callable, Collection
+from pathlib import Path
+
+from briefreader import locations
+from briefreader.library import Library
+from briefreader.model import Letter
+from briefreader.searchquery import (
+    Query,
+    Reference,
+    Unit,
+    letter_number,
+    own_dossier,
+    parse_query,
+    parse_reference,
+)
+from briefreader.searchrank import Hit, Matcher, letter_blocks
+from briefreader.searchvocab import Vocabulary
+from briefreader.textnorm import NORM_VERSION, normalize, word_list
+
+SCHEMA = f"1.{NORM_VERSION}"
+KINDS = ("paragraph", "heading", "title", "footnote", "signatory")
+REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
+BATCH = 100
+RANKED_MAX = 8_000  # matches FTS5 may rank in full (about 1 µs each)
+RANKED_TAKE = 100  # best-ranked candidates to re-rank
+BROAD_TAKE = 100  # newest candidates for a broader query
+NEAR = 8  # words apart, for "near each other"
+Row = tuple[
+    int, str, int, int, int, int | None, str
+]  # letters per transaction: progress survives an interrupted build
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS letters (id TEXT PRIMARY KEY, title TEXT, date TEXT,
+    number TEXT, dossier TEXT, sub TEXT, first_row INT, last_row INT);
+CREATE TABLE IF NOT EXISTS blocks (row INTEGER PRIMARY KEY, letter_id TEXT, kind INT,
+    section_index INT, paragraph_index INT, footnote INT, text TEXT);
+CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, n INT) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(body, content='',
+    tokenize='unicode61 remove_diacritics 0');
+"""
+
+
+def _connect(path: Path | None) -> sqlite3.Connection:
+    db = sqlite3.connect(":memory:" if path is None else path, check_same_thread=False, timeout=10)
+    if path is not None:
+        db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    version = db.execute("SELECT name FROM sqlite_master WHERE name = 'meta'").fetchone()
+    if version is not None:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None or row[0] != SCHEMA:
+            with db:
+                for table in ("fts", "vocab", "blocks", "letters", "meta"):
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
+    db.executescript(_DDL)
+    with db:
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
+    return db
+
+
+class SearchIndex:
+    """Fuzzy full-text search over the letters of a library (see the module docstring)."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+        self._lock = threading.RLock()
+        self._vocab: Vocabulary | None = None
+        self._memo: dict[str, dict[str, float]] = {}
+
+    @classmethod
+    def open(cls, cache_dir: Path | None) -> SearchIndex:
+        """The index in `<cache_dir>/search.sqlite` (None: in memory only)."""
+        if cache_dir is None:
+            return cls(_connect(None), None)
+        path = cache_dir / "search.sqlite"
+        try:
+            locations.ensure_private_dir(cache_dir)
+            return cls(_connect(path), path)
+        except sqlite3.DatabaseError:
+            pass  # damaged: the cache is ours to throw away
+        try:
+            for stale in (path, path.with_name(path.name + "-wal")):
+                stale.unlink(missing_ok=True)
+            return cls(_connect(path), path)
+        except (OSError, sqlite3.Error):
+            return cls(_connect(None), None)  # unwritable cache dir: search still works
+
+    def close(self) -> None:
+        """Close the database."""
+        with self._lock:
+            self.db.close()
+
+    # -- keeping in step with the library -------------------------------------------------
+
+    def letter_ids(self) -> set[str]:
+        """Ids of the letters in the index."""
+        with self._lock:
+            return {r[0] for r in self.db.execute("SELECT id FROM letters")}
+
+    def update(self, library: Library, progress: Callable[[int, int], None] | None = None) -> None:
+        """Index letters new to the index and drop those no longer in `library`, by id."""
+        # Oldest first, so that newer letters get higher row numbers: a query too broad to
+        # rank in full looks at the newest letters first (`_candidates`).
+        wanted = [e.id for e in reversed(library.entries()) if not e.error]
+        have = self.letter_ids()
+        gone = have - set(wanted)
+        new = [i for i in wanted if i not in have]
+        total = len(new) + len(gone)
+        if not total:
+            return
+        done = 0
+        with self._lock:
+            self._vocab = None
+            self._memo.clear()
+            for letter_id in gone:
+                with self.db:
+                    self._drop(letter_id)
+                done += 1
+            for start in range(0, len(new), BATCH):
+                with self.db:
+                    for letter_id in new[start : start + BATCH]:
+                        try:
+                            letter = library.letter(letter_id)
+                        except (KeyError, ValueError, OSError):
+                            continue
+                        except Exception:  # a letter that fails to load is left out, not fatal
+                            continue
+                        self.add_letter(letter)
+                        library.forget(letter_id)
+                done += len(new[start : start + BATCH])
+                if progress is not None:
+                    progress(done, total)
+
+    def add_letter(self, letter: Letter) -> None:
+        """Index one letter (nothing happens when it is indexed already)."""
+        with self._lock:
+            if self.db.execute("SELECT 1 FROM letters WHERE id = ?", (letter.id,)).fetchone():
+                return
+            self._vocab = None
+            self._memo.clear()
+            first = (self.db.execute("SELECT max(row) FROM blocks").fetchone()[0] or 0) + 1
+            blocks = letter_blocks(letter)
+            rows = []
+            fts = []
+            counts: Counter[str] = Counter()
+            for n, b in enumerate(blocks, first):
+                norm = normalize(b.text)
+                rows.append(
+                    (n, letter.id, KINDS.index(b.kind), b.section_index, b.paragraph_index)
+                    + (b.footnote, b.text)
+                )
+                fts.append((n, norm))
+                counts.update(set(word_list(norm)))
+            dossier = own_dossier(letter.references)
+            self.db.execute(
+                "INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    letter.id,
+                    letter.title,
+                    letter.date.isoformat() if letter.date else None,
+                    letter_number(letter.number),
+                    dossier[0] if dossier else None,
+                    dossier[1] if dossier else None,
+                    first,
+                    first + len(blocks) - 1,
+                ),
+            )
+            self.db.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            self.db.executemany("INSERT INTO fts(rowid, body) VALUES (?, ?)", fts)
+            self.db.executemany(
+                "INSERT INTO vocab VALUES (?, ?)"
+                " ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
+                counts.items(),
+            )
+
+    def _drop(self, letter_id: str) -> None:
+        lo, hi = self.db.execute(
+            "SELECT first_row, last_row FROM letters WHERE id = ?", (letter_id,)
+        ).fetchone()
+        rows = self.db.execute("SELECT row, text FROM blocks WHERE row BETWEEN ? AND ?", (lo, hi))
+        counts: Counter[str] = Counter()
+        for row, text in rows:
+            norm = normalize(text)
+            # A contentless FTS5 table forgets a row only when told the text it indexed.
+            self.db.execute(
+                "INSERT INTO fts(fts, rowid, body) VALUES ('delete', ?, ?)", (row, norm)
+            )
+            counts.update(set(word_list(norm)))
+        self.db.executemany(
+            "UPDATE vocab SET n = n - ? WHERE term = ?", [(n, t) for t, n in counts.items()]
+        )
+        self.db.execute("DELETE FROM vocab WHERE n <= 0")
+        self.db.execute("DELETE FROM blocks WHERE row BETWEEN ? AND ?", (lo, hi))
+        self.db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
+
+    # -- searching -------------------------------------------------------------------------
+
+    def vocabulary(self) -> Vocabulary:
+        """Every word in the index (loaded once, until the next update)."""
+        with self._lock:
+            if self._vocab is None:
+                self._vocab = Vocabulary(dict(self.db.execute("SELECT term, n FROM vocab")))
+            return self._vocab
+
+    def _expand(self, word: str) -> dict[str, float]:
+        got = self._memo.get(word)
+        if got is None:
+            got = self._memo[word] = self.vocabulary().expand(word)
+            if len(self._memo) > 512:  # as-you-type queries repeat their first words
+                self._memo.pop(next(iter(self._memo)))
+        return got
+
+    def search(
+        self, query: str, limit: int = 20, letter_ids: Collection[str] | None = None
+    ) -> list[Hit]:
+        """The best `limit` hits for `query`, best first (only in `letter_ids` when given)."""
+        ref = parse_reference(query)
+        if ref is not None and limit > 0:
+            return self._reference_hits(ref, limit, letter_ids)
+        parsed = parse_query(query)
+        if limit <= 0 or not parsed.units:
+            return []
+        with self._lock:
+            vocab = self.vocabulary()
+            expansions = [{} if u.phrase else self._expand(u.words[0]) for u in parsed.units]
+            for unit, allowed in zip(parsed.units, expansions, strict=True):
+                if (not unit.phrase and not allowed) or (
+                    unit.phrase and any(w not in vocab.counts for w in unit.words)
+                ):
+                    return []  # a unit no block can contain: nothing matches them all
+            rows = self._candidates(parsed, expansions, limit, letter_ids)
+            matcher = Matcher(parsed, expansions)
+            scored = []
+            for pos, (row, _, kind, _, _, _, text) in enumerate(rows):
+                got = matcher.score(text, KINDS[kind])
+                if got is not None:
+                    bonus = 2.0 * (1 - pos / len(rows))  # bm25's order breaks near-ties
+                    scored.append((got[0] + bonus, row, got[1]))
+            best = heapq.nlargest(limit, scored)
+            by_row = {r[0]: r for r in rows}
+            return [self._hit(matcher, by_row[row], score, window) for score, row, window in best]
+
+    def _reference_hits(
+        self, ref: Reference, limit: int, letter_ids: Collection[str] | None
+    ) -> list[Hit]:
+        """The letter a reference names (first), then the paragraphs that cite it."""
+        hits = []
+        named = self.find_reference(str(ref))
+        if named is not None and (letter_ids is None or named in letter_ids):
+            with self._lock:
+                title, date = self.db.execute(
+                    "SELECT title, date FROM letters WHERE id = ?", (named,)
+                ).fetchone()
+            hits.append(
+                Hit(
+                    letter_id=named,
+                    title=title,
+                    date=dt.date.fromisoformat(date) if date else None,
+                    section_index=0,
+                    section_title=None,
+                    paragraph_index=-1,
+                    kind="title",
+                    score=REFERENCE_SCORE,
+                    snippet=title,
+                    spans=(),
+                    snippet_spans=(),
+                )
+            )
+        cited = '"' + " ".join(word_list(str(ref))[1:]) + '"'  # without "kamerstuk"
+        return (hits + self.search(cited, limit, letter_ids))[:limit]
+
+    def _candidates(
+        self,
+        query: Query,
+        expansions: list[dict[str, float]],
+        limit: int,
+        letter_ids: Collection[str] | None,
+    ) -> list[Row]:
+        """Blocks that contain every unit: a few times more than the hits wanted.
+
+        FTS5 ranks by bm25 at about a microsecond a match, so a query that matches at most
+        `RANKED_MAX` blocks is ranked in full. A broader one (`oekraine`, or a first letter
+        or three as the user types) takes the newest matches instead, those with the words
+        near each other first, and leaves the choice to the re-ranking.
+        """
+        counts = self.vocabulary().counts
+        estimate = min(
+            _estimate(u, e, counts) for u, e in zip(query.units, expansions, strict=True)
+        )
+        match = _fts_expression(query, expansions)
+        ranges: list[tuple[int, int] | None] = [None]
+        if letter_ids is not None:
+            ranges = list(
+                self.db.execute(
+                    "SELECT first_row, last_row FROM letters WHERE id IN "
+                    f"({','.join('?' * len(letter_ids))})",
+                    tuple(letter_ids),
+                )
+            )
+            estimate = min(estimate, sum(hi - lo + 1 for lo, hi in ranges))  # type: ignore[misc]
+        if estimate <= RANKED_MAX:
+            take = max(RANKED_TAKE, 4 * limit)
+            plans = [(match, "rank")]
+        else:
+            take = max(BROAD_TAKE, 4 * limit)
+            plans = [(match, "rowid DESC")]
+            near = _near_expression(query, expansions, counts)
+            if near:
+                plans.insert(0, (near, "rowid DESC"))
+        rows: list[Row] = []
+        seen: set[int] = set()
+        for expr, order in plans:
+            if len(rows) >= take:
+                break  # the words near each other were enough
+            for span in ranges:
+                # A letter's rows are contiguous: FTS5 limits to a rowid range cheaply.
+                where, args = ("", ()) if span is None else (" AND rowid BETWEEN ? AND ?", span)
+                sql = (
+                    "SELECT b.row, b.letter_id, b.kind, b.section_index, b.paragraph_index,"
+                    " b.footnote, b.text FROM (SELECT rowid AS r, rank AS k FROM fts"
+                    f" WHERE fts MATCH ?{where} ORDER BY {order} LIMIT ?) AS f"
+                    " JOIN blocks AS b ON b.row = f.r"
+                )
+                for row in self.db.execute(sql, (expr, *args, take)):
+                    if row[0] not in seen:
+                        seen.add(row[0])
+                        rows.append(row)
+        return rows
+
+    def _hit(
+        self,
+        matcher: Matcher,
+        row: tuple[int, str, int, int, int, int | None, str],
+        score: float,
+        window: tuple[int, int],
+    ) -> Hit:
+        _, letter_id, kind, si, pi, fn, text = row
+        title, date, lo, hi = self.db.execute(
+            "SELECT title, date, first_row, last_row FROM letters WHERE id = ?", (letter_id,)
+        ).fetchone()
+        heading = self.db.execute(
+            "SELECT text FROM blocks WHERE row BETWEEN ? AND ? AND kind = 1 AND section_index = ?",
+            (lo, hi, si),
+        ).fetchone()
+        where = matcher.locate(text, window)
+        return Hit(
+            letter_id=letter_id,
+            title=title,
+            date=dt.date.fromisoformat(date) if date else None,
+            section_index=si,
+            section_title=heading[0] if heading and KINDS[kind] != "title" else None,
+            paragraph_index=pi,
+            kind=KINDS[kind],
+            score=score,
+            snippet=where.snippet,
+            spans=where.spans,
+            snippet_spans=where.snippet_spans,
+            footnote=fn,
+        )
+
+    def find_reference(self, query: str) -> str | None:
+        """The id of the letter that `query`, a Kamerstuk reference, names (newest first).
+
+        A letter names `dossier-number` when its own number (`Nr. 151`) is that number and
+        the dossier it cites most is that dossier (see `searchquery.own_dossier`).
+        """
+        ref = parse_reference(query)
+        if ref is None:
+            return None
+        with self._lock:
+            row = self.db.execute(
+                "SELECT id FROM letters WHERE number = ? AND dossier = ? AND sub = ?"
+                " ORDER BY date DESC LIMIT 1",
+                (ref.number, ref.dossier, ref.sub),
+            ).fetchone()
+        return row[0] if row else None
+
+
+def _estimate(unit: Unit, allowed: dict[str, float], counts: dict[str, int]) -> int:
+    """At most how many blocks hold this unit (from the vocabulary's block counts)."""
+    if unit.phrase:
+        return min(counts.get(w, 0) for w in unit.words)
+    return sum(counts.get(t, 0) for t in allowed)
+
+
+def _near_expression(
+    query: Query, expansions: list[dict[str, float]], counts: dict[str, int]
+) -> str | None:
+    """FTS5 NEAR over each unit's best match, for a query of two or more units."""
+    if len(query.units) < 2:
+        return None
+    phrases = []
+    for unit, allowed in zip(query.units, expansions, strict=True):
+        if unit.phrase:
+            phrases.append(" ".join(unit.words))
+        else:
+            phrases.append(max(allowed, key=lambda t: (allowed[t], counts.get(t, 0))))
+    return "NEAR(" + " ".join(f'"{p}"' for p in phrases) + f", {NEAR}" + ")"
+
+
+def _fts_expression(query: Query, expansions: list[dict[str, float]]) -> str:
+    """The FTS5 MATCH expression: every unit (AND), each word as any of its matches (OR)."""
+    parts = []
+    for unit, allowed in zip(query.units, expansions, strict=True):
+        if unit.phrase:
+            parts.append('"' + " ".join(unit.words) + '"')
+        else:
+            parts.append("(" + " OR ".join(f'"{t}"' for t in allowed) + ")")
+    return " AND ".join(parts)

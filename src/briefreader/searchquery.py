@@ -1,0 +1,128 @@
+"""What a search query means: words and quoted phrases, or a document reference.
+
+`parse_query('reisadvies "rode lijn" Oekraïne')` gives the units every hit must contain
+(AND): single words, matched with typo and word-form tolerance, and phrases in double quotes,
+matched word for word. `parse_reference()` recognises a Kamerstuk reference in the forms
+users type (`36045-151`, `36 045, nr. 151`, `Kamerstuk 21 501-02, nr. 2446`, `21501-02-2446`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from briefreader.textnorm import WORD, normalize
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One thing a hit must contain: a word (fuzzy) or a quoted phrase (exact words)."""
+
+    words: tuple[str, ...]
+    phrase: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query: its units in the order typed, and its normalised words."""
+
+    units: tuple[Unit, ...]
+
+    @property
+    def text(self) -> str:
+        """The normalised words of the query joined by spaces (for whole-query scoring)."""
+        return " ".join(w for u in self.units for w in u.words)
+
+
+_QUOTED = re.compile(r'"([^"]*)"?')
+
+
+def parse_query(query: str) -> Query:
+    """Split a query into units; an unclosed quote runs to the end (the user is typing)."""
+    units: list[Unit] = []
+    pos = 0
+    norm = normalize(query.replace("\u201c", '"').replace("\u201d", '"').replace("\u201e", '"'))
+    for m in _QUOTED.finditer(norm):
+        units += [Unit((w,)) for w in WORD.findall(norm[pos : m.start()])]
+        phrase = tuple(WORD.findall(m.group(1)))
+        if len(phrase) > 1:
+            units.append(Unit(phrase, phrase=True))
+        elif phrase:
+            units.append(Unit(phrase))
+        pos = m.end()
+    units += [Unit((w,)) for w in WORD.findall(norm[pos:])]
+    # A word typed twice asks for nothing more than once.
+    seen: set[Unit] = set()
+    unique = [u for u in units if not (u in seen or seen.add(u))]  # type: ignore[func-returns-value]
+    return Query(tuple(unique))
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Reference:
+    """A Kamerstuk reference: dossier digits (`21501`), sub-number or letter, document nr."""
+
+    dossier: str
+    sub: str
+    number: str
+
+    def __str__(self) -> str:
+        head = f"{self.dossier[:-3]} {self.dossier[-3:]}"
+        if self.sub:
+            head += f"-{self.sub}" if self.sub.isdigit() else f" {self.sub}"
+        return f"Kamerstuk {head}, nr. {self.number}"
+
+    @property
+    def dossier_key(self) -> tuple[str, str]:
+        """The dossier alone (`("21501", "02")`)."""
+        return (self.dossier, self.sub)
+
+
+_REFERENCE = re.compile(
+    r"^\s*(?:kamerstuk(?:ken)?[\s:]*)?"
+    r"(?P<dossier>\d{2}\s?\d{3})"
+    r"(?:[\s-]*(?P<sub>\d{1,3}|[a-z]{1,5})(?=[\s,-]))?"
+    r"\s*[,-]?\s*(?:(?:nr|no|nummer)\.?\s*)?"
+    r"(?P<number>\d{1,5})\.?\s*$"
+)
+
+
+def parse_reference(text: str) -> Reference | None:
+    """The Kamerstuk reference that `text` is, or None when it is something else."""
+    m = _REFERENCE.match(normalize(text))
+    if m is None:
+        return None
+    sub = (m.group("sub") or "").upper()
+    if sub in ("NR", "NO"):  # `36045 nr 151`: the number marker, not a sub-dossier
+        sub = ""
+    if sub.isdigit():
+        sub = sub.zfill(2)
+    return Reference(m.group("dossier").replace(" ", ""), sub, str(int(m.group("number"))))
+
+
+def own_dossier(references: Iterable[str]) -> tuple[str, str] | None:
+    """The dossier a letter belongs to: the one it cites most often (ties: the first cited).
+
+    Letters as published carry their own number (`Nr. 151`) but seldom their dossier, while
+    they cite earlier documents of that same dossier; so `36045-151` names the letter that is
+    `Nr. 151` and cites dossier 36 045 more than any other.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], int] = {}
+    for i, ref in enumerate(references):
+        parsed = parse_reference(ref)
+        if parsed is not None:
+            counts[parsed.dossier_key] += 1
+            first.setdefault(parsed.dossier_key, i)
+    if not counts:
+        return None
+    return max(counts, key=lambda k: (counts[k], -first[k]))
+
+
+def letter_number(number: str | None) -> str | None:
+    """A letter's own number (`Nr. 151` → `151`), or None."""
+    if not number:
+        return None
+    m = re.search(r"\d+", number)
+    return str(int(m.group())) if m else None

@@ -1,0 +1,89 @@
+"""The vocabulary of a body of letters, and what each query word may match in it.
+
+A query word matches the words of the text that are the word itself, forms of it
+(`reisadviezen` for `reisadvies`), near misses within a typo budget that grows with the word's
+length (`sanktie` → `sanctie`, `Olongren` → `Ollongren`), forms of those near misses, and
+words it begins (`reisadv` → `reisadvies`, as the user types; `sanctie` → `sanctiepakket`,
+a Dutch compound). Each match carries a quality in (0, 1] that ranking uses. rapidfuzz
+computes the edit distances, over the words of similar length only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Mapping
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from briefreader.textnorm import is_wordform, typo_budget, wordform_prefix
+
+EXACT = 1.0
+FORM = 0.9
+TYPO = (1.0, 0.82, 0.7)  # by edit distance
+TYPO_FORM = 0.72
+PREFIX = 0.6
+MAX_PREFIX_TERMS = 40
+MAX_TYPO_TERMS = 24
+
+
+class Vocabulary:
+    """Distinct normalised words with the number of blocks each occurs in."""
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        self.counts = dict(counts)
+        self.sorted = sorted(self.counts)
+        by_len: dict[int, list[str]] = {}
+        for term in self.sorted:
+            by_len.setdefault(len(term), []).append(term)
+        self.by_len = by_len
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def with_prefix(self, prefix: str) -> list[str]:
+        """Every word that begins with `prefix`."""
+        lo = bisect.bisect_left(self.sorted, prefix)
+        hi = bisect.bisect_left(self.sorted, prefix + "\U0010ffff", lo)
+        return self.sorted[lo:hi]
+
+    def near(self, word: str, budget: int) -> list[tuple[str, int]]:
+        """Words within `budget` edits of `word` (transpositions count one), closest first."""
+        pool: list[str] = []
+        for n in range(len(word) - budget, len(word) + budget + 1):
+            pool += self.by_len.get(n, ())
+        found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=budget, limit=None)
+        found.sort(key=lambda t: (t[1], -self.counts.get(t[0], 0)))
+        return [(term, int(dist)) for term, dist, _ in found[:MAX_TYPO_TERMS]]
+
+    def expand(self, word: str, prefix: bool = True) -> dict[str, float]:
+        """The words `word` may match here, each with its match quality."""
+        out: dict[str, float] = {}
+
+        def put(term: str, quality: float) -> None:
+            if quality > out.get(term, 0.0):
+                out[term] = quality
+
+        budget = typo_budget(word)
+        if word in self.counts:
+            put(word, EXACT)
+            # A word the letters use is more likely meant than a typo; allow only one edit.
+            budget = min(budget, 1)
+        bases = [word]
+        if budget:
+            for term, dist in self.near(word, budget):
+                if dist:
+                    put(term, TYPO[dist])
+                    if dist == 1:  # forms of a distant guess would drift too far
+                        bases.append(term)
+        if not word.isdigit():
+            for base in bases:
+                for term in self.with_prefix(base[: wordform_prefix(base)]):
+                    if term != base and is_wordform(base, term):
+                        put(term, FORM if base == word else TYPO_FORM)
+        if prefix and len(word) >= 3 and not word.isdigit():
+            longer = [t for t in self.with_prefix(word) if t != word]
+            for term in heapq.nlargest(MAX_PREFIX_TERMS, longer, key=self.counts.__getitem__):
+                put(term, PREFIX)
+        return out
