@@ -33,6 +33,8 @@ def _where(hit: Hit) -> str:
         return "title"
     if hit.kind == "signatory":
         return "signed"
+    if hit.kind == "heading":
+        return "heading"
     where = hit.section_title or "(opening)"
     if hit.kind == "footnote":
         where += f" · footnote {hit.footnote}"
