@@ -9,6 +9,7 @@ exception. The cache is a SQLite file in the cache dir; deleting it only costs a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import shutil
@@ -120,6 +121,7 @@ class ParseCache:
 
     def __init__(self, path: Path | None) -> None:
         self.db: sqlite3.Connection | None = None
+        self._pending = 0
         if path is None:
             return
         try:
@@ -148,19 +150,28 @@ class ParseCache:
         if self.db is None:
             return
         try:
-            with self.db:
+            self.db.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                (str(path), size, mtime, PARSER_VERSION, entry.to_row()),
+            )
+            if letter is not None:
+                blob = zlib.compress(json.dumps(letter.cache_json()).encode(), 3)
                 self.db.execute(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                    (str(path), size, mtime, PARSER_VERSION, entry.to_row()),
+                    "INSERT OR REPLACE INTO letters VALUES (?, ?, ?)",
+                    (letter.id, PARSER_VERSION, blob),
                 )
-                if letter is not None:
-                    blob = zlib.compress(json.dumps(letter.cache_json()).encode(), 3)
-                    self.db.execute(
-                        "INSERT OR REPLACE INTO letters VALUES (?, ?, ?)",
-                        (letter.id, PARSER_VERSION, blob),
-                    )
+            self._pending += 1
+            if self._pending >= 100:
+                self.flush()
         except sqlite3.Error:
             pass
+
+    def flush(self) -> None:
+        """Commit what `put` wrote (in batches: one commit per file is the slow part)."""
+        if self.db is not None and self._pending:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.commit()
+            self._pending = 0
 
     def letter(self, letter_id: str, source: str) -> Letter | None:
         """The cached parse of a letter, if there is one of this parser version."""
@@ -205,6 +216,7 @@ class Library:
             entries.setdefault(entry.id, entry)
             if progress is not None and (n % 200 == 0 or n == len(files)):
                 progress(n, len(files))
+        self.cache.flush()
         self._entries = entries
         return sorted(entries.values(), key=_newest_first)
 

@@ -20,7 +20,7 @@ from briefreader.model import (
     SourceSpan,
 )
 from briefreader.parsing.footnotes import MARK_CLOSE, MARK_OPEN, extract_footnotes
-from briefreader.parsing.hyphens import HyphenJudge
+from briefreader.parsing.hyphens import DROP, SPACE, HyphenJudge
 from briefreader.parsing.lines import Line, split_lines
 from briefreader.parsing.meta import kind_of, references, sender_of, title_of
 from briefreader.parsing.rules import build_blocks, take_closing, take_header
@@ -32,15 +32,20 @@ _URL_TAIL = re.compile(r"^\(?(?:https?:|www\.)\S*[/=?&_#]$")
 
 
 def _join(lines: list[Line], judge: HyphenJudge) -> str:
-    text = lines[0].text
+    """The lines of one block as one line; each join looks only at the two lines it joins."""
+    parts = [lines[0].text]
     for line in lines[1:]:
-        if text.endswith("-") and len(text) > 1 and text[-2] != " ":
-            text = judge.join(text, line.text)
-        elif _URL_TAIL.search(text.rsplit(" ", 1)[-1]):
-            text += line.text
+        prev = parts[-1]
+        if prev.endswith("-") and len(prev) > 1 and prev[-2] != " ":
+            mode = judge.mode(prev, line.text)
+            if mode == DROP:
+                parts[-1] = prev[:-1]
+            parts.append(" " + line.text if mode == SPACE else line.text)
+        elif _URL_TAIL.search(prev.rsplit(" ", 1)[-1]):
+            parts.append(line.text)
         else:
-            text += " " + line.text
-    return text
+            parts.append(" " + line.text)
+    return "".join(parts)
 
 
 def _paragraph(lines: list[Line], judge: HyphenJudge) -> Paragraph:

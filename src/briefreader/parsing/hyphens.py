@@ -14,9 +14,12 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _VOWELS = frozenset("aeiouyáéíóúàèëïöüäâêîôû")
+DROP, KEEP, SPACE = "drop", "keep", "space"
+# Past this size a document's words are counted once, so lookups stay linear in its size.
+_COUNTER_FROM = 256 * 1024
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _SUSPENDED = frozenset({"en", "of", "tot", "dan", "als"})
 
 
@@ -41,18 +44,54 @@ class HyphenJudge:
     """Decides, for one document, how a line ending in a hyphen joins the next line."""
 
     def __init__(self, lines: list[str]) -> None:
-        self.vocab: Counter[str] = Counter()
-        splits = 0
-        for text in lines:
-            words = _WORD.findall(text)
-            if text.endswith("-") and words:
-                words = words[:-1]
-            self.vocab.update(w.lower() for w in words)
-        for i, text in enumerate(lines[:-1]):
-            if text.endswith("-") and self._obvious_split(text, lines[i + 1]):
-                splits += 1
-        # Without a single plain word split the document does not hyphenate at line ends.
-        self.soft = splits > 0
+        self._lines = lines
+        self._low: str | None = None
+        self._soft: bool | None = None
+        self._counts: dict[str, int] = {}
+        self._vocab: Counter[str] | None = None
+        self._size = sum(map(len, lines))
+
+    def count(self, form: str) -> int:
+        """How often the document writes `form` (lower case) as a whole word, not at a line end."""
+        if self._vocab is None and self._size > _COUNTER_FROM:
+            self._vocab = self._count_all()
+        if self._vocab is not None:
+            return self._vocab[form]
+        if form not in self._counts:
+            if self._low is None:
+                self._low = "\n".join(self._lines).lower()
+            low, n, hits = self._low, len(form), 0
+            at = low.find(form)
+            while at >= 0:
+                before = low[at - 1] if at else " "
+                after = low[at + n] if at + n < len(low) else " "
+                inner = before.isalnum() or before in "-_" or after.isalnum() or after in "-_"
+                if not inner and not (before == "\n" and low[at - 2 : at] == "-\n"):
+                    hits += 1
+                at = low.find(form, at + n)
+            self._counts[form] = hits
+        return self._counts[form]
+
+    def _count_all(self) -> Counter[str]:
+        vocab: Counter[str] = Counter()
+        after_hyphen = False
+        for text in self._lines:
+            words = _WORD.findall(text.lower())
+            hyphen = text.endswith("-")
+            vocab.update(words[1 if after_hyphen else 0 : -1 if hyphen else None])
+            after_hyphen = hyphen
+        return vocab
+
+    @property
+    def soft(self) -> bool:
+        """Does the document split plain words at line ends (soft hyphenation)?"""
+        if self._soft is None:
+            lines = self._lines
+            self._soft = any(
+                text.endswith("-") and self._obvious_split(text, lines[i + 1])
+                for i, text in enumerate(lines[:-1])
+            )
+        return self._soft
 
     def _parts(self, left: str, right: str) -> tuple[str, str]:
         head = _LETTERS.findall(left.rsplit(" ", 1)[-1])
@@ -65,33 +104,39 @@ class HyphenJudge:
             return False
         if not left[:-1].endswith(prefix):
             return False
-        return (zipf(prefix) < 1.5 and prefix not in self.vocab) or (
-            zipf(suffix) < 1.5 and suffix not in self.vocab
-        )
+        p, s = prefix.lower(), suffix.lower()
+        return (zipf(p) < 1.5 and not self.count(p)) or (zipf(s) < 1.5 and not self.count(s))
 
     def join(self, left: str, right: str) -> str:
         """`left` (ending in a hyphen) and `right` as one line, hyphen kept or removed."""
+        mode = self.mode(left, right)
+        if mode == DROP:
+            return left[:-1] + right
+        return left + (" " if mode == SPACE else "") + right
+
+    def mode(self, left: str, right: str) -> str:
+        """How `left`, ending in a hyphen, joins `right`: `DROP`, `KEEP` or `SPACE` it."""
         token = left.rsplit(" ", 1)[-1][:-1]
         first = right.split(" ", 1)[0]
         core = token.lstrip("(«“‘\"'[")
         if not core or not core[-1].isalpha():
-            return left + right  # 29023-276, «militair-technisch»-antwoord
+            return KEEP  # 29023-276, «militair-technisch»-antwoord
         if "://" in token or token.startswith("www.") or "/" in token:
-            return left + right  # a URL keeps its hyphen and takes no space
+            return KEEP  # a URL keeps its hyphen and takes no space
         if first.rstrip(",.;:") in _SUSPENDED:
-            return left + " " + right  # EU- en NAVO-partners
+            return SPACE  # EU- en NAVO-partners
         if not first or not first[0].isalpha() or first[0].isupper():
-            return left + right  # Minister-President, Noord-Atlantische
+            return KEEP  # Minister-President, Noord-Atlantische
         prefix, suffix = self._parts(left, right)
-        if sum(c.isupper() for c in prefix) >= 2 or not prefix:
-            return left + right  # EU-landen, NAVO-bondgenoten
-        return left[:-1] + right if self._split(prefix, suffix) else left + right
+        if not prefix or (not prefix.islower() and sum(map(str.isupper, prefix)) >= 2):
+            return KEEP  # EU-landen, NAVO-bondgenoten
+        return DROP if self._split(prefix, suffix) else KEEP
 
     def _split(self, prefix: str, suffix: str) -> bool:
         """True when the hyphen between `prefix` and `suffix` only breaks the line."""
         p, s = prefix.lower(), suffix.lower()
         joined, hyphened = p + s, p + "-" + s
-        in_doc_joined, in_doc_hyphened = self.vocab[joined], self.vocab[hyphened]
+        in_doc_joined, in_doc_hyphened = self.count(joined), self.count(hyphened)
         if in_doc_joined != in_doc_hyphened:
             return in_doc_joined > in_doc_hyphened
         zj = zipf(joined)
@@ -99,8 +144,8 @@ class HyphenJudge:
             return True
         if not self.soft:
             return False
-        word_p = zipf(p) >= 2.0 or p in self.vocab
-        word_s = zipf(s) >= 2.0 or s in self.vocab
+        word_p = zipf(p) >= 2.0 or self.count(p) > 0
+        word_s = zipf(s) >= 2.0 or self.count(s) > 0
         # defensie-industrie, energie-infrastructuur: two words whose vowels clash keep it
         clash = p[-1] in _VOWELS and s[0] in _VOWELS
         return not (word_p and word_s and zj < 2.0 and clash)

@@ -11,6 +11,10 @@ _REFERENCE = re.compile(
     r"(?:\s+en\s+\d{2}\s?\d{3}(?:[-–]\w+)?(?:\s+[A-Z]{1,4}\b)?)*)"
     r"\s*,?\s*(?:nr\.|nummer)\s*(\d+)"
 )
+# `Kamerstuk 28 676-425`, `Kamerstukken 29023-276`: dossier and number joined by a hyphen.
+_REFERENCE_HYPHEN = re.compile(
+    r"\bKamerstuk(?:ken)?\s+(\d{2}\s?\d{3})[-–](\d{3,4})\b(?!\s*,?\s*nr\.)"
+)
 _DOSSIER = re.compile(r"(\d{2})\s?(\d{3})")
 _PARENS = re.compile(r"\([^()]*\)")
 _TOPIC = re.compile(r"\s(?:over|inzake|betreffende|aangaande|omtrent)\s+(.+)")
@@ -27,11 +31,16 @@ def references(texts: Iterable[str]) -> tuple[str, ...]:
     """Every Kamerstuk citation in `texts`, normalised (`Kamerstuk 21 501-02, nr. 2446`)."""
     seen: dict[str, None] = {}
     for text in texts:
+        if "Kamerstuk" not in text:
+            continue
         for m in _REFERENCE.finditer(text):
             dossiers = _DOSSIER.sub(r"\1 \2", m.group(2).replace("–", "-"))
             dossiers = " ".join(dossiers.split())
             word = "Kamerstukken" if m.group(1) or " en " in dossiers else "Kamerstuk"
             seen[f"{word} {dossiers}, nr. {m.group(3)}"] = None
+        for m in _REFERENCE_HYPHEN.finditer(text):
+            dossier = _DOSSIER.sub(r"\1 \2", m.group(1))
+            seen[f"Kamerstuk {dossier}, nr. {m.group(2)}"] = None
     return tuple(seen)
 
 
@@ -83,20 +92,20 @@ def title_of(
     subject: str | None, heading: str | None, first_paragraph: str, headings: list[str]
 ) -> str:
     """A human title, never empty: subject line, topic of the opening sentence, or heading."""
-    if subject:
-        return _shorten(subject)
     sentence = re.split(r"(?<=[a-z)])\.\s", _PARENS.sub("", first_paragraph), maxsplit=1)[0]
     sentence = " ".join(sentence.split())
+    candidates = [subject or ""]
     m = _TOPIC.search(sentence)
     if m:
         topic = _CLAUSE_END.split(m.group(1), maxsplit=1)[0].rstrip(".")
         if len(topic) >= 12:
-            return _shorten(topic[0].upper() + topic[1:])
+            candidates.append(topic[0].upper() + topic[1:])
     if heading:
-        words = heading.split()
-        return _shorten(" ".join(w if not w.isupper() else w.lower() for w in words).capitalize())
-    if headings:
-        return _shorten(headings[0])
-    if sentence:
-        return _shorten(sentence)
+        words = [w if not w.isupper() else w.lower() for w in heading.split()]
+        candidates.append(" ".join(words).capitalize())
+    candidates += [*headings[:1], sentence]
+    for candidate in candidates:
+        title = _shorten(candidate)
+        if any(c.isalnum() for c in title):
+            return title
     return "Untitled letter"

@@ -45,6 +45,11 @@ _LETTERHEAD = re.compile(
     r"^(?:Ons\s+kenmerk|Uw\s+kenmerk|Kenmerk|Uw\s+brief|Bijlage\(?n?\)?|Postbus|Contactpersoon|"
     r"Referentie|Retouradres|Inlichtingen|Doorkiesnummer|Telefoon|www\.|[TFE]\s+\+?\d)"
 )
+_SALUTATION = re.compile(r"^(?:Geachte|Zeer geachte|Beste)\b.{0,80},$", re.IGNORECASE)
+_VALEDICTION = re.compile(
+    r"^(?:Hoogachtend|Met (?:de meeste |vriendelijke )?(?:hoogachting|groet(?:en)?)),?$",
+    re.IGNORECASE,
+)
 _ROLE = re.compile(r"^(?:De|Het)\s+\S.{2,150},$")
 _NAME = re.compile(r"^(?:[a-z]{2,5}\.\s*)*[A-Z][\w.'’ -]{1,60}$")
 _NUMBERED = re.compile(r"^\d{1,3}\.\s+[A-Z«‘“]")
@@ -91,7 +96,7 @@ def take_header(lines: list[Line]) -> tuple[Header, int]:
         first = block[0]
         m = _NUMBER_TITLE.match(first)
         pd = _PLACE_DATE.match(first) if len(block) == 1 else None
-        fm = _FIELD.match(first)
+        fields = [f for f in map(_FIELD.match, block) if f]
         if m and head.number is None and i == 0:
             head.number = m.group(1)
             head.heading = " ".join([m.group(2), *block[1:]])
@@ -99,14 +104,16 @@ def take_header(lines: list[Line]) -> tuple[Header, int]:
             head.recipient = " ".join(block)
         elif pd and head.date is None:
             head.place, head.date = pd.group(1).strip(), parse_date(pd.group(2))
-        elif fm:
-            key = fm.group(1).lower()
-            value = " ".join([fm.group(2), *block[1:]]).strip()
-            if key in ("datum", "vastgesteld") and head.date is None:
-                head.date = parse_date(value)
-            elif key in ("betreft", "onderwerp") and head.subject is None:
-                head.subject = value
-        elif _LETTERHEAD.match(first) and len(block) <= 4:
+        elif fields and len(block) <= 8:
+            for fm in fields:
+                key, value = fm.group(1).lower(), fm.group(2).strip()
+                if key in ("datum", "vastgesteld") and head.date is None:
+                    head.date = parse_date(value)
+                elif key in ("betreft", "onderwerp") and head.subject is None:
+                    head.subject = value
+        elif (_LETTERHEAD.match(first) and len(block) <= 4) or (
+            len(block) == 1 and _SALUTATION.match(first)
+        ):
             pass
         else:
             break
@@ -134,6 +141,8 @@ def take_closing(lines: list[Line], start: int) -> tuple[list[tuple[str, str]], 
         pairs.append((role[:-1].strip(), name.strip()))
         end = role_at
     pairs.reverse()
+    if pairs and end - 1 >= start and _VALEDICTION.match(lines[end - 1].text):
+        end -= 1
     return pairs, end
 
 
@@ -176,19 +185,21 @@ def build_blocks(lines: list[Line], prev_text: str = "") -> list[Block]:
         text = line.text
         last = blocks[-1] if blocks else None
         prev = last.lines[-1].text if last else prev_text
+        in_text = last is not None and not last.heading
         alone_before = line.gap >= 1 or line.page_start or last is None
-        alone_after = nxt is None or nxt.gap >= 1 or nxt.page_start
-        numbered = bool(_NUMBERED.match(text) or _ROMAN.match(text))
+        if not alone_before and len(text) <= 60 and in_text and ends_sentence(prev):
+            # a short heading right under a paragraph's last line, with a blank after it
+            alone_before = len(text.split()) <= 8
         if (
             alone_before
             and is_heading_text(text)
-            and not (last and not last.heading and ends_mid_sentence(prev))
-            and (alone_after or (numbered and nxt is not None and nxt.text[:1].isupper()))
+            and not (in_text and ends_mid_sentence(prev) and not _isolated(line, nxt))
+            and _alone_after(text, nxt)
         ):
             level = 1
             if _NUMBERED.match(text) and seen_plain_heading:
                 level = 2
-            elif not numbered:
+            elif not _ROMAN.match(text) and not _NUMBERED.match(text):
                 seen_plain_heading = True
             if stranded:
                 blocks.append(Block(False, stranded))
@@ -205,6 +216,22 @@ def build_blocks(lines: list[Line], prev_text: str = "") -> list[Block]:
     if stranded:
         blocks.append(Block(False, stranded))
     return blocks
+
+
+def _isolated(line: Line, nxt: Line | None) -> bool:
+    """A line with blank lines on both sides, and no lower-case sentence going on after it."""
+    return line.gap >= 1 and (nxt is None or (nxt.gap >= 1 and not nxt.text[0].islower()))
+
+
+def _alone_after(text: str, nxt: Line | None) -> bool:
+    """Does a heading candidate stand alone below: a blank, a page break, or the end?
+
+    A numbered heading (`1. Antwoord van het kabinet`) may be followed straight by its text.
+    """
+    if nxt is None or nxt.gap >= 1 or (nxt.page_start and not nxt.text[0].islower()):
+        return True
+    numbered = _NUMBERED.match(text) or _ROMAN.match(text)
+    return bool(numbered) and nxt.text[0].isupper()
 
 
 def _starts_paragraph(line: Line, prev: str) -> bool:

@@ -1,13 +1,101 @@
-"""The reader app (placeholder until the reader lands)."""
+"""The reader app: builds the library and store from explicit paths and runs the Textual app.
+
+`run_reader()` is what `briefreader [PATH ...]` calls. The app itself only wires things
+together: the main screen gets the library, the reading state and a folder for the clipboard
+file; the theme the user picks is remembered in the store.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
 
 from briefreader.errors import UserError
+from briefreader.library import Library
+from briefreader.store import Store
+from briefreader.ui.commands import GoToCommands
+from briefreader.ui.screens.reading import ReadingScreen
+from briefreader.ui.state import THEME, ReadingState
+
+
+class ReaderApp(App[None]):
+    """briefreader's terminal reader."""
+
+    TITLE = "briefreader"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {GoToCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "screen.help", "Help", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
+    ]
+
+    def __init__(
+        self,
+        library: Library,
+        state: ReadingState,
+        clip_dir: Path,
+        warning: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.state = state
+        self.clip_dir = clip_dir
+        self.warning = warning
+
+    def get_default_screen(self) -> Screen[None]:
+        """The reading screen."""
+        return ReadingScreen(self.library, self.state, self.clip_dir)
+
+    def on_mount(self) -> None:
+        """Restore the theme, report a damaged store, and remember theme changes."""
+        theme = self.state.setting(THEME)
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        if self.warning:
+            self.notify(self.warning, severity="warning", timeout=15)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self.state.set_setting(THEME, theme.name)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette's main actions, besides Textual's own."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, ReadingScreen):
+            yield SystemCommand("Help", "List every key", screen.action_help)
+            yield SystemCommand("Letters", "Go to the letter list", screen.action_letters)
+            yield SystemCommand("Filter letters", "Type to filter", screen.action_filter)
+            if screen.letter is not None:
+                yield SystemCommand(
+                    "Contents", "Go to the table of contents", screen.action_contents
+                )
+                yield SystemCommand(
+                    "Next section", "Jump to the next section", screen.action_next_section
+                )
+                yield SystemCommand(
+                    "Previous section",
+                    "Jump to the previous section",
+                    screen.action_previous_section,
+                )
+                yield SystemCommand(
+                    "Copy passage", "Copy the current passage with a citation", screen.action_copy
+                )
 
 
 def run_reader(paths: Sequence[Path], data_dir: Path, cache_dir: Path) -> int:
-    """Open the reader on `paths` (not built yet)."""
-    raise UserError(None, "the reader is not available yet")
+    """Open the reader on `paths` (else the library, else the samples); the exit status."""
+    for path in paths:
+        if not path.exists():
+            raise UserError(path, "no such file or folder")
+    library = Library.open(paths, data_dir, cache_dir)
+    store = Store.open(data_dir)
+    app = ReaderApp(library, ReadingState(store), cache_dir, store.warning)
+    app.run()
+    return 0

@@ -1,0 +1,141 @@
+"""What an annotation is: an `Anchor` into a letter, the `Annotation` itself, a reading `Position`.
+
+An anchor keeps the passage three ways, as Hypothesis does: the exact quote, about 32
+characters of context on each side, and the position (letter id, section, paragraph, offsets).
+The position is only a hint; the quote and its context are what let an annotation find its
+passage again in a corrected letter. `anchor_for` builds one from a parsed letter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from briefreader.model import Letter
+
+CONTEXT = 32
+# Paragraphs are joined with this when context crosses a paragraph boundary.
+PARAGRAPH_BREAK = "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where an annotation points: a span of one paragraph's text, with its quote and context."""
+
+    letter_id: str
+    section_index: int
+    paragraph_index: int
+    start: int  # character offsets in the paragraph text (whole paragraph: 0..len)
+    end: int
+    quote: str
+    prefix: str  # up to CONTEXT characters before the quote (across paragraph breaks)
+    suffix: str  # up to CONTEXT characters after it
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A saved note on a passage. `detached`: its passage is not in the current letter text."""
+
+    id: int
+    anchor: Anchor
+    note: str
+    tags: tuple[str, ...]
+    created: str  # ISO 8601 with the local UTC offset
+    updated: str
+    letter_title: str
+    section_title: str | None
+    detached: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Reading state of one letter: the paragraph in view and the start of its text."""
+
+    section_index: int
+    paragraph_index: int
+    quote: str
+
+
+def paragraph_texts(letter: Letter) -> list[tuple[int, int, str]]:
+    """Every paragraph of `letter` in reading order as (section index, paragraph index, text)."""
+    return [
+        (si, pi, para.text)
+        for si, section in enumerate(letter.sections)
+        for pi, para in enumerate(section.paragraphs)
+    ]
+
+
+def context_before(texts: list[str], ordinal: int, start: int, size: int = CONTEXT) -> str:
+    """The `size` characters before offset `start` of paragraph `ordinal`, across breaks."""
+    out = texts[ordinal][:start]
+    k = ordinal
+    while len(out) < size and k > 0:
+        k -= 1
+        out = texts[k] + PARAGRAPH_BREAK + out
+    return out[-size:]
+
+
+def context_after(texts: list[str], ordinal: int, end: int, size: int = CONTEXT) -> str:
+    """The `size` characters after offset `end` of paragraph `ordinal`, across breaks."""
+    out = texts[ordinal][end:]
+    k = ordinal
+    while len(out) < size and k + 1 < len(texts):
+        k += 1
+        out = out + PARAGRAPH_BREAK + texts[k]
+    return out[:size]
+
+
+def anchor_at(
+    letter_id: str,
+    flat: list[tuple[int, int, str]],
+    ordinal: int,
+    start: int,
+    end: int,
+) -> Anchor:
+    """The anchor of `[start, end)` in paragraph number `ordinal` of a flattened letter."""
+    texts = [t for _, _, t in flat]
+    si, pi, text = flat[ordinal]
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    return Anchor(
+        letter_id,
+        si,
+        pi,
+        start,
+        end,
+        text[start:end],
+        context_before(texts, ordinal, start),
+        context_after(texts, ordinal, end),
+    )
+
+
+def anchor_for(
+    letter: Letter,
+    section_index: int,
+    paragraph_index: int,
+    start: int | None = None,
+    end: int | None = None,
+) -> Anchor:
+    """The anchor of a passage of `letter`: a whole paragraph, or `[start, end)` within it.
+
+    Offsets are clamped to the paragraph; a paragraph that does not exist is a `ValueError`.
+    """
+    flat = paragraph_texts(letter)
+    for ordinal, (si, pi, text) in enumerate(flat):
+        if si == section_index and pi == paragraph_index:
+            return anchor_at(
+                letter.id,
+                flat,
+                ordinal,
+                0 if start is None else start,
+                len(text) if end is None else end,
+            )
+    raise ValueError(
+        f"letter {letter.id} has no paragraph {paragraph_index} in section {section_index}"
+    )
+
+
+def position_for(letter: Letter, section_index: int, paragraph_index: int) -> Position:
+    """The reading position at a paragraph, remembering the start of its text."""
+    section = letter.sections[section_index]
+    text = section.paragraphs[paragraph_index].text
+    return Position(section_index, paragraph_index, text[:64])

@@ -1,0 +1,425 @@
+"""The annotation store: notes, tags, reading positions and settings in one SQLite file.
+
+`Store.open(data_dir)` never raises for a damaged or unwritable database: it keeps a damaged
+file beside the new one under another name, opens an unwritable one read-only, and says so in
+`Store.warning`. Every write is its own committed transaction; a write that cannot be saved
+raises `StoreError` (a `UserError`: one line for the user, never a traceback). The data dir is
+created on the first write, not on open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
+
+from briefreader import store_db
+from briefreader.annotation import Anchor, Annotation, Position, anchor_for, position_for
+from briefreader.errors import UserError
+from briefreader.model import Letter
+
+__all__ = [
+    "DB_NAME",
+    "Anchor",
+    "Annotation",
+    "Position",
+    "Store",
+    "StoreError",
+    "anchor_for",
+    "find_position",
+    "position_for",
+    "reanchor",
+]
+
+DB_NAME = "notes.sqlite"
+T = TypeVar("T")
+
+
+class StoreError(UserError):
+    """A note, position or setting could not be saved or read; the message says why."""
+
+
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
+    """Tags as the user means them: trimmed, without a leading '#', no blanks, no repeats."""
+    out = (" ".join(t.split()).lstrip("#").strip() for t in tags)
+    return tuple(dict.fromkeys(t for t in out if t))
+
+
+class Store:
+    """Annotations and reading state of one data dir. Thread-safe over one connection."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.warning: str | None = None
+        self.read_only = False
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.RLock()
+        self._cache: dict[int, Annotation] | None = None
+        self._sorted: list[Annotation] | None = None
+        self._data_version = -1
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        """The store of `data_dir`; damage and permissions become `warning`, not exceptions."""
+        store = cls(Path(data_dir) / DB_NAME)
+        if not store_db.writable(store.path.parent):
+            store._cannot_write(f"{store.path.parent}: the folder is read-only")
+            if store.path.exists():
+                store._db = store_db.open_read_only(store.path)
+            return store
+        if not store.path.exists():
+            return store
+        try:
+            store._db, newer = store_db.connect(store.path, create=False)
+            if newer:
+                store._cannot_write(f"{store.path}: written by a newer briefreader")
+        except sqlite3.Error as exc:
+            if store_db.is_corrupt(exc):
+                store._set_aside()
+            else:
+                store._fall_back_read_only(exc)
+        except OSError as exc:
+            store._fall_back_read_only(exc)
+        return store
+
+    def _cannot_write(self, why: str) -> None:
+        self.read_only = True
+        self.warning = f"{why}; notes can be read but will not be saved"
+
+    def _fall_back_read_only(self, exc: BaseException) -> None:
+        self._cannot_write(f"{self.path}: cannot write ({store_db.problem(exc)})")
+        self._db = store_db.open_read_only(self.path)
+
+    def _set_aside(self) -> None:
+        try:
+            kept = store_db.quarantine(self.path)
+        except OSError as exc:
+            self._cannot_write(f"{self.path}: damaged and cannot be moved aside ({exc.strerror})")
+            return
+        self.warning = (
+            f"{self.path}: the notes database was damaged; kept it as {kept.name} "
+            "and started a new one"
+        )
+
+    def close(self) -> None:
+        """Close the database (the store may not be used afterwards)."""
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+            self._cache = self._sorted = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    def _attach(self) -> None:
+        """Open a database another process created after this store was opened empty."""
+        if self._db is None and not self.read_only and self.path.exists():
+            try:
+                self._db, _ = store_db.connect(self.path, create=False)
+            except (sqlite3.Error, OSError):
+                self._db = None
+
+    def _write(self, action: Callable[[sqlite3.Connection], T], durable: bool = True) -> T:
+        """Run `action` in one committed transaction, creating the database if need be.
+
+        `durable=False` (reading positions, settings: nothing the user wrote) skips the fsync
+        at commit: still safe from a crash of the process, though not from a power cut."""
+        with self._lock:
+            if self.read_only:
+                raise StoreError(self.path, self.warning or "notes are read-only")
+            try:
+                self._attach()
+                if self._db is None:
+                    self._db, _ = store_db.connect(self.path, create=True)
+                db = self._db
+                db.execute("PRAGMA synchronous=" + ("FULL" if durable else "NORMAL"))
+                db.execute("BEGIN IMMEDIATE")
+                try:
+                    result = action(db)
+                    db.execute("COMMIT")
+                except BaseException:
+                    if db.in_transaction:
+                        db.execute("ROLLBACK")
+                    raise
+            except (sqlite3.Error, OSError) as exc:
+                raise StoreError(self.path, f"not saved: {store_db.problem(exc)}") from None
+            return result
+
+    def _read(self, action: Callable[[sqlite3.Connection], T], empty: T) -> T:
+        with self._lock:
+            self._attach()
+            if self._db is None:
+                return empty
+            try:
+                return action(self._db)
+            except sqlite3.Error as exc:
+                raise StoreError(self.path, f"cannot read: {store_db.problem(exc)}") from None
+
+    def _annotations(self) -> dict[int, Annotation]:
+        """Every annotation by id, reloaded only when another connection has committed."""
+        with self._lock:
+            version = self._read(_data_version, -1)
+            if self._cache is None or version != self._data_version:
+                empty: dict[int, Annotation] = {}
+                self._cache = self._read(store_db.load_all, empty)
+                self._sorted = None
+                self._data_version = version
+            return self._cache
+
+    def _remember(self, annotation: Annotation) -> Annotation:
+        with self._lock:
+            self._annotations()[annotation.id] = annotation
+            self._sorted = None
+        return annotation
+
+    def _need(self, annotation_id: int) -> Annotation:
+        found = self.get(annotation_id)
+        if found is None:
+            raise StoreError(self.path, f"there is no annotation {annotation_id}")
+        return found
+
+    # -- annotations ---------------------------------------------------------------------
+
+    def add(
+        self,
+        anchor: Anchor,
+        note: str,
+        tags: Sequence[str],
+        letter_title: str,
+        section_title: str | None,
+    ) -> Annotation:
+        """Save a new annotation; when this returns, it is on disk."""
+        now, clean, a = _now(), clean_tags(tags), anchor
+
+        def insert(db: sqlite3.Connection) -> int:
+            cur = db.execute(
+                "INSERT INTO annotations (letter_id, section_index, paragraph_index, start,"
+                ' "end", quote, prefix, suffix, note, created, updated, letter_title,'
+                " section_title, detached) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+                (a.letter_id, a.section_index, a.paragraph_index, a.start, a.end, a.quote)
+                + (a.prefix, a.suffix, note, now, now, letter_title, section_title),
+            )
+            new_id = int(cur.lastrowid or 0)
+            store_db.put_tags(db, new_id, clean)
+            return new_id
+
+        new_id = self._write(insert)
+        return self._remember(
+            Annotation(new_id, anchor, note, clean, now, now, letter_title, section_title, False)
+        )
+
+    def update(self, annotation_id: int, note: str, tags: Sequence[str]) -> Annotation:
+        """Change the note and tags of an annotation (its passage stays)."""
+        old = self._need(annotation_id)
+        now, clean = _now(), clean_tags(tags)
+
+        def change(db: sqlite3.Connection) -> None:
+            db.execute(
+                "UPDATE annotations SET note = ?, updated = ? WHERE id = ?",
+                (note, now, annotation_id),
+            )
+            store_db.put_tags(db, annotation_id, clean)
+
+        self._write(change)
+        return self._remember(replace(old, note=note, tags=clean, updated=now))
+
+    def delete(self, annotation_id: int) -> None:
+        """Delete an annotation (only ever at the user's request)."""
+        self._write(lambda db: db.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,)))
+        with self._lock:
+            self._annotations().pop(annotation_id, None)
+            self._sorted = None
+
+    def get(self, annotation_id: int) -> Annotation | None:
+        """One annotation, or None."""
+        return self._annotations().get(annotation_id)
+
+    def annotations(
+        self, letter_id: str | None = None, tag: str | None = None, text: str | None = None
+    ) -> list[Annotation]:
+        """Annotations in reading order (letter, section, paragraph, offset), optionally only
+        those of one letter, with one tag, or whose quote, note, tags or titles hold `text`."""
+        with self._lock:
+            cache = self._annotations()
+            if self._sorted is None:
+                self._sorted = _in_reading_order(cache.values())
+            rows = self._sorted
+        if letter_id is not None:
+            rows = [a for a in rows if a.anchor.letter_id == letter_id]
+        if tag is not None:
+            wanted = tag.lstrip("#").casefold()
+            rows = [a for a in rows if any(t.casefold() == wanted for t in a.tags)]
+        if text:
+            needle = text.casefold()
+            rows = [a for a in rows if needle in _haystack(a)]
+        return list(rows)
+
+    def tags(self) -> list[str]:
+        """Every tag in use, sorted without regard to case."""
+        seen = {t for a in self._annotations().values() for t in a.tags}
+        return sorted(seen, key=lambda t: (t.casefold(), t))
+
+    def reattach(
+        self,
+        annotation_id: int,
+        anchor: Anchor,
+        *,
+        letter_title: str | None = None,
+        section_title: str | None = None,
+    ) -> Annotation:
+        """Place an annotation (detached or not) at `anchor`: the user chose this passage.
+
+        Titles stay as stored unless given (pass them when the passage is elsewhere)."""
+        old = self._need(annotation_id)
+        return self.relocate(
+            annotation_id,
+            anchor,
+            letter_title=old.letter_title if letter_title is None else letter_title,
+            section_title=old.section_title if section_title is None else section_title,
+        )
+
+    def relocate(
+        self,
+        annotation_id: int,
+        anchor: Anchor,
+        *,
+        letter_title: str,
+        section_title: str | None,
+        detached: bool = False,
+    ) -> Annotation:
+        """Move an annotation's anchor (re-anchoring) and set whether it is detached."""
+        old, a = self._need(annotation_id), anchor
+        self._write(
+            lambda db: db.execute(
+                "UPDATE annotations SET letter_id=?, section_index=?, paragraph_index=?,"
+                ' start=?, "end"=?, quote=?, prefix=?, suffix=?, letter_title=?,'
+                " section_title=?, detached=? WHERE id=?",
+                (a.letter_id, a.section_index, a.paragraph_index, a.start, a.end, a.quote)
+                + (a.prefix, a.suffix, letter_title, section_title, int(detached), old.id),
+            )
+        )
+        new = replace(
+            old,
+            anchor=anchor,
+            letter_title=letter_title,
+            section_title=section_title,
+            detached=detached,
+        )
+        return self._remember(new)
+
+    def set_detached(self, annotation_id: int, detached: bool = True) -> Annotation:
+        """Mark an annotation as (not) placed in the current text; nothing else changes."""
+        old = self._need(annotation_id)
+        if old.detached == detached:
+            return old
+        self._write(
+            lambda db: db.execute(
+                "UPDATE annotations SET detached = ? WHERE id = ?", (int(detached), old.id)
+            )
+        )
+        return self._remember(replace(old, detached=detached))
+
+    # -- reading state and settings ------------------------------------------------------
+
+    def position(self, letter_id: str) -> Position | None:
+        """Where the user was in this letter, if anywhere."""
+        row = self._read(
+            lambda db: db.execute(
+                "SELECT section_index, paragraph_index, quote FROM positions WHERE letter_id = ?",
+                (letter_id,),
+            ).fetchone(),
+            None,
+        )
+        return Position(int(row[0]), int(row[1]), str(row[2])) if row else None
+
+    def set_position(self, letter_id: str, position: Position) -> None:
+        """Remember where the user is in a letter."""
+        p = position
+        self._write(
+            lambda db: db.execute(
+                "INSERT OR REPLACE INTO positions VALUES (?, ?, ?, ?, ?)",
+                (letter_id, p.section_index, p.paragraph_index, p.quote, _now()),
+            ),
+            durable=False,
+        )
+
+    def setting(self, key: str) -> str | None:
+        """A stored setting (e.g. the UI theme), or None."""
+        row = self._read(
+            lambda db: db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone(),
+            None,
+        )
+        return str(row[0]) if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a setting."""
+        self._write(
+            lambda db: db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value)),
+            durable=False,
+        )
+
+
+def _data_version(db: sqlite3.Connection) -> int:
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+
+def _in_reading_order(rows: Iterable[Annotation]) -> list[Annotation]:
+    """Letters by title (as first stored), then each letter's passages in reading order,
+    its detached annotations last."""
+    rows = list(rows)
+    titles: dict[str, str] = {}
+    for a in sorted(rows, key=lambda a: a.id):
+        titles.setdefault(a.anchor.letter_id, a.letter_title.casefold())
+
+    def key(a: Annotation) -> tuple[str, str, int, int, int, int, int]:
+        x = a.anchor
+        return (
+            titles[x.letter_id],
+            x.letter_id,
+            int(a.detached),
+            x.section_index,
+            x.paragraph_index,
+            x.start,
+            a.id,
+        )
+
+    return sorted(rows, key=key)
+
+
+def _haystack(a: Annotation) -> str:
+    parts = (a.anchor.quote, a.note, " ".join(a.tags), a.letter_title, a.section_title or "")
+    return "\n".join(parts).casefold()
+
+
+def reanchor(store: Store, letter: Letter, known_ids: set[str] | None = None) -> list[Annotation]:
+    """Re-attach annotations to `letter` as it is now (the reader calls this on opening it).
+
+    Annotations of this letter id are re-found by position, then quote, then fuzzily; those
+    whose letter id is not in `known_ids` (letters gone from the library, e.g. replaced by a
+    corrected version) are placed here when their quote is found. Unplaced ones of this
+    letter become detached, never deleted. Returns the annotations now on this letter.
+    """
+    from briefreader.anchoring import reanchor_letter
+
+    return reanchor_letter(store, letter, known_ids)
+
+
+def find_position(store: Store, letter: Letter) -> Position | None:
+    """The stored reading position of `letter`, re-found by its quote if paragraphs moved."""
+    from briefreader.anchoring import refind_position
+
+    return refind_position(store, letter)

@@ -1,0 +1,142 @@
+"""Opening the notes database safely: connection settings, damaged files, unwritable folders.
+
+The store's lower half. `connect` opens (or creates, user-only) the SQLite file in WAL mode,
+checks it and migrates it; `quarantine` moves a damaged file aside, never deleting it;
+`open_read_only` gives what can still be read when nothing can be written. Row helpers turn
+table rows into `Annotation`s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from pathlib import Path
+
+from briefreader import locations, store_schema
+from briefreader.annotation import Anchor, Annotation
+
+_CORRUPT = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+COLUMNS = (
+    'id, letter_id, section_index, paragraph_index, start, "end", quote, prefix, suffix,'
+    " note, created, updated, letter_title, section_title, detached"
+)
+
+
+class NewerSchema(Exception):
+    """The database was written by a newer briefreader (a schema version we do not know)."""
+
+
+def is_corrupt(exc: sqlite3.Error) -> bool:
+    """Whether an SQLite error means the file is damaged (not merely locked or unwritable)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _CORRUPT
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def problem(exc: BaseException) -> str:
+    """A short English reason for a failed read or write."""
+    text = str(exc).lower()
+    if "full" in text:
+        return "the disk is full"
+    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
+        return "the folder is read-only"
+    if "locked" in text or "busy" in text:
+        return "another briefreader is holding the database; try again"
+    if "unable to open" in text:
+        return "the file cannot be opened (permissions?)"
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
+def writable(folder: Path) -> bool:
+    """Whether `folder` (or, if missing, its nearest existing parent) accepts new files."""
+    probe = folder
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    return probe.is_dir() and os.access(probe, os.W_OK | os.X_OK)
+
+
+def connect(path: Path, create: bool) -> tuple[sqlite3.Connection, bool]:
+    """Open the database (creating it, user-only, when `create`); return it and whether it is
+    read-only because a newer briefreader wrote it. Raises sqlite3.Error or OSError."""
+    if create:
+        locations.ensure_private_dir(path.parent)
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    db = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
+    try:
+        # WAL lets a reader and a writer (two briefreaders) work at once. synchronous=FULL
+        # fsyncs the log at every commit, so a note whose save returned survives a power cut,
+        # not only a crash of the process; it costs about a millisecond per saved note.
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=FULL")
+        db.execute("PRAGMA foreign_keys=ON")
+        row = db.execute("PRAGMA quick_check").fetchone()
+        if row is None or row[0] != "ok":
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        if store_schema.version(db) > store_schema.SCHEMA_VERSION:
+            return db, True
+        store_schema.migrate(db)
+    except BaseException:
+        db.close()
+        raise
+    return db, False
+
+
+def open_read_only(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to a database in a folder we cannot write, if one works."""
+    for query in ("mode=ro", "immutable=1"):
+        try:
+            db = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True, check_same_thread=False)
+            db.execute("SELECT count(*) FROM annotations").fetchone()
+            return db
+        except sqlite3.Error:
+            continue
+    return None
+
+
+def quarantine(path: Path) -> Path:
+    """Move a damaged database (and its log) aside under a new name; return that name."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    kept = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while kept.exists():
+        n += 1
+        kept = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    os.replace(path, kept)
+    for side in ("-wal", "-shm"):
+        extra = Path(f"{path}{side}")
+        if extra.exists():
+            os.replace(extra, f"{kept}{side}")
+    return kept
+
+
+def put_tags(db: sqlite3.Connection, annotation_id: int, tags: tuple[str, ...]) -> None:
+    """Replace the tags of one annotation."""
+    db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (annotation_id,))
+    db.executemany(
+        "INSERT INTO annotation_tags VALUES (?, ?, ?)",
+        [(annotation_id, tag, n) for n, tag in enumerate(tags)],
+    )
+
+
+def load_all(db: sqlite3.Connection) -> dict[int, Annotation]:
+    """Every annotation in the database, by id."""
+    tags: dict[int, list[str]] = {}
+    for annotation_id, tag in db.execute(
+        "SELECT annotation_id, tag FROM annotation_tags ORDER BY annotation_id, ord"
+    ):
+        tags.setdefault(annotation_id, []).append(tag)
+    out: dict[int, Annotation] = {}
+    for row in db.execute(f"SELECT {COLUMNS} FROM annotations"):
+        aid = row[0]
+        anchor = Anchor(*row[1:9])
+        note, created, updated, title, section, detached = row[9:]
+        out[aid] = Annotation(
+            aid, anchor, note, tuple(tags.get(aid, ())), created, updated, title, section,
+            bool(detached),
+        )  # fmt: skip
+    return out

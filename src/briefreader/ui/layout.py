@@ -1,0 +1,224 @@
+"""Lays a parsed letter out as wrapped, styled lines for the reader pane.
+
+The reader draws only the lines on screen (Textual's Line API), so the whole letter is turned
+into a flat list of short `Text` lines once per width, with a map from each line to the passage
+(paragraph) it belongs to. Passages are what the cursor moves over and what the reading state,
+annotations and search hits point at: `(section index, paragraph index)`, with paragraph `-1`
+for the heading of a section that has no paragraphs of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+
+from briefreader.model import Letter, Paragraph
+
+GUTTER = 2  # the cursor bar and a space, left of every line
+REFERENCES_INLINE = 3  # more references than this go to the end of the letter
+MEASURE = 92  # at most this many cells of text per line: long lines tire the eye
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+# The styles the layout asks for; the reader widget maps them to its component classes.
+STYLE_NAMES = ("title", "meta", "label", "heading", "marker", "footnote", "closing", "rule")
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """One place the cursor can stand: lines `start` to `end` (exclusive) of the layout."""
+
+    section: int
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class LetterLayout:
+    """A letter as lines of one width, with the passages and section headings located."""
+
+    width: int
+    lines: list[Text] = field(default_factory=list)
+    owners: list[int] = field(default_factory=list)  # passage index per line, -1 for none
+    passages: list[Passage] = field(default_factory=list)
+    section_starts: list[int] = field(default_factory=list)  # first line of each section
+
+    def passage_at(self, line: int) -> int:
+        """The passage index at `line`, else the nearest passage after it, else the last."""
+        for n in range(max(line, 0), len(self.owners)):
+            if self.owners[n] >= 0:
+                return self.owners[n]
+        return len(self.passages) - 1
+
+    def passage_index(self, section: int, paragraph: int) -> int | None:
+        """The index of the passage `(section, paragraph)`, if the letter has it."""
+        for i, p in enumerate(self.passages):
+            if p.section == section and p.paragraph == paragraph:
+                return i
+        return None
+
+    def first_passage_of(self, section: int) -> int:
+        """The first passage of a section (its heading passage when it has no paragraphs)."""
+        for i, p in enumerate(self.passages):
+            if p.section >= section:
+                return i
+        return len(self.passages) - 1
+
+
+def wrap_offsets(text: str, width: int) -> list[int]:
+    """Offsets where `text` breaks into lines of at most `width` cells (greedy, on spaces)."""
+    breaks: list[int] = []
+    line_cells, pos = 0, 0
+    width = max(width, 8)
+    for word in text.split(" "):
+        cells = cell_len(word)
+        if line_cells and line_cells + 1 + cells > width:
+            breaks.append(pos)
+            line_cells = 0
+        while cells > width:  # a word longer than a line (a URL): cut it
+            pos += width
+            breaks.append(pos)
+            word = word[width:]
+            cells = cell_len(word)
+        line_cells += cells + (1 if line_cells else 0)
+        pos += len(word) + 1
+    return [b for b in breaks if 0 < b < len(text)]
+
+
+def paragraph_text(paragraph: Paragraph, marker: Style) -> Text:
+    """The paragraph with its footnote markers put back as superscript numbers."""
+    text = Text()
+    pos = 0
+    for ref in sorted(paragraph.footnote_refs, key=lambda r: r.offset):
+        text.append(paragraph.text[pos : ref.offset])
+        text.append(str(ref.number).translate(SUPERSCRIPT), marker)
+        pos = ref.offset
+    text.append(paragraph.text[pos:])
+    return text
+
+
+class _Builder:
+    """Accumulates lines; one per letter and width."""
+
+    def __init__(self, width: int, styles: Mapping[str, Style]) -> None:
+        self.layout = LetterLayout(width)
+        self.styles = styles
+        self.measure = max(min(width - GUTTER - 1, MEASURE), 8)
+
+    def blank(self) -> None:
+        if self.layout.lines and self.layout.lines[-1].plain:
+            self.add([Text()], -1)
+
+    def add(self, lines: Iterable[Text], owner: int) -> None:
+        for line in lines:
+            self.layout.lines.append(line)
+            self.layout.owners.append(owner)
+
+    def wrapped(self, text: Text, indent: int = 0, hang: int = 0) -> list[Text]:
+        """`text` wrapped to the measure, the first line indented `indent`, the rest `hang`."""
+        width = self.measure - max(indent, hang)
+        text.rstrip()
+        out = []
+        for n, piece in enumerate(text.divide(wrap_offsets(text.plain, width))):
+            piece.rstrip()
+            lead = indent if n == 0 else hang
+            if piece.plain.startswith(" "):
+                piece = piece[1:]
+            out.append(Text(" " * lead) + piece if lead else piece)
+        return out or [Text()]
+
+    def passage(self, section: int, paragraph: int, lines: list[Text]) -> None:
+        layout = self.layout
+        start = len(layout.lines)
+        self.add(lines, len(layout.passages))
+        layout.passages.append(Passage(section, paragraph, start, len(layout.lines)))
+
+
+def build_layout(letter: Letter, width: int, styles: Mapping[str, Style]) -> LetterLayout:
+    """Lay `letter` out at `width` cells: header, sections with footnotes, signatories."""
+    b = _Builder(width, styles)
+    _header(b, letter)
+    shown: set[int] = set()
+    for s, section in enumerate(letter.sections):
+        b.blank()
+        b.layout.section_starts.append(len(b.layout.lines))
+        indent = 2 * max(section.level - 1, 0)
+        if section.title:
+            heading = b.wrapped(Text(section.title, styles["heading"]), indent, indent)
+            if section.paragraphs:
+                b.add(heading, -1)
+                b.add([Text()], -1)
+            else:
+                b.passage(s, -1, heading)
+        for p, paragraph in enumerate(section.paragraphs):
+            if p:
+                b.add([Text()], -1)
+            b.passage(s, p, b.wrapped(paragraph_text(paragraph, styles["marker"])))
+        numbers = [r.number for par in section.paragraphs for r in par.footnote_refs]
+        notes = [n for n in dict.fromkeys(numbers) if n not in shown and letter.footnote(n)]
+        if notes:
+            _footnotes(b, letter, notes)
+            shown.update(notes)
+    rest = [f.number for f in letter.footnotes if f.number not in shown]
+    if rest:
+        b.blank()
+        b.add([Text("Footnotes", styles["label"])], -1)
+        _footnotes(b, letter, rest)
+    _closing(b, letter)
+    if not b.layout.passages:  # an empty letter still gets a place for the cursor
+        b.passage(0, -1, [Text("(this letter has no text)", styles["meta"])])
+    return b.layout
+
+
+def _header(b: _Builder, letter: Letter) -> None:
+    styles = b.styles
+    b.add(b.wrapped(Text(letter.title, styles["title"])), -1)
+    facts = [letter.kind, letter.date.isoformat() if letter.date else None, letter.place]
+    b.add(b.wrapped(Text(" · ".join(f for f in facts if f), styles["meta"])), -1)
+    fields = [
+        ("From", letter.sender),
+        ("To", letter.recipient),
+        ("Number", letter.number),
+        ("Subject", letter.subject),
+        ("References", _references_line(letter)),
+    ]
+    for label, value in fields:
+        if value:
+            line = Text.assemble((f"{label}: ", styles["label"]), (value, styles["meta"]))
+            b.add(b.wrapped(line, 0, len(label) + 2), -1)
+    b.add([Text("─" * min(b.measure, 40), styles["rule"])], -1)
+
+
+def _references_line(letter: Letter) -> str | None:
+    refs = letter.references
+    if len(refs) <= REFERENCES_INLINE:
+        return "; ".join(refs) or None
+    more = len(refs) - 2
+    return f"{refs[0]}; {refs[1]}; and {more} more (listed at the end)"
+
+
+def _footnotes(b: _Builder, letter: Letter, numbers: list[int]) -> None:
+    b.add([Text()], -1)
+    for number in numbers:
+        note = letter.footnote(number)
+        if note is None:
+            continue
+        mark = str(number).translate(SUPERSCRIPT)
+        line = Text.assemble((mark, b.styles["marker"]), " ", (note.text, b.styles["footnote"]))
+        b.add(b.wrapped(line, 2, 3 + len(mark)), -1)
+
+
+def _closing(b: _Builder, letter: Letter) -> None:
+    for signatory in letter.signatories:
+        b.blank()
+        b.add(b.wrapped(Text(f"{signatory.role},", b.styles["closing"])), -1)
+        b.add(b.wrapped(Text(signatory.name, b.styles["closing"])), -1)
+    if len(letter.references) > REFERENCES_INLINE:
+        b.blank()
+        b.add([Text("References", b.styles["label"])], -1)
+        for ref in letter.references:
+            b.add(b.wrapped(Text(f"- {ref}", b.styles["footnote"]), 2, 4), -1)

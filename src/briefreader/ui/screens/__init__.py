@@ -1,0 +1,1 @@
+"""Screens of the reader: the main reading screen and its dialogs."""

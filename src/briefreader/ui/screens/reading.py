@@ -1,0 +1,259 @@
+"""The main screen: letter list and table of contents beside the reader pane.
+
+The screen owns the flow: it loads the library in a thread worker, opens letters, and passes
+what each widget needs down as attributes; widgets tell it what happened with messages. On a
+narrow terminal the sidebar folds away while reading and `l` (or `escape`) brings it back.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer, OptionList, Static
+
+from briefreader.errors import UserError
+from briefreader.library import Entry, Library
+from briefreader.model import Letter
+from briefreader.ui.clipboard import citation, save_clip
+from briefreader.ui.screens.help import HelpGroup, HelpScreen
+from briefreader.ui.state import LAST_LETTER, ReadingState
+from briefreader.ui.widgets.letter_list import LetterList, LetterTable
+from briefreader.ui.widgets.letter_view import LetterView, Place
+from briefreader.ui.widgets.toc import Toc, section_label
+
+NARROW = 100  # below this many columns the sidebar folds away while reading
+SAVE_DELAY = 0.5  # seconds of stillness before the reading position is written
+
+
+def where_line(letter: Letter, place: Place) -> str:
+    """The progress line: section n of m with its name, percent through, letter title."""
+    count = len(letter.sections)
+    title = section_label(letter.sections[place.section].title) if count else ""
+    return f"§ {place.section + 1}/{count} {title} │ {place.percent}% │ {letter.title}"
+
+
+class ReadingScreen(Screen[None]):
+    """Letter list, table of contents and reader."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "next_section", "Next section", id="read.next"),
+        Binding("left_square_bracket", "previous_section", "Prev section", id="read.prev"),
+        Binding("y", "copy", "Copy passage", id="read.copy"),
+        Binding("l,escape", "letters", "Letters", id="read.letters"),
+        Binding("t", "contents", "Contents", show=False, id="read.contents"),
+        Binding("f", "filter", "Filter", show=False, id="read.filter"),
+    ]
+
+    def __init__(self, library: Library, state: ReadingState, clip_dir: Path) -> None:
+        super().__init__()
+        self.library = library
+        self.state = state
+        self.clip_dir = clip_dir
+        self.letter: Letter | None = None
+        self._pending: tuple[Letter, Place] | None = None
+        self._save_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        """Sidebar (list over contents) and reader pane (progress line over the letter)."""
+        with Horizontal(id="body"):
+            with Vertical(id="sidebar"):
+                yield LetterList(id="letter-list")
+                yield Toc(id="toc")
+            with Vertical(id="reader-pane"):
+                yield Static("", id="where", markup=False)
+                yield LetterView(id="reader")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start loading the library; the list has the focus."""
+        self.add_class("-no-letter")
+        self.query_one("#toc", Toc).border_title = "Contents"
+        self.query_one(LetterTable).focus()
+        self._scan()
+
+    def on_resize(self) -> None:
+        """Fold the sidebar on narrow terminals."""
+        self.set_class(self.size.width < NARROW, "-narrow")
+
+    # -- loading -------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="scan")
+    def _scan(self) -> None:
+        letter_list = self.query_one(LetterList)
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(letter_list.progress, done, total)
+
+        try:
+            entries = self.library.scan(progress=progress)
+        except UserError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            entries = []
+        self.app.call_from_thread(self._loaded, entries)
+
+    def _loaded(self, entries: list[Entry]) -> None:
+        self.query_one(LetterList).set_entries(entries)
+        broken = [e for e in entries if e.error]
+        if broken:
+            lines = [f"{e.path.name}: {e.error}" for e in broken[:5]]
+            more = (
+                f"\n… and {len(broken) - 5} more (marked ⚠ in the list)" if len(broken) > 5 else ""
+            )
+            self.notify(
+                "\n".join(lines) + more,
+                title=f"{len(broken)} file(s) could not be read",
+                severity="error",
+                timeout=10,
+            )
+        last = self.state.setting(LAST_LETTER)
+        entry = self.library.entry(last) if last else None
+        if entry is not None and not entry.error:
+            self.query_one(LetterList).select(entry.id)
+            self._open(entry, focus=False)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open(self, entry: Entry, focus: bool = True) -> None:
+        try:
+            letter = self.library.letter(entry.id)
+        except (UserError, KeyError, OSError) as exc:
+            self.app.call_from_thread(self.notify, f"{entry.path}: {exc}", severity="error")
+            return
+        self.app.call_from_thread(self._show, letter, focus)
+
+    def _show(self, letter: Letter, focus: bool) -> None:
+        self._flush()
+        self.letter = letter
+        self.remove_class("-no-letter")
+        self.query_one(Toc).show_letter(letter)
+        section, paragraph = self.state.position(letter)
+        view = self.query_one(LetterView)
+        view.show(letter, section, paragraph)
+        if focus:
+            view.focus()
+
+    # -- messages from the widgets --------------------------------------------------------
+
+    @on(LetterList.Opened)
+    def _opened(self, event: LetterList.Opened) -> None:
+        if event.entry.error:
+            self.notify(f"{event.entry.path}: {event.entry.error}", severity="error")
+            return
+        self._open(event.entry)
+
+    @on(LetterView.Moved)
+    def _moved(self, event: LetterView.Moved) -> None:
+        self.query_one(Toc).follow(event.place.section)
+        self.query_one("#where", Static).update(where_line(event.letter, event.place))
+        self._pending = (event.letter, event.place)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, partial(self._flush, True))
+
+    @on(OptionList.OptionSelected, "#toc")
+    def _toc_selected(self, event: OptionList.OptionSelected) -> None:
+        view = self.query_one(LetterView)
+        view.go_to_section(event.option_index)
+        view.focus()
+
+    def on_descendant_focus(self, event: object) -> None:
+        """On a narrow terminal, show the sidebar exactly while it has the focus."""
+        focused = self.focused
+        self.set_class(focused is not None and self._in_sidebar(focused), "-sidebar")
+
+    def _in_sidebar(self, widget: Widget) -> bool:
+        return any(node.id == "sidebar" for node in widget.ancestors_with_self)
+
+    def _flush(self, in_thread: bool = False) -> None:
+        """Write the pending reading position (on a timer, on switching letters, on exit)."""
+        if self._pending is None:
+            return
+        letter, place = self._pending
+        self._pending = None
+        if in_thread:  # another briefreader may hold the database for a moment
+            self.run_worker(
+                partial(self.state.save, letter, place.section, place.paragraph),
+                thread=True,
+                group="save",
+            )
+        else:
+            self.state.save(letter, place.section, place.paragraph)
+        self._report_problem()
+
+    def _report_problem(self) -> None:
+        problem = self.state.take_problem()
+        if problem:
+            self.notify(f"{problem}; reading positions are not saved", severity="warning")
+
+    def on_unmount(self) -> None:
+        """Keep the last position when the app closes."""
+        self._flush()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Letter actions are dimmed until a letter is open."""
+        if action in ("next_section", "previous_section", "copy", "contents"):
+            return self.letter is not None
+        return True
+
+    def _step_section(self, delta: int) -> None:
+        view = self.query_one(LetterView)
+        place = view.place
+        if place is not None:
+            view.go_to_section(place.section + delta)
+            if not self.query_one(Toc).has_focus:
+                view.focus()
+
+    def action_next_section(self) -> None:
+        """Jump to the next section."""
+        self._step_section(+1)
+
+    def action_previous_section(self) -> None:
+        """Jump to the previous section (or the start of this one)."""
+        self._step_section(-1)
+
+    def action_copy(self) -> None:
+        """Copy the current passage with a citation line."""
+        place = self.query_one(LetterView).place
+        if self.letter is None or place is None:
+            return
+        text = citation(self.letter, place.section, place.paragraph)
+        self.app.copy_to_clipboard(text)
+        path = save_clip(self.clip_dir, text)
+        preview = text.strip().splitlines()[0][:120]
+        saved = f"\nAlso saved to {path}" if path else ""
+        self.notify(f"{preview}…{saved}", title="Copied passage with citation")
+
+    def action_letters(self) -> None:
+        """Focus the letter list (showing it on a narrow terminal)."""
+        self.query_one(LetterTable).focus()
+
+    def action_contents(self) -> None:
+        """Focus the table of contents."""
+        self.query_one(Toc).focus()
+
+    def action_filter(self) -> None:
+        """Type to filter the letter list."""
+        self.query_one(LetterList).focus_filter()
+
+    def help_groups(self) -> list[HelpGroup]:
+        """The bindings the help dialog lists, by where they work."""
+        return [
+            ("Everywhere", [*self.app.BINDINGS, *self.BINDINGS]),
+            ("Letter list", LetterTable.BINDINGS),
+            ("Contents", Toc.BINDINGS),
+            ("Reader", LetterView.BINDINGS),
+        ]
+
+    def action_help(self) -> None:
+        """Show every binding."""
+        self.app.push_screen(HelpScreen(self.help_groups()))

@@ -1,0 +1,208 @@
+"""Pilot tests: the real reader app over the bundled samples, driven key by key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui_support import MakeApp, open_letter, parts, pilot_test, settle
+
+from briefreader.ui.screens.help import HelpScreen
+from briefreader.ui.screens.reading import ReadingScreen
+from briefreader.ui.widgets.letter_list import LetterTable
+
+NATO = "De geannoteerde agenda voor de NAVO"  # the Q&A sample: many sections, nested
+
+
+@pilot_test
+async def test_list_has_focus_and_every_sample_newest_first(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        _, letters, _, _ = parts(app)
+        assert isinstance(app.focused, LetterTable)
+        assert len(letters.shown) == 5
+        dates = [e.date for e in letters.shown if e.date]
+        assert dates == sorted(dates, reverse=True)
+        assert app.screen.has_class("-no-letter")
+
+
+@pilot_test
+async def test_enter_opens_letter_with_cursor_on_first_paragraph(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, "Recente ontwikkelingen")
+        screen, _, view, toc = parts(app)
+        assert app.focused is view
+        assert view.letter is not None and view.letter.title.startswith("Recente")
+        assert view.place is not None
+        assert (view.place.section, view.place.paragraph) == (0, 0)
+        assert toc.option_count == len(view.letter.sections)
+        assert screen.query_one("#sidebar").display  # the list stays visible on a wide screen
+
+
+@pilot_test
+async def test_section_keys_move_and_the_toc_follows(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, "Recente ontwikkelingen")
+        _, _, view, toc = parts(app)
+        await pilot.press("right_square_bracket")
+        assert view.place is not None and view.place.section == 1
+        assert toc.highlighted == 1
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert view.place.section == 3 and toc.highlighted == 3
+        await pilot.press("left_square_bracket")
+        assert view.place.section == 2 and toc.highlighted == 2
+        where = str(app.screen.query_one("#where").render())
+        assert "§ 3/8 Politieke en diplomatieke ontwikkelingen" in where
+
+
+@pilot_test
+async def test_j_and_k_move_the_passage_cursor(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, "Recente ontwikkelingen")
+        _, _, view, toc = parts(app)
+        await pilot.press("j")  # the opening section has one paragraph: j goes to section 2
+        assert view.place is not None and (view.place.section, view.place.paragraph) == (1, 0)
+        assert toc.highlighted == 1
+        await pilot.press("j", "down")
+        assert (view.place.section, view.place.paragraph) == (1, 2)
+        await pilot.press("k", "up")
+        assert (view.place.section, view.place.paragraph) == (1, 0)
+
+
+@pilot_test
+async def test_top_bottom_and_page_keys(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, "Recente ontwikkelingen")
+        _, _, view, toc = parts(app)
+        await pilot.press("G")
+        assert view.place is not None and view.place.section == 7
+        assert view.place.percent > 90 and toc.highlighted == 7
+        await pilot.press("g")
+        assert (view.place.section, view.place.paragraph) == (0, 0) and view.scroll_y == 0
+        await pilot.press("space")
+        assert view.scroll_y > 0 and view.place.section >= 1
+        await pilot.press("b")
+        assert view.scroll_y == 0
+
+
+@pilot_test
+async def test_enter_on_a_toc_entry_jumps_there(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, NATO)
+        _, _, view, toc = parts(app)
+        await pilot.press("t")
+        assert app.focused is toc
+        await pilot.press("j", "j", "j", "enter")
+        assert app.focused is view
+        assert view.place is not None and view.place.section == 3
+        assert view.letter is not None
+        assert view.letter.sections[3].title == "2. Antwoord van het kabinet"
+
+
+@pilot_test
+async def test_help_lists_every_binding_and_closes(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-table").render())
+        for words in ("Next section", "Copy passage", "Page down", "Filter", "Quit"):
+            assert words in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReadingScreen)
+
+
+@pilot_test
+async def test_filter_narrows_the_list_by_title_or_sender(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        _, letters, _, _ = parts(app)
+        await pilot.press("f", *"commissie")
+        assert [e.kind for e in letters.shown] == ["verslag"]
+        await pilot.press("enter")  # back to the rows, then open the one left
+        await pilot.press("enter")
+        await settle(pilot)
+        _, _, view, _ = parts(app)
+        assert view.letter is not None and view.letter.title.startswith(NATO)
+        await pilot.press("f", "escape")
+        assert len(letters.shown) == 5
+
+
+@pilot_test
+async def test_copy_puts_passage_and_citation_on_the_clipboard(
+    make_app: MakeApp, dirs: tuple[Path, Path]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, "Recente ontwikkelingen")
+        await pilot.press("right_square_bracket", "y")
+        clip = app.clipboard
+        assert clip.startswith("Het kabinet blijft volop inzetten op de-escalatie")
+        assert "— Recente ontwikkelingen" in clip
+        assert "2022-02-03" in clip and "“Veiligheidsordening”" in clip
+        assert (dirs[1] / "clipboard.txt").read_text(encoding="utf-8") == clip
+
+
+@pilot_test
+async def test_reopening_returns_to_letter_section_and_paragraph(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, NATO)
+        await pilot.press("right_square_bracket", "right_square_bracket", "j")
+        _, _, view, _ = parts(app)
+        assert view.place is not None
+        left = (view.place.section, view.place.paragraph)
+        await pilot.press("q")
+    again = make_app()
+    async with again.run_test(size=(90, 30)) as pilot:  # another width: position still holds
+        await settle(pilot)
+        _, letters, view, toc = parts(again)
+        assert view.letter is not None and view.letter.title.startswith(NATO)
+        assert view.place is not None and (view.place.section, view.place.paragraph) == left
+        assert toc.highlighted == left[0]
+        assert letters.current is not None and letters.current.title.startswith(NATO)
+        assert isinstance(again.focused, LetterTable)
+
+
+@pilot_test
+async def test_narrow_terminal_folds_the_list_one_key_away(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_letter(pilot, "Recente ontwikkelingen")
+        screen, _, view, _ = parts(app)
+        assert not screen.query_one("#sidebar").display
+        assert view.display
+        await pilot.press("l")
+        assert screen.query_one("#sidebar").display
+        assert isinstance(app.focused, LetterTable)
+
+
+@pilot_test
+async def test_theme_choice_is_remembered(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+        await pilot.press("q")
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.theme == "nord"
+
+
+@pilot_test
+async def test_q_quits(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running

@@ -1,0 +1,87 @@
+"""End to end: the installed `briefreader` command in a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+TMUX = shutil.which("tmux")
+COMMAND = Path(sys.executable).parent / "briefreader"
+
+
+def capture(session: str) -> str:
+    """The text on the terminal's screen now."""
+    out = subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=True
+    )
+    return out.stdout
+
+
+def wait_for(session: str, text: str, timeout: float = 15.0) -> str:
+    """The screen once `text` shows on it; fails with the screen when it never does."""
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = capture(session)
+        if text in screen:
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[str]:
+    """A 120x40 tmux session running `briefreader` with tmp data and cache dirs."""
+    if TMUX is None:
+        pytest.skip("tmux is not installed: the real-terminal test needs it (.ci/run installs it)")
+    if not COMMAND.exists():
+        pytest.skip(f"no installed briefreader command at {COMMAND}")
+    name = f"briefreader-test-{os.getpid()}"
+    env = {
+        "BRIEFREADER_DATA_DIR": str(tmp_path / "data"),
+        "BRIEFREADER_CACHE_DIR": str(tmp_path / "cache"),
+        "TERM": "xterm-256color",
+    }
+    exports = " ".join(f"{k}={v}" for k, v in env.items())
+    subprocess.run(
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            f"env {exports} {COMMAND}; sleep 5",
+        ],
+        check=True,
+    )
+    try:
+        yield name
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+def test_open_a_letter_and_jump_to_the_next_section(session: str) -> None:
+    wait_for(session, "Recente ontwikkelingen met betrekking")
+    # the samples newest first: the third row is the letter of 3 February 2022
+    subprocess.run(["tmux", "send-keys", "-t", session, "j", "j", "Enter"], check=True)
+    screen = wait_for(session, "§ 1/8 Opening")
+    assert "Naar aanleiding van het verzoek van uw Kamer" in screen
+    subprocess.run(["tmux", "send-keys", "-t", session, "]"], check=True)
+    screen = wait_for(session, "§ 2/8 Veiligheidsordening")
+    lines = screen.splitlines()
+    # the heading of the next section is at the top of the reader pane, under the progress line
+    assert "Veiligheidsordening" in lines[1]
+    assert "Het kabinet blijft volop inzetten op de-escalatie" in screen
