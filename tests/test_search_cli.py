@@ -7,7 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from briefreader.annotation import anchor_for
 from briefreader.cli import main
+from briefreader.ingest import read_letter_text
+from briefreader.parsing import parse_letter
+from briefreader.store import Store
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -74,3 +78,20 @@ def test_bad_input_is_one_line_and_exit_1(
     assert run(tmp_path, *args) == 1
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_the_users_notes_are_found_and_marked_as_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = next(SAMPLES.glob("002_*.txt"))
+    letter = parse_letter(read_letter_text(path), str(path))
+    store = Store.open(tmp_path / "data")
+    store.add(anchor_for(letter, 6, 0), "KLM vliegt niet meer: navragen bij IenW", ["luchtvaart"],
+              letter.title, letter.sections[6].title)  # fmt: skip
+    store.close()
+    assert run(tmp_path, "luchtvaart navragen", str(SAMPLES), "--json") == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert (hits[0]["kind"], hits[0]["letter"], hits[0]["section_index"]) == ("note", letter.id, 6)
+    assert run(tmp_path, "KLM", str(SAMPLES)) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any("note on Veiligheid burgerluchtvaart: [KLM] vliegt" in ln for ln in lines)
