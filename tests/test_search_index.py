@@ -109,6 +109,8 @@ def test_search_within_given_letters(folder: Path) -> None:
     one = sorted(everywhere)[0]
     assert {h.letter_id for h in index.search("oekraine", limit=50, letter_ids=[one])} == {one}
     assert index.search("oekraine", letter_ids=[]) == []
+    many = [one] + [f"not-a-letter-{i}" for i in range(100)]  # filtered, not by row range
+    assert {h.letter_id for h in index.search("oekraine", limit=50, letter_ids=many)} == {one}
 
 
 def test_find_reference(folder: Path) -> None:
