@@ -22,6 +22,7 @@ from briefreader.library import Entry
 
 TITLE_CELLS = 64
 SENDER_CELLS = 34
+KIND_CELLS = 8
 
 
 def _cut(text: str | None, cells: int) -> str:
@@ -70,9 +71,10 @@ class LetterList(Vertical):
         yield ProgressBar(id="loading", show_eta=False)
         table = LetterTable(id="letters", cursor_type="row", zebra_stripes=True)
         table.add_column("Date", width=10, key="date")
-        table.add_column("Title", key="title")
-        table.add_column("Sender", key="sender")
-        table.add_column("Kind", key="kind")
+        # fixed widths: measuring 10,000 rows for auto widths would cost startup time
+        table.add_column("Title", width=TITLE_CELLS, key="title")
+        table.add_column("Sender", width=SENDER_CELLS, key="sender")
+        table.add_column("Kind", width=KIND_CELLS, key="kind")
         yield table
 
     @property
