@@ -29,8 +29,19 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 MAKE_CORPUS = Path("/work/shared/tools/make_corpus.py")
 
-FLOOR_APP = """
-import resource, sys, time
+# Both apps report, at their first frame, the seconds since the parent spawned them and
+# their peak memory, then leave at once (a reader still indexing would otherwise be waited for).
+REPORT = """
+def report():
+    import os, resource, sys, time
+    seconds = time.time() - float(os.environ["BENCH_SPAWNED"])
+    print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    os._exit(0)
+"""
+
+FLOOR_APP = (
+    REPORT
+    + """
 from textual.app import App
 from textual.widgets import Footer, Header, OptionList
 class Floor(App):
@@ -39,13 +50,15 @@ class Floor(App):
         yield OptionList(*[f"letter {i}" for i in range(5)])
         yield Footer()
     def on_mount(self):
-        self.call_after_refresh(self.exit)
+        self.call_after_refresh(report)
 Floor().run(headless=True, size=(120, 40))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
+)
 
-READER_APP = """
-import resource, sys
+READER_APP = (
+    REPORT
+    + """
+import sys
 from pathlib import Path
 from briefreader.library import Library
 from briefreader.store import Store
@@ -58,23 +71,23 @@ data, cache = Path(sys.argv[1]), Path(sys.argv[2])
 loaded = ReadingScreen._loaded
 def first_frame_with_list(self, entries):
     loaded(self, entries)
-    self.app.call_after_refresh(self.app.exit)
+    self.app.call_after_refresh(report)
 ReadingScreen._loaded = first_frame_with_list
 store = Store.open(data)
 app = ReaderApp(Library.open(paths, data, cache), ReadingState(store), cache)
 app.run(headless=True, size=(120, 40))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
+)
 
 
 def launch(code: str, *args: str) -> tuple[float, float]:
-    """Seconds from spawning a Python process running `code` to its exit, and its peak MB."""
-    start = time.perf_counter()
+    """Seconds from spawning a Python process running `code` to its first frame; peak MB."""
+    env = dict(os.environ, BENCH_SPAWNED=repr(time.time()))
     out = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, env=env
     )
-    seconds = time.perf_counter() - start
-    return seconds, int(out.stdout.strip().splitlines()[-1]) / 1024
+    seconds, kilobytes = out.stdout.strip().splitlines()[-1].split()
+    return float(seconds), int(kilobytes) / 1024
 
 
 def summary(values: list[float], unit: str, scale: float = 1.0) -> str:

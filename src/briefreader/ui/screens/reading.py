@@ -24,7 +24,7 @@ from briefreader.library import Entry, Library
 from briefreader.model import Letter
 from briefreader.ui.clipboard import citation, save_clip
 from briefreader.ui.screens.help import HelpGroup, HelpScreen
-from briefreader.ui.screens.search_flow import SearchFlow
+from briefreader.ui.screens.search_flow import SearchFlow, Stopped
 from briefreader.ui.state import LAST_LETTER, ReadingState
 from briefreader.ui.widgets.letter_list import LetterList, LetterTable
 from briefreader.ui.widgets.letter_view import LetterView, Place
@@ -41,6 +41,7 @@ LETTER_ACTIONS = {
     "previous_hit",
 }
 SAVE_DELAY = 0.5  # seconds of stillness before the reading position is written
+INDEX_DELAY = 0.25  # seconds after the list shows before indexing competes for the CPU
 
 
 def where_line(letter: Letter, place: Place) -> str:
@@ -105,10 +106,13 @@ class ReadingScreen(SearchFlow):
         letter_list = self.query_one(LetterList)
 
         def progress(done: int, total: int) -> None:
+            self.check_stop()
             self.app.call_from_thread(letter_list.progress, done, total)
 
         try:
             entries = self.library.scan(progress=progress)
+        except Stopped:
+            return
         except UserError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             entries = []
@@ -128,7 +132,7 @@ class ReadingScreen(SearchFlow):
                 severity="error",
                 timeout=10,
             )
-        self.start_index()
+        self.set_timer(INDEX_DELAY, self.start_index)  # after the list is on screen
         last = self.state.setting(LAST_LETTER)
         entry = self.library.entry(last) if last else None
         if entry is not None and not entry.error:
@@ -230,7 +234,8 @@ class ReadingScreen(SearchFlow):
             self.notify(f"{problem}; reading positions are not saved", severity="warning")
 
     def on_unmount(self) -> None:
-        """Keep the last position when the app closes."""
+        """Keep the last position when the app closes; stop loading and indexing."""
+        self.stopping.set()
         self._flush()
 
     # -- actions -------------------------------------------------------------------------

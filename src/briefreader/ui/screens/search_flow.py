@@ -8,6 +8,7 @@ those matches in reading order from the cursor.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,6 +40,10 @@ def marks_of(hits: Sequence[Hit]) -> Marks:
     return marks
 
 
+class Stopped(Exception):
+    """Raised in a worker's progress callback to end a long scan when the app closes."""
+
+
 def stop_of(letter: Letter, hit: Hit) -> tuple[int, int]:
     """The passage a hit puts the cursor on: a heading's hit lands on its first paragraph."""
     section, paragraph = hit.section_index, hit.paragraph_index
@@ -60,11 +65,19 @@ class SearchFlow(Screen[None]):
 
     def init_search(self) -> None:
         """State of the search: the index, the last query and its hits in the open letter."""
+        # a thread worker cannot be killed, and Python waits for it at exit: a long scan or
+        # index update checks this between batches so that `q` quits at once
+        self.stopping = threading.Event()
         self.index: SearchIndex | None = None
         self.indexing = True
         self.last_query = ""
         self.letter_hits: list[Hit] = []
         self.hit_stops: list[tuple[int, int]] = []  # their passages, in reading order
+
+    def check_stop(self) -> None:
+        """In a worker: end the work when the app is closing."""
+        if self.stopping.is_set():
+            raise Stopped
 
     def start_index(self) -> None:
         """Bring the search index up to date, off the main thread."""
@@ -74,10 +87,15 @@ class SearchFlow(Screen[None]):
         bar = self.query_one(SearchBar)
 
         def progress(done: int, total: int) -> None:
+            self.check_stop()
             self.app.call_from_thread(bar.status, f"indexing letters for search: {done}/{total}")
 
         index = SearchIndex.open(self.cache_dir)
-        index.update(self.library, progress=progress)
+        try:
+            index.update(self.library, progress=progress)
+        except Stopped:
+            index.close()
+            return
         self.app.call_from_thread(self._indexed, index)
 
     def _indexed(self, index: SearchIndex) -> None:

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Input, ProgressBar
+from textual.widgets import DataTable, Input, ProgressBar, Static
 
 from briefreader.library import Entry
 
@@ -69,6 +69,7 @@ class LetterList(Vertical):
         """Filter box, loading bar, table."""
         yield Input(placeholder="f: filter by title, sender, date", id="filter")
         yield ProgressBar(id="loading", show_eta=False)
+        yield Static("loading letters…", id="list-status", markup=False)
         table = LetterTable(id="letters", cursor_type="row", zebra_stripes=True)
         table.add_column("Date", width=10, key="date")
         # fixed widths: measuring 10,000 rows for auto widths would cost startup time
@@ -101,6 +102,14 @@ class LetterList(Vertical):
         table.clear()
         for entry in self.shown:
             table.add_row(*_row(entry), key=entry.id)
+        total = len(self.entries)
+        if not words:
+            status = f"{total} letter{'s' if total != 1 else ''}"
+        elif self.shown:
+            status = f"{len(self.shown)} of {total} letters match {query.strip()!r}"
+        else:
+            status = f"no letter matches {query.strip()!r} (esc clears the filter)"
+        self.query_one("#list-status", Static).update(status)
         if current is not None:
             self.select(current.id)
 
