@@ -211,3 +211,19 @@ def test_form_feed_is_a_page_break() -> None:
 )
 def test_title_from_the_opening_sentence(opening: str, title: str) -> None:
     assert parse(f"Den Haag, 3 februari 2022\n\n{opening}\n").title == title
+
+
+def test_ministry_letterhead_is_header_not_text() -> None:
+    path = FIXTURES / "letterhead.txt"
+    letter = parse_letter(read_letter_text(path), str(path))
+    assert letter.title == "Stand van zaken steun aan Oekraïne"
+    assert letter.date == dt.date(2024, 3, 14)
+    assert letter.recipient == "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
+    assert [s.title for s in letter.sections] == [None, "Militaire steun"]
+    text = body(letter)
+    assert text.startswith("Hierbij informeer ik u")
+    for debris in ("Rijnstraat", "Postbus", "BZ2412345", "Geachte", "Met vriendelijke groet"):
+        assert debris not in text
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("De Minister van Buitenlandse Zaken", "H.G.J. Bruins Slot")
+    ]

@@ -10,7 +10,7 @@ never deleted; its quote and note stay in the store.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -187,10 +187,13 @@ def locate(anchor: Anchor, text: Text, elsewhere: bool = False) -> Placement | N
 
 def _apply(store: Store, a: Annotation, text: Text, p: Placement | None) -> Annotation:
     if p is None:
-        return store.set_detached(a.id, True)
+        return replace(a, detached=True) if store.read_only else store.set_detached(a.id, True)
     new = text.anchor(p)
     if new == a.anchor and not a.detached and a.letter_title == text.letter.title:
         return a
+    if store.read_only:  # show where it is now; the store keeps the old anchor
+        title = text.section_title(p.ordinal)
+        return replace(a, anchor=new, letter_title=text.letter.title, section_title=title)
     return store.relocate(
         a.id,
         new,
@@ -245,7 +248,7 @@ def reanchor_all(store: Store, letters: Iterable[Letter], mark_detached: bool = 
         else:
             p, text = _search_everywhere(a, texts.values())
         if p is None or text is None:
-            if mark_detached or text is not None:
+            if (mark_detached or text is not None) and not store.read_only:
                 detached += not a.detached
                 store.set_detached(a.id, True)
             continue

@@ -23,6 +23,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 
 from briefreader import locations
+from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.model import Letter
 from briefreader.searchquery import (
@@ -36,7 +37,7 @@ from briefreader.searchquery import (
 )
 from briefreader.searchrank import Hit, Matcher, letter_blocks
 from briefreader.searchvocab import Vocabulary
-from briefreader.textnorm import NORM_VERSION, normalize, word_list
+from briefreader.textnorm import NORM_VERSION, WORD, normalize, word_list
 
 SCHEMA = f"1.{NORM_VERSION}"
 KINDS = ("paragraph", "heading", "title", "footnote", "signatory")
@@ -46,6 +47,7 @@ RANKED_MAX = 8_000  # matches FTS5 may rank in full (about 1 µs each)
 RANKED_TAKE = 100  # best-ranked candidates to re-rank
 BROAD_TAKE = 100  # newest candidates for a broader query
 NEAR = 8  # words apart, for "near each other"
+MAX_RANGES = 64  # search within up to this many letters by their row ranges
 Row = tuple[
     int, str, int, int, int, int | None, str
 ]  # letters per transaction: progress survives an interrupted build
@@ -131,40 +133,59 @@ class SearchIndex:
         if not total:
             return
         done = 0
-        with self._lock:
-            self._vocab = None
-            self._memo.clear()
+        # The lock is taken per batch, so that a search (from another thread) meanwhile
+        # sees the letters indexed so far instead of waiting for the whole build.
+        with self._lock, self.db:
             for letter_id in gone:
-                with self.db:
-                    self._drop(letter_id)
-                done += 1
-            for start in range(0, len(new), BATCH):
-                with self.db:
-                    for letter_id in new[start : start + BATCH]:
-                        try:
-                            letter = library.letter(letter_id)
-                        except (KeyError, ValueError, OSError):
-                            continue
-                        except Exception:  # a letter that fails to load is left out, not fatal
-                            continue
-                        self.add_letter(letter)
-                        library.forget(letter_id)
-                done += len(new[start : start + BATCH])
-                if progress is not None:
-                    progress(done, total)
+                self._drop(letter_id)
+            self._changed()
+        done += len(gone)
+        for start in range(0, len(new), BATCH):
+            batch = []
+            for letter_id in new[start : start + BATCH]:
+                try:
+                    batch.append(library.letter(letter_id))
+                except (KeyError, UserError, OSError, ValueError):
+                    continue  # gone or unreadable since the scan: the next update retries
+                library.forget(letter_id)  # ten thousand letters need not stay in memory
+            with self._lock, self.db:
+                counts: Counter[str] = Counter()
+                for letter in batch:
+                    self._add(letter, counts)
+                self._count(counts)
+                self._changed()
+            done += len(new[start : start + BATCH])
+            if progress is not None:
+                progress(done, total)
+
+    def _changed(self) -> None:
+        """Forget what was read from the index before it changed."""
+        self._vocab = None
+        self._memo.clear()
 
     def add_letter(self, letter: Letter) -> None:
         """Index one letter (nothing happens when it is indexed already)."""
+        with self._lock, self.db:
+            counts: Counter[str] = Counter()
+            self._add(letter, counts)
+            self._count(counts)
+            self._changed()
+
+    def _count(self, counts: Counter[str]) -> None:
+        """Add block counts to the vocabulary (once per batch: far fewer upserts)."""
+        self.db.executemany(
+            "INSERT INTO vocab VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
+            counts.items(),
+        )
+
+    def _add(self, letter: Letter, counts: Counter[str]) -> None:
         with self._lock:
             if self.db.execute("SELECT 1 FROM letters WHERE id = ?", (letter.id,)).fetchone():
                 return
-            self._vocab = None
-            self._memo.clear()
             first = (self.db.execute("SELECT max(row) FROM blocks").fetchone()[0] or 0) + 1
             blocks = letter_blocks(letter)
             rows = []
             fts = []
-            counts: Counter[str] = Counter()
             for n, b in enumerate(blocks, first):
                 norm = normalize(b.text)
                 rows.append(
@@ -172,7 +193,7 @@ class SearchIndex:
                     + (b.footnote, b.text)
                 )
                 fts.append((n, norm))
-                counts.update(set(word_list(norm)))
+                counts.update(set(WORD.findall(norm)))
             dossier = own_dossier(letter.references)
             self.db.execute(
                 "INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -189,11 +210,6 @@ class SearchIndex:
             )
             self.db.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
             self.db.executemany("INSERT INTO fts(rowid, body) VALUES (?, ?)", fts)
-            self.db.executemany(
-                "INSERT INTO vocab VALUES (?, ?)"
-                " ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
-                counts.items(),
-            )
 
     def _drop(self, letter_id: str) -> None:
         lo, hi = self.db.execute(
@@ -311,15 +327,17 @@ class SearchIndex:
         )
         match = _fts_expression(query, expansions)
         ranges: list[tuple[int, int] | None] = [None]
-        if letter_ids is not None:
-            ranges = list(
-                self.db.execute(
-                    "SELECT first_row, last_row FROM letters WHERE id IN "
-                    f"({','.join('?' * len(letter_ids))})",
-                    tuple(letter_ids),
-                )
-            )
-            estimate = min(estimate, sum(hi - lo + 1 for lo, hi in ranges))  # type: ignore[misc]
+        only: set[str] | None = None
+        if letter_ids is not None and len(letter_ids) <= MAX_RANGES:
+            found = self.db.execute(
+                "SELECT first_row, last_row FROM letters WHERE id IN "
+                f"({','.join('?' * len(letter_ids))})",
+                tuple(letter_ids),
+            ).fetchall()
+            ranges = [(lo, hi) for lo, hi in found]
+            estimate = min(estimate, sum(hi - lo + 1 for lo, hi in found))
+        elif letter_ids is not None:
+            only = set(letter_ids)  # many letters: filter the matches instead
         if estimate <= RANKED_MAX:
             take = max(RANKED_TAKE, 4 * limit)
             plans = [(match, "rank")]
@@ -342,9 +360,10 @@ class SearchIndex:
                     " b.footnote, b.text FROM (SELECT rowid AS r, rank AS k FROM fts"
                     f" WHERE fts MATCH ?{where} ORDER BY {order} LIMIT ?) AS f"
                     " JOIN blocks AS b ON b.row = f.r"
+                    + (" ORDER BY f.k" if order == "rank" else " ORDER BY f.r DESC")
                 )
-                for row in self.db.execute(sql, (expr, *args, take)):
-                    if row[0] not in seen:
+                for row in self.db.execute(sql, (expr, *args, take if only is None else 4 * take)):
+                    if row[0] not in seen and (only is None or row[1] in only):
                         seen.add(row[0])
                         rows.append(row)
         return rows

@@ -51,7 +51,7 @@ async def test_a_then_ctrl_s_saves_the_note_and_marks_the_passage(
         assert (saved.anchor.section_index, saved.anchor.paragraph_index) == (1, 0)
         assert saved.section_title == "Veiligheidsordening"
         _, _, view, _ = parts(app)
-        assert view.marked == {(1, 0)}
+        assert view.noted == {(1, 0)}
         rows = margin(view, 1, 0)
         assert rows[0].startswith("✎") and len(rows) > 3
         assert margin(view, 1, 1)[0].strip() == ""  # the next paragraph has no note
@@ -67,7 +67,7 @@ async def test_escape_cancels_and_saves_nothing(make_app: MakeApp, dirs: tuple[P
         await settle(pilot)
         assert isinstance(app.screen, ReadingScreen)
         assert notes_in(dirs[0]) == []
-        assert parts(app)[2].marked == frozenset()
+        assert parts(app)[2].noted == frozenset()
 
 
 @pilot_test
@@ -115,7 +115,7 @@ async def test_c_edits_the_note_and_ctrl_d_deletes_after_asking(
     async with app.run_test(size=(120, 40)) as pilot:
         await open_letter(pilot, RECENT)
         _, _, view, _ = parts(app)
-        assert view.marked == {(1, 0)}
+        assert view.noted == {(1, 0)}
         await pilot.press("c")  # on the opening paragraph: no note there
         assert isinstance(app.screen, ReadingScreen)
         await pilot.press("right_square_bracket", "c")
@@ -134,7 +134,7 @@ async def test_c_edits_the_note_and_ctrl_d_deletes_after_asking(
         await settle(pilot)
         assert isinstance(app.screen, ReadingScreen)
         assert notes_in(dirs[0]) == []
-        assert view.marked == frozenset()
+        assert view.noted == frozenset()
 
 
 @pilot_test
@@ -152,7 +152,7 @@ async def test_opening_a_letter_reanchors_its_notes(
     async with app.run_test(size=(120, 40)) as pilot:
         await open_letter(pilot, RECENT)
         _, _, view, _ = parts(app)
-        assert view.marked == {(2, 3)}
+        assert view.noted == {(2, 3)}
         [moved] = notes_in(dirs[0])
         assert (moved.anchor.section_index, moved.anchor.paragraph_index) == (2, 3)
         assert moved.note == "verschoven" and not moved.detached

@@ -99,7 +99,7 @@ async def test_enter_jumps_to_the_passage(make_app: MakeApp, dirs: tuple[Path, P
         assert view.letter is not None and view.letter.title.startswith(RECENT)
         assert view.place is not None and (view.place.section, view.place.paragraph) == (3, 2)
         assert app.focused is view and toc.highlighted == 3
-        assert (3, 2) in view.marked
+        assert (3, 2) in view.noted
 
 
 @pilot_test
@@ -127,7 +127,7 @@ async def test_r_reattaches_a_detached_note_to_the_readers_passage(
         assert "detached" not in str(notes_screen(app).query_one("#notes-title").render())
         await pilot.press("escape")
         await settle(pilot)
-        assert (1, 1) in parts(app)[2].marked
+        assert (1, 1) in parts(app)[2].noted
 
 
 @pilot_test

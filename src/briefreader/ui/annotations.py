@@ -18,7 +18,6 @@ from briefreader.store import Annotation, Store, anchor_for, reanchor
 from briefreader.ui.notework import NoteDraft, in_thread, where
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.notes import Here, Jump, NotesScreen
-from briefreader.ui.widgets.letter_list import LetterList
 from briefreader.ui.widgets.letter_view import LetterView
 
 if TYPE_CHECKING:
@@ -48,7 +47,7 @@ class ReaderNotes:
     def letter_opened(self, letter: Letter) -> None:
         """Re-anchor the new letter's annotations (in a thread), then mark their passages."""
         self.notes = []
-        self.view.mark(())
+        self.view.mark_notes(())
         store = self.store
         if store is None:
             return
@@ -67,7 +66,7 @@ class ReaderNotes:
         if self.screen.letter is not letter:
             return  # another letter was opened meanwhile
         self.notes = [a for a in rows if a.anchor.letter_id == letter.id]
-        self.view.mark(where(a) for a in self.notes if not a.detached)
+        self.view.mark_notes(where(a) for a in self.notes if not a.detached)
         if problem and not self._told_read_only:
             self._told_read_only = True
             self.screen.notify(f"Notes not re-anchored: {problem}", severity="warning")
@@ -220,23 +219,11 @@ class ReaderNotes:
             )
         letter = self.screen.letter
         if letter is not None and letter.id == jump.letter_id:
-            self._arrive(letter, jump)
+            self.view.go_to(jump.section, jump.paragraph)
+            self.view.focus()
             return
         entry = self.screen.library.entry(jump.letter_id)
         if entry is None or entry.error:
             self.screen.notify("This note's letter is not in the library now.", severity="warning")
             return
-        self.screen.query_one(LetterList).select(entry.id)
-        library = self.screen.library
-        in_thread(
-            self.screen,
-            lambda: library.letter(entry.id),
-            lambda opened: self._arrive(opened, jump),
-            str(entry.path),
-        )
-
-    def _arrive(self, letter: Letter, jump: Jump) -> None:
-        if self.screen.letter is not letter:
-            self.screen.show_letter(letter)
-        self.view.go_to(jump.section, jump.paragraph)
-        self.view.focus()
+        self.screen.open_at(jump.letter_id, (jump.section, jump.paragraph))
