@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from notes_support import BEZOEK, RECENT, add_detached, add_note, notes_in, sample, toasts
 from textual.widgets import OptionList
 from ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 from briefreader.export import EXPORT_NAME
 from briefreader.store import Annotation
+from briefreader.ui.screens import notes as notes_module
 from briefreader.ui.screens.confirm import ConfirmScreen
 from briefreader.ui.screens.notes import DETACHED, NotesScreen
 from briefreader.ui.screens.reading import ReadingScreen
@@ -172,3 +174,22 @@ async def test_e_writes_the_export_to_one_file_and_says_where(
         await settle(pilot)
         assert "nog een" in path.read_text(encoding="utf-8")  # the same file, replaced
         assert [p.name for p in path.parent.iterdir()] == [EXPORT_NAME]
+
+
+@pilot_test
+async def test_a_long_list_stops_at_a_limit_and_says_how_many_more(
+    make_app: MakeApp, dirs: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(notes_module, "AT_MOST", 2)
+    notes = seed(dirs[0])
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        screen = notes_screen(app)
+        assert len(screen.shown) == 3 and screen.shown[-1].id == notes["lost"].id
+        more = screen.query_one(OptionList).get_option(notes_module.MORE)
+        assert "1 more" in str(more.prompt) and more.disabled
+        await pilot.press("f", *"#navo")
+        assert [a.note for a in screen.shown] == ["militaire steun"]

@@ -27,9 +27,10 @@ from briefreader.ui.notework import NoteDraft, in_thread, quote_span
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.confirm import ConfirmScreen
 
-QUOTE_CHARS = 150
-NOTE_CHARS = 220
 DETACHED = "detached"
+MORE = "more"
+# Listing every one of thousands of notes costs a second a key; the filter narrows instead.
+AT_MOST = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +65,16 @@ def _cut(text: str, chars: int) -> str:
 def matches(a: Annotation, query: str) -> bool:
     """Whether `a` fits the filter: every `#tag` starts one of its tags, every other word
     occurs in its quote, note, tags or titles (case does not matter)."""
-    hay = " ".join((a.anchor.quote, a.note, *a.tags, a.letter_title, a.section_title or ""))
-    hay = hay.casefold()
-    tags = [t.casefold() for t in a.tags]
-    for word in query.casefold().split():
+    return _fits(_haystack(a), [t.casefold() for t in a.tags], query.casefold().split())
+
+
+def _haystack(a: Annotation) -> str:
+    parts = (a.anchor.quote, a.note, *a.tags, a.letter_title, a.section_title or "")
+    return " ".join(parts).casefold()
+
+
+def _fits(hay: str, tags: list[str], words: list[str]) -> bool:
+    for word in words:
         if word.startswith("#") and len(word) > 1:
             if not any(t.startswith(word[1:]) for t in tags):
                 return False
@@ -119,7 +126,8 @@ class NotesScreen(Screen[Jump | None]):
         self.store = store
         self.here = here
         self.all: list[Annotation] = []
-        self.shown: list[Annotation] = []
+        self.shown: list[Annotation] = []  # what the list holds, in its order
+        self._keys: dict[int, tuple[str, list[str]]] = {}  # haystack and tags, casefolded
 
     def compose(self) -> ComposeResult:
         """Filter, tags in use, the list."""
@@ -140,6 +148,7 @@ class NotesScreen(Screen[Jump | None]):
 
     def _loaded(self, rows: list[Annotation], keep: int | None) -> None:
         self.all = rows
+        self._keys = {a.id: (_haystack(a), [t.casefold() for t in a.tags]) for a in rows}
         tags = sorted({t for a in rows for t in a.tags}, key=str.casefold)
         self.query_one("#notes-tags", Static).update(
             "Tags: " + " ".join(f"#{t}" for t in tags) if tags else "No tags yet"
@@ -148,22 +157,29 @@ class NotesScreen(Screen[Jump | None]):
 
     def _show(self, keep: int | None = None) -> None:
         query = self.query_one("#notes-filter", Input).value
-        placed = [a for a in self.all if not a.detached and matches(a, query)]
-        apart = [a for a in self.all if a.detached and matches(a, query)]
-        self.shown = placed + apart
+        words = query.casefold().split()
+        found = [a for a in self.all if _fits(*self._keys[a.id], words)]
+        placed = [a for a in found if not a.detached]
+        apart = [a for a in found if a.detached]
+        self.shown = placed[:AT_MOST] + apart[:AT_MOST]
         notes = self.query_one(OptionList)
         width = (notes.size.width or self.app.size.width) - 2
-        options: list[Option | None] = [Option(prompt(a, width), id=str(a.id)) for a in placed]
+        options: list[Option | None] = [
+            Option(prompt(a, width), id=str(a.id)) for a in placed[:AT_MOST]
+        ]
+        if len(placed) > AT_MOST:
+            more = f"… and {len(placed) - AT_MOST} more: type in the filter to narrow"
+            options.append(Option(Text(more, "dim"), id=MORE, disabled=True))
         if apart:
             head = Text("Detached (passage not found)", "bold")
             head.append(" · r re-attaches to the reader's passage", "dim")
             options.append(Option(head, id=DETACHED, disabled=True))
-            options += [Option(prompt(a, width), id=str(a.id)) for a in apart]
+            options += [Option(prompt(a, width), id=str(a.id)) for a in apart[:AT_MOST]]
         if not self.shown:
             empty = "No notes match the filter." if self.all else self._no_notes()
             options = [Option(Text(empty, "dim"), disabled=True)]
         notes.set_options(_spaced(options))
-        counted = f"Notes: {len(self.shown)} of {len(self.all)}" if query else "Notes"
+        counted = f"Notes: {len(found)} of {len(self.all)}" if query else "Notes"
         self.query_one("#notes-title", Static).update(
             f"{counted}  ({len(apart)} detached)" if apart else counted
         )
