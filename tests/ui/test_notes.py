@@ -4,6 +4,8 @@ the Markdown export to one stable file and says where."""
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,8 @@ from textual.widgets import OptionList
 from ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 from briefreader.export import EXPORT_NAME
-from briefreader.store import Annotation
+from briefreader.store import DB_NAME, Annotation
+from briefreader.store_schema import SCHEMA_VERSION
 from briefreader.ui.screens import notes as notes_module
 from briefreader.ui.screens.confirm import ConfirmScreen
 from briefreader.ui.screens.notes import DETACHED, NotesScreen
@@ -174,6 +177,12 @@ async def test_e_writes_the_export_to_one_file_and_says_where(
         await settle(pilot)
         assert "nog een" in path.read_text(encoding="utf-8")  # the same file, replaced
         assert [p.name for p in path.parent.iterdir()] == [EXPORT_NAME]
+        shutil.rmtree(path.parent)
+        path.parent.write_text("in the way")  # the export cannot be written: said, no crash
+        await pilot.press("e")
+        await settle(pilot)
+        assert "Export failed" in toasts(pilot) and str(path) in toasts(pilot)
+        assert app.is_running
 
 
 @pilot_test
@@ -193,3 +202,25 @@ async def test_a_long_list_stops_at_a_limit_and_says_how_many_more(
         assert "1 more" in str(more.prompt) and more.disabled
         await pilot.press("f", *"#navo")
         assert [a.note for a in screen.shown] == ["militaire steun"]
+
+
+@pilot_test
+async def test_a_read_only_store_lists_notes_and_changes_none(
+    make_app: MakeApp, dirs: tuple[Path, Path]
+) -> None:
+    seed(dirs[0])
+    with sqlite3.connect(dirs[0] / DB_NAME) as db:  # as if a newer briefreader wrote it
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    app = make_app()
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert len(notes_screen(app).shown) == 4
+        await pilot.press("d")
+        assert isinstance(app.screen, NotesScreen)  # no question that cannot be acted on
+        assert "Notes cannot be changed" in toasts(pilot) and "newer briefreader" in toasts(pilot)
+        await pilot.press("escape", "e")
+        await settle(pilot)
+        assert len(notes_in(dirs[0])) == 4
+        assert "4 notes written to" in toasts(pilot)  # exporting only reads the notes

@@ -26,6 +26,7 @@ from briefreader.store import Annotation, Store, anchor_for
 from briefreader.ui.notework import NoteDraft, in_thread, quote_span
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.confirm import ConfirmScreen
+from briefreader.ui.screens.help import HelpScreen
 
 DETACHED = "detached"
 MORE = "more"
@@ -242,10 +243,26 @@ class NotesScreen(Screen[Jump | None]):
         else:
             self.dismiss(None)
 
+    def action_help(self) -> None:
+        """Show the keys of this view and of the note dialog."""
+        groups = [
+            ("Notes view", [*NotesList.BINDINGS, *self.BINDINGS]),
+            ("Note dialog", AnnotateScreen.BINDINGS),
+            ("Everywhere", self.app.BINDINGS),
+        ]
+        self.app.push_screen(HelpScreen(groups))
+
+    def _writable(self) -> bool:
+        if self.store.read_only:
+            why = self.store.warning or "the notes database is read-only"
+            self.notify(f"Notes cannot be changed: {why}", severity="error", timeout=12)
+            return False
+        return True
+
     def action_edit(self) -> None:
         """Edit the highlighted note (its quote stays)."""
         a = self.current
-        if a is not None:
+        if a is not None and self._writable():
             self._edit(a, a.note, a.tags, None)
 
     def _edit(self, a: Annotation, note: str, tags: Sequence[str], error: str | None) -> None:
@@ -283,7 +300,7 @@ class NotesScreen(Screen[Jump | None]):
     def action_delete(self) -> None:
         """Delete the highlighted note, after asking."""
         a = self.current
-        if a is None:
+        if a is None or not self._writable():
             return
 
         def answered(yes: bool | None) -> None:
@@ -314,6 +331,8 @@ class NotesScreen(Screen[Jump | None]):
                 "Put the reader's cursor on a paragraph first, then come back with m.",
                 severity="warning",
             )
+            return
+        if not self._writable():
             return
         section = here.letter.sections[here.section].title
         detail = f"{here.letter.title} · § {section or 'Opening'}\n“{_cut(here.text, 200)}”"
