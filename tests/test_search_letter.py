@@ -88,7 +88,9 @@ def test_references_in_the_forms_users_type(text: str, expected: str) -> None:
     assert ref is not None and str(ref) == expected
 
 
-@pytest.mark.parametrize("text", ["Oekraïne", "2022", "151", "36045", "reisadvies 2022"])
+@pytest.mark.parametrize(
+    "text", ["Oekraïne", "2022", "151", "36045", "reisadvies 2022", "21501-02"]
+)
 def test_other_queries_are_not_references(text: str) -> None:
     assert parse_reference(text) is None
 

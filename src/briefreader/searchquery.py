@@ -47,10 +47,8 @@ def parse_query(query: str) -> Query:
     for m in _QUOTED.finditer(norm):
         units += [Unit((w,)) for w in WORD.findall(norm[pos : m.start()])]
         phrase = tuple(WORD.findall(m.group(1)))
-        if len(phrase) > 1:
+        if phrase:  # quoted means exact, one word or several
             units.append(Unit(phrase, phrase=True))
-        elif phrase:
-            units.append(Unit(phrase))
         pos = m.end()
     units += [Unit((w,)) for w in WORD.findall(norm[pos:])]
     # A word typed twice asks for nothing more than once.
@@ -93,6 +91,8 @@ def parse_reference(text: str) -> Reference | None:
     m = _REFERENCE.match(normalize(text))
     if m is None:
         return None
+    if m.group("number").startswith("0"):
+        return None  # `21501-02`: a dossier and its part, no document number
     sub = (m.group("sub") or "").upper()
     if sub in ("NR", "NO"):  # `36045 nr 151`: the number marker, not a sub-dossier
         sub = ""
