@@ -45,7 +45,7 @@ def read_only(folder: Path) -> Iterator[None]:
             pytest.skip("cannot remount read-only")
         yield
     finally:
-        _run("umount", str(folder))
+        _run("umount", str(folder)) or _run("umount", "-l", str(folder))
 
 
 @contextmanager
@@ -58,7 +58,7 @@ def small_disk(folder: Path, size_kb: int) -> Iterator[None]:
     try:
         yield
     finally:
-        _run("umount", str(folder))
+        _run("umount", str(folder)) or _run("umount", "-l", str(folder))
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "zeroed header"])

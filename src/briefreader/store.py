@@ -47,10 +47,20 @@ def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
-    """Tags as the user means them: trimmed, without a leading '#', no blanks, no repeats."""
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags as the user means them: trimmed, without a leading '#', no blanks, and no
+    repeats (ignoring case: the first spelling wins)."""
     out = (" ".join(t.split()).lstrip("#").strip() for t in tags)
-    return tuple(dict.fromkeys(t for t in out if t))
+    kept: dict[str, str] = {}
+    for tag in out:
+        if tag:
+            kept.setdefault(tag.casefold(), tag)
+    return tuple(kept.values())
+
+
+def unique_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Distinct tags sorted without regard to case (one spelling of each)."""
+    return clean_tags(sorted(set(tags), key=lambda t: (t.casefold(), t)))
 
 
 class Store:
@@ -269,9 +279,8 @@ class Store:
         return list(rows)
 
     def tags(self) -> list[str]:
-        """Every tag in use, sorted without regard to case."""
-        seen = {t for a in self._annotations().values() for t in a.tags}
-        return sorted(seen, key=lambda t: (t.casefold(), t))
+        """Every tag in use, sorted and compared without regard to case."""
+        return list(unique_tags(t for a in self._annotations().values() for t in a.tags))
 
     def reattach(
         self,

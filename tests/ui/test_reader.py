@@ -10,7 +10,7 @@ from briefreader.ui.screens.help import HelpScreen
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.widgets.letter_list import LetterTable
 
-NATO = "De geannoteerde agenda voor de NAVO"  # the Q&A sample: many sections, nested
+NATO = "Geannoteerde agenda voor de NAVO"  # the Q&A sample: many sections, nested
 
 
 @pilot_test
