@@ -92,7 +92,7 @@ CASES = [
     ("Antwoord van het kabinet", "003", "Antwoord van het kabinet"),
     ("Hulp, herstel en wederopbouw", "004", "Hulp, herstel en wederopbouw"),
     # references: the letter a reference names, or the passage that cites it
-    ("36045-151", "004", "Brief van de ministers van buitenlandse zaken"),
+    ("36045-151", "004", ""),  # the letter itself, whatever its title
     ("Kamerstuk 21 501-02, nr. 2446", "001", "(Kamerstuk 21 501-02, nr. 2446)"),
 ]
 
