@@ -29,56 +29,26 @@ from briefreader.model import Letter
 from briefreader.searchquery import (
     Query,
     Reference,
-    Unit,
     letter_number,
     own_dossier,
     parse_query,
     parse_reference,
 )
 from briefreader.searchrank import Hit, Matcher, letter_blocks
+from briefreader.searchsql import connect, estimate_blocks, fts_expression, near_expression
 from briefreader.searchvocab import Vocabulary
-from briefreader.textnorm import NORM_VERSION, WORD, normalize, word_list
+from briefreader.textnorm import WORD, normalize, word_list
 
-SCHEMA = f"1.{NORM_VERSION}"
 KINDS = ("paragraph", "heading", "title", "footnote", "signatory")
 REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
 BATCH = 100
 RANKED_MAX = 8_000  # matches FTS5 may rank in full (about 1 µs each)
 RANKED_TAKE = 100  # best-ranked candidates to re-rank
 BROAD_TAKE = 100  # newest candidates for a broader query
-NEAR = 8  # words apart, for "near each other"
 MAX_RANGES = 64  # search within up to this many letters by their row ranges
 Row = tuple[
     int, str, int, int, int, int | None, str
 ]  # letters per transaction: progress survives an interrupted build
-_DDL = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS letters (id TEXT PRIMARY KEY, title TEXT, date TEXT,
-    number TEXT, dossier TEXT, sub TEXT, first_row INT, last_row INT);
-CREATE TABLE IF NOT EXISTS blocks (row INTEGER PRIMARY KEY, letter_id TEXT, kind INT,
-    section_index INT, paragraph_index INT, footnote INT, text TEXT);
-CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, n INT) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(body, content='',
-    tokenize='unicode61 remove_diacritics 0');
-"""
-
-
-def _connect(path: Path | None) -> sqlite3.Connection:
-    db = sqlite3.connect(":memory:" if path is None else path, check_same_thread=False, timeout=10)
-    if path is not None:
-        db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
-    version = db.execute("SELECT name FROM sqlite_master WHERE name = 'meta'").fetchone()
-    if version is not None:
-        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if row is None or row[0] != SCHEMA:
-            with db:
-                for table in ("fts", "vocab", "blocks", "letters", "meta"):
-                    db.execute(f"DROP TABLE IF EXISTS {table}")
-    db.executescript(_DDL)
-    with db:
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
-    return db
 
 
 class SearchIndex:
@@ -95,19 +65,19 @@ class SearchIndex:
     def open(cls, cache_dir: Path | None) -> SearchIndex:
         """The index in `<cache_dir>/search.sqlite` (None: in memory only)."""
         if cache_dir is None:
-            return cls(_connect(None), None)
+            return cls(connect(None), None)
         path = cache_dir / "search.sqlite"
         try:
             locations.ensure_private_dir(cache_dir)
-            return cls(_connect(path), path)
+            return cls(connect(path), path)
         except sqlite3.DatabaseError:
             pass  # damaged: the cache is ours to throw away
         try:
             for stale in (path, path.with_name(path.name + "-wal")):
                 stale.unlink(missing_ok=True)
-            return cls(_connect(path), path)
+            return cls(connect(path), path)
         except (OSError, sqlite3.Error):
-            return cls(_connect(None), None)  # unwritable cache dir: search still works
+            return cls(connect(None), None)  # unwritable cache dir: search still works
 
     def close(self) -> None:
         """Close the database."""
@@ -323,9 +293,9 @@ class SearchIndex:
         """
         counts = self.vocabulary().counts
         estimate = min(
-            _estimate(u, e, counts) for u, e in zip(query.units, expansions, strict=True)
+            estimate_blocks(u, e, counts) for u, e in zip(query.units, expansions, strict=True)
         )
-        match = _fts_expression(query, expansions)
+        match = fts_expression(query, expansions)
         ranges: list[tuple[int, int] | None] = [None]
         only: set[str] | None = None
         if letter_ids is not None and len(letter_ids) <= MAX_RANGES:
@@ -344,7 +314,7 @@ class SearchIndex:
         else:
             take = max(BROAD_TAKE, 4 * limit)
             plans = [(match, "rowid DESC")]
-            near = _near_expression(query, expansions, counts)
+            near = near_expression(query, expansions, counts)
             if near:
                 plans.insert(0, (near, "rowid DESC"))
         rows: list[Row] = []
@@ -415,36 +385,3 @@ class SearchIndex:
                 (ref.number, ref.dossier, ref.sub),
             ).fetchone()
         return row[0] if row else None
-
-
-def _estimate(unit: Unit, allowed: dict[str, float], counts: dict[str, int]) -> int:
-    """At most how many blocks hold this unit (from the vocabulary's block counts)."""
-    if unit.phrase:
-        return min(counts.get(w, 0) for w in unit.words)
-    return sum(counts.get(t, 0) for t in allowed)
-
-
-def _near_expression(
-    query: Query, expansions: list[dict[str, float]], counts: dict[str, int]
-) -> str | None:
-    """FTS5 NEAR over each unit's best match, for a query of two or more units."""
-    if len(query.units) < 2:
-        return None
-    phrases = []
-    for unit, allowed in zip(query.units, expansions, strict=True):
-        if unit.phrase:
-            phrases.append(" ".join(unit.words))
-        else:
-            phrases.append(max(allowed, key=lambda t: (allowed[t], counts.get(t, 0))))
-    return "NEAR(" + " ".join(f'"{p}"' for p in phrases) + f", {NEAR}" + ")"
-
-
-def _fts_expression(query: Query, expansions: list[dict[str, float]]) -> str:
-    """The FTS5 MATCH expression: every unit (AND), each word as any of its matches (OR)."""
-    parts = []
-    for unit, allowed in zip(query.units, expansions, strict=True):
-        if unit.phrase:
-            parts.append('"' + " ".join(unit.words) + '"')
-        else:
-            parts.append("(" + " OR ".join(f'"{t}"' for t in allowed) + ")")
-    return " AND ".join(parts)
