@@ -89,6 +89,7 @@ def test_deleting_or_damaging_the_cache_only_costs_a_rebuild(folder: Path, tmp_p
     for extra in cache.glob("search.sqlite-*"):
         extra.unlink()
     damaged = SearchIndex.open(cache)
+    assert damaged.path == cache / "search.sqlite"  # rebuilt on disk, not just in memory
     damaged.update(scanned(folder, cache))
     assert damaged.search("Gazprom")
     damaged.close()
@@ -98,6 +99,19 @@ def test_deleting_or_damaging_the_cache_only_costs_a_rebuild(folder: Path, tmp_p
     assert rebuilt.letter_ids() == set()
     rebuilt.update(scanned(folder, cache))
     assert rebuilt.search("Gazprom")
+
+
+def test_an_index_of_another_schema_is_rebuilt(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    index = SearchIndex.open(cache)
+    index.update(scanned(folder, cache))
+    with index.db:
+        index.db.execute("UPDATE meta SET value = 'old' WHERE key = 'schema'")
+    index.close()
+    again = SearchIndex.open(cache)
+    assert again.letter_ids() == set()
+    again.update(scanned(folder, cache))
+    assert again.search("Gazprom")
 
 
 def test_search_within_given_letters(folder: Path) -> None:

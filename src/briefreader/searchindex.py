@@ -41,14 +41,12 @@ from briefreader.textnorm import WORD, normalize, word_list
 
 KINDS = ("paragraph", "heading", "title", "footnote", "signatory")
 REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
-BATCH = 100
+BATCH = 100  # letters per transaction: progress survives an interrupted build
 RANKED_MAX = 8_000  # matches FTS5 may rank in full (about 1 µs each)
 RANKED_TAKE = 100  # best-ranked candidates to re-rank
 BROAD_TAKE = 100  # newest candidates for a broader query
 MAX_RANGES = 64  # search within up to this many letters by their row ranges
-Row = tuple[
-    int, str, int, int, int, int | None, str
-]  # letters per transaction: progress survives an interrupted build
+Row = tuple[int, str, int, int, int, int | None, str]
 
 
 class SearchIndex:
@@ -70,14 +68,18 @@ class SearchIndex:
         try:
             locations.ensure_private_dir(cache_dir)
             return cls(connect(path), path)
+        except (OSError, sqlite3.OperationalError):
+            # Unwritable, or busy past the timeout: never delete what another process may
+            # be writing; search from memory this time.
+            return cls(connect(None), None)
         except sqlite3.DatabaseError:
-            pass  # damaged: the cache is ours to throw away
+            pass  # not a database, or damaged: the cache is ours to throw away
         try:
-            for stale in (path, path.with_name(path.name + "-wal")):
+            for stale in (path, *(path.with_name(path.name + x) for x in ("-wal", "-shm"))):
                 stale.unlink(missing_ok=True)
             return cls(connect(path), path)
         except (OSError, sqlite3.Error):
-            return cls(connect(None), None)  # unwritable cache dir: search still works
+            return cls(connect(None), None)
 
     def close(self) -> None:
         """Close the database."""

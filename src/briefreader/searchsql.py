@@ -34,16 +34,17 @@ def connect(path: Path | None) -> sqlite3.Connection:
     if path is not None:
         db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
-    version = db.execute("SELECT name FROM sqlite_master WHERE name = 'meta'").fetchone()
-    if version is not None:
+    row = None
+    if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
         row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if row is None or row[0] != SCHEMA:
-            with db:
+            with db:  # made by another version: start afresh (it is only a cache)
                 for table in ("fts", "vocab", "blocks", "letters", "meta"):
                     db.execute(f"DROP TABLE IF EXISTS {table}")
-    db.executescript(_DDL)
-    with db:
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
+    if row is None or row[0] != SCHEMA:
+        db.executescript(_DDL)
+        with db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
     return db
 
 
