@@ -88,6 +88,12 @@ class SearchIndex:
 
     # -- keeping in step with the library -------------------------------------------------
 
+    def letter_date(self, letter_id: str) -> dt.date | None:
+        """The date of an indexed letter (None when unknown or not indexed)."""
+        with self._lock:
+            row = self.db.execute("SELECT date FROM letters WHERE id = ?", (letter_id,)).fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
+
     def letter_ids(self) -> set[str]:
         """Ids of the letters in the index."""
         with self._lock:
