@@ -170,8 +170,9 @@ class Matcher:
         bounds = [(s, e) for _, s, e in words(norm)]
         occ = self._occurrences([norm[s:e] for s, e in bounds]) or []
         spans = sorted({(where[bounds[a][0]], where[bounds[b][1] - 1] + 1) for a, b, _, _ in occ})
-        w_start = where[bounds[window[0]][0]] if bounds else 0
-        w_end = where[bounds[window[1]][1] - 1] + 1 if bounds else 0
+        last = len(bounds) - 1  # the window came from the same words; clamp all the same
+        w_start = where[bounds[min(window[0], last)][0]] if bounds else 0
+        w_end = where[bounds[min(window[1], last)][1] - 1] + 1 if bounds else 0
         snippet, lo, hi = make_snippet(text, w_start, w_end)
         shift = lo - (1 if lo > 0 else 0)  # the leading `…`
         inside = tuple((s - shift, e - shift) for s, e in spans if s >= lo and e <= hi)
