@@ -43,7 +43,7 @@ def _matcher(query: Query, texts: Iterable[str]) -> Matcher | None:
     vocab = Vocabulary(counts)
     expansions = [{} if u.phrase else vocab.expand(u.words[0]) for u in query.units]
     for unit, allowed in zip(query.units, expansions, strict=True):
-        if not unit.phrase and not allowed:
+        if not unit.possible(allowed, vocab.counts):
             return None
     return Matcher(query, expansions)
 

@@ -240,9 +240,7 @@ class SearchIndex:
             vocab = self.vocabulary()
             expansions = [{} if u.phrase else self._expand(u.words[0]) for u in parsed.units]
             for unit, allowed in zip(parsed.units, expansions, strict=True):
-                if (not unit.phrase and not allowed) or (
-                    unit.phrase and any(w not in vocab.counts for w in unit.words)
-                ):
+                if not unit.possible(allowed, vocab.counts):
                     return []  # a unit no block can contain: nothing matches them all
             rows = self._candidates(parsed, expansions, limit, letter_ids)
             matcher = Matcher(parsed, expansions)

@@ -110,6 +110,13 @@ class Matcher:
             else:
                 allowed = self.expansions[ui]
                 found += [(i, i, ui, allowed[t]) for i, t in enumerate(toks) if t in allowed]
+                if unit.alt:
+                    n = len(unit.alt)
+                    found += [
+                        (i, i + n - 1, ui, 1.0)
+                        for i, t in enumerate(toks)
+                        if t == unit.alt[0] and tuple(toks[i : i + n]) == unit.alt
+                    ]
             if len(found) == before:
                 return None
         found.sort()
@@ -145,11 +152,15 @@ class Matcher:
             best_q[ui] = max(q, best_q.get(ui, 0.0))
         quality = sum(best_q.values()) / len(best_q)
         start, end = self._window(occ)
-        needed = sum(len(u.words) for u in self.query.units)
+        inside = [o for o in occ if start <= o[0] and o[1] <= end]
+        width: dict[int, int] = {}
+        for first, last, ui, _ in inside:  # words each unit takes up (`36 045` takes two)
+            width[ui] = min(last - first + 1, width.get(ui, 1 << 30))
+        needed = sum(width.values())
         closeness = min(1.0, needed / (end - start + 1))
         window = " ".join(toks[start : end + 1])
         likeness = fuzz.ratio(self.query.text, window) / 100 if len(self.query.units) > 1 else 1.0
-        order = [o[2] for o in occ if start <= o[0] <= end]
+        order = [o[2] for o in inside]
         in_order = 1.0 if order == sorted(order) else 0.0
         density = min(1.0, math.log1p(len(occ)) / math.log1p(8))
         brevity = 1.0 / (1.0 + len(toks) / 400)

@@ -52,7 +52,8 @@ def estimate_blocks(unit: Unit, allowed: dict[str, float], counts: dict[str, int
     """At most how many blocks hold this unit (from the vocabulary's block counts)."""
     if unit.phrase:
         return min(counts.get(w, 0) for w in unit.words)
-    return sum(counts.get(t, 0) for t in allowed)
+    alt = min(counts.get(w, 0) for w in unit.alt) if unit.alt else 0
+    return alt + sum(counts.get(t, 0) for t in allowed)
 
 
 def near_expression(
@@ -65,8 +66,10 @@ def near_expression(
     for unit, allowed in zip(query.units, expansions, strict=True):
         if unit.phrase:
             phrases.append(" ".join(unit.words))
-        else:
+        elif allowed:
             phrases.append(max(allowed, key=lambda t: (allowed[t], counts.get(t, 0))))
+        else:
+            phrases.append(" ".join(unit.alt))
     return "NEAR(" + " ".join(f'"{p}"' for p in phrases) + f", {NEAR}" + ")"
 
 
@@ -77,5 +80,6 @@ def fts_expression(query: Query, expansions: list[dict[str, float]]) -> str:
         if unit.phrase:
             parts.append('"' + " ".join(unit.words) + '"')
         else:
-            parts.append("(" + " OR ".join(f'"{t}"' for t in allowed) + ")")
+            alt = [" ".join(unit.alt)] if unit.alt else []
+            parts.append("(" + " OR ".join(f'"{t}"' for t in [*allowed, *alt]) + ")")
     return " AND ".join(parts)
