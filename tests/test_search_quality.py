@@ -92,7 +92,7 @@ CASES = [
     ("Antwoord van het kabinet", "003", "Antwoord van het kabinet"),
     ("Hulp, herstel en wederopbouw", "004", "Hulp, herstel en wederopbouw"),
     # references: the letter a reference names, or the passage that cites it
-    ("36045-151", "004", ""),  # the letter itself, whatever its title
+    ("36045-151", "004", "Terug- en vooruitblik op de Russische oorlog"),
     ("Kamerstuk 21 501-02, nr. 2446", "001", "(Kamerstuk 21 501-02, nr. 2446)"),
     ("36045", "004", "Kamerstuk 36 045"),  # a dossier number, typed without its space
     ("21501", "003", "Kamerstuk 21501-28-229"),  # ... or as some letters print it

@@ -206,3 +206,29 @@ async def test_q_quits(make_app: MakeApp) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+@pilot_test
+async def test_command_palette_goes_to_a_section(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, "Recente ontwikkelingen")
+        await pilot.press("ctrl+p", *"Section: Militaire steun")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        _, _, view, toc = parts(app)
+        assert view.place is not None and view.place.section == 3
+        assert toc.highlighted == 3
+
+
+@pilot_test
+async def test_filter_with_no_match_says_so(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        _, letters, _, _ = parts(app)
+        assert str(letters.query_one("#list-status").render()) == "5 letters"
+        await pilot.press("f", *"xyzzy")
+        assert letters.shown == []
+        assert "no letter matches 'xyzzy'" in str(letters.query_one("#list-status").render())

@@ -43,3 +43,14 @@ def test_help(snap_compare: Any, make_app: MakeApp) -> None:
         await pilot.press("question_mark")
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=help_open)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x50"])
+def test_search_bar(snap_compare: Any, make_app: MakeApp, size: tuple[int, int]) -> None:
+    async def search(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *"Hoekstra")
+        await pilot.pause(0.3)
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=size, run_before=search)

@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Input, ProgressBar
+from textual.widgets import DataTable, Input, ProgressBar, Static
 
 from briefreader.library import Entry
 
 TITLE_CELLS = 64
 SENDER_CELLS = 34
+KIND_CELLS = 8
 
 
 def _cut(text: str | None, cells: int) -> str:
@@ -68,11 +69,13 @@ class LetterList(Vertical):
         """Filter box, loading bar, table."""
         yield Input(placeholder="f: filter by title, sender, date", id="filter")
         yield ProgressBar(id="loading", show_eta=False)
+        yield Static("loading letters…", id="list-status", markup=False)
         table = LetterTable(id="letters", cursor_type="row", zebra_stripes=True)
         table.add_column("Date", width=10, key="date")
-        table.add_column("Title", key="title")
-        table.add_column("Sender", key="sender")
-        table.add_column("Kind", key="kind")
+        # fixed widths: measuring 10,000 rows for auto widths would cost startup time
+        table.add_column("Title", width=TITLE_CELLS, key="title")
+        table.add_column("Sender", width=SENDER_CELLS, key="sender")
+        table.add_column("Kind", width=KIND_CELLS, key="kind")
         yield table
 
     @property
@@ -99,6 +102,14 @@ class LetterList(Vertical):
         table.clear()
         for entry in self.shown:
             table.add_row(*_row(entry), key=entry.id)
+        total = len(self.entries)
+        if not words:
+            status = f"{total} letter{'s' if total != 1 else ''}"
+        elif self.shown:
+            status = f"{len(self.shown)} of {total} letters match {query.strip()!r}"
+        else:
+            status = f"no letter matches {query.strip()!r} (esc clears the filter)"
+        self.query_one("#list-status", Static).update(status)
         if current is not None:
             self.select(current.id)
 
