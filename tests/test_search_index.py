@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,27 @@ def test_find_reference(folder: Path) -> None:
     assert index.find_reference("36045-150") is None  # another number of that dossier
     assert index.find_reference("21501-02-151") is None  # the number, in another dossier
     assert index.find_reference("Oekraïne") is None
+
+
+def test_two_readers_updating_one_cache_at_once(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    for src in SAMPLES.glob("00[134]_*.txt"):
+        shutil.copy(src, folder / src.name)
+    indexes = [SearchIndex.open(cache), SearchIndex.open(cache)]
+    errors: list[BaseException] = []
+
+    def build(index: SearchIndex) -> None:
+        try:
+            index.update(scanned(folder, cache))
+        except BaseException as exc:  # noqa: BLE001 - reported by the assert below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=build, args=(i,)) for i in indexes]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    for index in indexes:
+        assert len(index.letter_ids()) == 5
+        assert len(index.search("Ollongren")) == 3  # each letter indexed once

@@ -19,7 +19,8 @@ import heapq
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from briefreader import locations
@@ -113,7 +114,7 @@ class SearchIndex:
         done = 0
         # The lock is taken per batch, so that a search (from another thread) meanwhile
         # sees the letters indexed so far instead of waiting for the whole build.
-        with self._lock, self.db:
+        with self._writing():
             for letter_id in gone:
                 self._drop(letter_id)
             self._changed()
@@ -126,7 +127,7 @@ class SearchIndex:
                 except (KeyError, UserError, OSError, ValueError):
                     continue  # gone or unreadable since the scan: the next update retries
                 library.forget(letter_id)  # ten thousand letters need not stay in memory
-            with self._lock, self.db:
+            with self._writing():
                 counts: Counter[str] = Counter()
                 for letter in batch:
                     self._add(letter, counts)
@@ -136,6 +137,22 @@ class SearchIndex:
             if progress is not None:
                 progress(done, total)
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction, holding SQLite's write lock from its start.
+
+        Two readers may update one cache at once; taking the lock before reading what is
+        indexed means neither adds a letter the other just added (the other waits).
+        """
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.db.rollback()
+                raise
+            self.db.commit()
+
     def _changed(self) -> None:
         """Forget what was read from the index before it changed."""
         self._vocab = None
@@ -143,7 +160,7 @@ class SearchIndex:
 
     def add_letter(self, letter: Letter) -> None:
         """Index one letter (nothing happens when it is indexed already)."""
-        with self._lock, self.db:
+        with self._writing():
             counts: Counter[str] = Counter()
             self._add(letter, counts)
             self._count(counts)
@@ -190,9 +207,12 @@ class SearchIndex:
             self.db.executemany("INSERT INTO fts(rowid, body) VALUES (?, ?)", fts)
 
     def _drop(self, letter_id: str) -> None:
-        lo, hi = self.db.execute(
+        found = self.db.execute(
             "SELECT first_row, last_row FROM letters WHERE id = ?", (letter_id,)
         ).fetchone()
+        if found is None:
+            return  # another process dropped it first
+        lo, hi = found
         rows = self.db.execute("SELECT row, text FROM blocks WHERE row BETWEEN ? AND ?", (lo, hi))
         counts: Counter[str] = Counter()
         for row, text in rows:
