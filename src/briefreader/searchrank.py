@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from briefreader.model import Letter
 from briefreader.searchquery import Query
-from briefreader.textnorm import WORD, normalize, normalize_with_map, words
+from briefreader.textnorm import WORD, normalize, normalize_with_map
 
 KIND_WEIGHT = {
     "title": 1.0,
@@ -143,7 +143,10 @@ class Matcher:
 
     def score(self, text: str, kind: str) -> tuple[float, tuple[int, int]] | None:
         """The score of `text` (None when a unit is missing) and its best word window."""
-        toks = WORD.findall(normalize(text))
+        return self.score_words(WORD.findall(normalize(text)), kind)
+
+    def score_words(self, toks: list[str], kind: str) -> tuple[float, tuple[int, int]] | None:
+        """`score()` of a text already split into normalised words."""
         occ = self._occurrences(toks)
         if occ is None:
             return None
@@ -178,7 +181,7 @@ class Matcher:
     def locate(self, text: str, window: tuple[int, int]) -> Located:
         """Spans of every match in `text` as written, and a snippet around `window`."""
         norm, where = normalize_with_map(text)
-        bounds = [(s, e) for _, s, e in words(norm)]
+        bounds = [m.span() for m in WORD.finditer(norm)]
         occ = self._occurrences([norm[s:e] for s, e in bounds]) or []
         spans = sorted({(where[bounds[a][0]], where[bounds[b][1] - 1] + 1) for a, b, _, _ in occ})
         last = len(bounds) - 1  # the window came from the same words; clamp all the same
