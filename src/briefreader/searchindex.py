@@ -43,7 +43,9 @@ from briefreader.textnorm import WORD, normalize, word_list
 KINDS = ("paragraph", "heading", "title", "footnote", "signatory")
 REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
 BATCH = 100  # letters per transaction: progress survives an interrupted build
-RANKED_MAX = 8_000  # matches FTS5 may rank in full (about 1 µs each)
+# FTS5 ranks (bm25) at roughly a microsecond per matching block and query unit: rank in
+# full only up to this many block-units (~10 ms).
+RANKED_MAX = 10_000
 RANKED_TAKE = 100  # best-ranked candidates to re-rank
 BROAD_TAKE = 100  # newest candidates for a broader query
 MAX_RANGES = 64  # search within up to this many letters by their row ranges
@@ -312,10 +314,10 @@ class SearchIndex:
     ) -> list[Row]:
         """Blocks that contain every unit: a few times more than the hits wanted.
 
-        FTS5 ranks by bm25 at about a microsecond a match, so a query that matches at most
-        `RANKED_MAX` blocks is ranked in full. A broader one (`oekraine`, or a first letter
-        or three as the user types) takes the newest matches instead, those with the words
-        near each other first, and leaves the choice to the re-ranking.
+        FTS5 ranks by bm25 at about a microsecond a match and unit, so a query that matches
+        few enough blocks (`RANKED_MAX`) is ranked in full. A broader one (`oekraine`, or a
+        first letter or three as the user types) takes the newest matches instead, those
+        with the words near each other first, and leaves the choice to the re-ranking.
         """
         counts = self.vocabulary().counts
         estimate = min(
@@ -334,7 +336,7 @@ class SearchIndex:
             estimate = min(estimate, sum(hi - lo + 1 for lo, hi in found))
         elif letter_ids is not None:
             only = set(letter_ids)  # many letters: filter the matches instead
-        if estimate <= RANKED_MAX:
+        if estimate * len(query.units) <= RANKED_MAX:
             take = max(RANKED_TAKE, 4 * limit)
             plans = [(match, "rank")]
         else:
