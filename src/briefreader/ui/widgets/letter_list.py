@@ -7,6 +7,7 @@ means. Files that failed to parse stay in the list, marked, with their error as 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -21,6 +22,7 @@ from textual.widgets import DataTable, Input, ProgressBar, Static
 from briefreader.library import Entry
 
 TITLE_CELLS = 64
+CHUNK = 500  # rows added between two frames while filling
 SENDER_CELLS = 34
 KIND_CELLS = 8
 
@@ -64,6 +66,7 @@ class LetterList(Vertical):
         self.entries: list[Entry] = []
         self.shown: list[Entry] = []
         self._by_id: dict[str, Entry] = {}
+        self._wanted: str | None = None  # the letter the cursor should be on
 
     def compose(self) -> ComposeResult:
         """Filter box, loading bar, table."""
@@ -95,23 +98,32 @@ class LetterList(Vertical):
         self._fill(self.query_one(Input).value)
 
     def _fill(self, query: str) -> None:
+        self.run_worker(self._fill_rows(query), exclusive=True, group="fill")
+
+    async def _fill_rows(self, query: str) -> None:
+        """Fill the table in chunks, so 10,000 rows never hold a frame back for long."""
         words = query.lower().split()
         current = self.current
-        self.shown = [e for e in self.entries if matches(e, words)] if words else self.entries
+        if current is not None:  # keep the highlighted letter under the cursor
+            self._wanted = current.id
+        shown = [e for e in self.entries if matches(e, words)] if words else self.entries
         table = self.table
         table.clear()
-        for entry in self.shown:
-            table.add_row(*_row(entry), key=entry.id)
+        self.shown = shown
+        for start in range(0, len(shown), CHUNK):
+            for entry in shown[start : start + CHUNK]:
+                table.add_row(*_row(entry), key=entry.id)
+            await asyncio.sleep(0)  # let a frame out between chunks
         total = len(self.entries)
         if not words:
             status = f"{total} letter{'s' if total != 1 else ''}"
-        elif self.shown:
-            status = f"{len(self.shown)} of {total} letters match {query.strip()!r}"
+        elif shown:
+            status = f"{len(shown)} of {total} letters match {query.strip()!r}"
         else:
             status = f"no letter matches {query.strip()!r} (esc clears the filter)"
         self.query_one("#list-status", Static).update(status)
-        if current is not None:
-            self.select(current.id)
+        if self._wanted is not None:
+            self.select(self._wanted)
 
     @property
     def current(self) -> Entry | None:
@@ -121,7 +133,8 @@ class LetterList(Vertical):
         return self.shown[self.table.cursor_row]
 
     def select(self, letter_id: str) -> None:
-        """Move the cursor to the row of this letter, if it is shown."""
+        """Move the cursor to the row of this letter, if it is shown (now or once filled)."""
+        self._wanted = letter_id
         try:
             row = self.table.get_row_index(letter_id)
         except Exception:  # not shown under the current filter
