@@ -8,7 +8,7 @@ from ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 from briefreader.ui.screens.help import HelpScreen
 from briefreader.ui.screens.reading import ReadingScreen
-from briefreader.ui.widgets.letter_list import LetterTable
+from briefreader.ui.widgets.letter_table import LetterTable
 
 NATO = "De geannoteerde agenda voor de NAVO"  # the Q&A sample: many sections, nested
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 from ui_support import MakeApp, search_ready, settle
 
 SIZES = [(80, 24), (160, 50)]
@@ -52,5 +53,6 @@ def test_search_bar(snap_compare: Any, make_app: MakeApp, size: tuple[int, int])
         await pilot.press("slash", *"Hoekstra")
         await pilot.pause(0.3)
         await settle(pilot)
+        pilot.app.screen.query_one("SearchBar Input", Input).cursor_blink = False
 
     assert snap_compare(make_app(), terminal_size=size, run_before=search)

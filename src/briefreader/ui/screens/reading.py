@@ -26,7 +26,8 @@ from briefreader.ui.clipboard import citation, save_clip
 from briefreader.ui.screens.help import HelpGroup, HelpScreen
 from briefreader.ui.screens.search_flow import SearchFlow, Stopped
 from briefreader.ui.state import LAST_LETTER, ReadingState
-from briefreader.ui.widgets.letter_list import LetterList, LetterTable
+from briefreader.ui.widgets.letter_list import LetterList
+from briefreader.ui.widgets.letter_table import LetterTable
 from briefreader.ui.widgets.letter_view import LetterView, Place
 from briefreader.ui.widgets.search_bar import HitList, SearchBar
 from briefreader.ui.widgets.toc import Toc, section_label
