@@ -68,7 +68,7 @@ class ReadingScreen(SearchFlow):
     ]
 
     def __init__(self, library: Library, state: ReadingState, cache_dir: Path) -> None:
-        super().__init__()
+        super().__init__(classes="-no-letter")  # set here: each class change restyles all
         self.library = library
         self.state = state
         self.cache_dir = cache_dir
@@ -79,7 +79,6 @@ class ReadingScreen(SearchFlow):
 
     def compose(self) -> ComposeResult:
         """Sidebar (list over contents) and reader pane (progress line over the letter)."""
-        yield SearchBar(id="search")
         with Horizontal(id="body"):
             with Vertical(id="sidebar"):
                 yield LetterList(id="letter-list")
@@ -91,7 +90,6 @@ class ReadingScreen(SearchFlow):
 
     def on_mount(self) -> None:
         """Start loading the library; the list has the focus."""
-        self.add_class("-no-letter")
         self.query_one("#toc", Toc).border_title = "Contents"
         self.query_one(LetterTable).focus()
         self._scan()
