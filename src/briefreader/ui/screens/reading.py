@@ -112,7 +112,7 @@ class ReadingScreen(SearchFlow):
             entries = self.library.scan(progress=progress)
         except Stopped:
             return
-        except UserError as exc:
+        except (UserError, OSError) as exc:  # e.g. a folder that cannot be read
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             entries = []
         self.app.call_from_thread(self._loaded, entries)
