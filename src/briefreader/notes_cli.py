@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefreader import locations
-from briefreader.anchoring import reanchor_all
 from briefreader.annotation import Annotation
 from briefreader.export import render_markdown, write_export
 from briefreader.library import Library
 from briefreader.model import Letter
+from briefreader.reanchoring import reanchor_all
 from briefreader.store import Store
 
 # What a terminal must never receive from stored text: escapes and other controls.

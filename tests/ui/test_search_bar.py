@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from textual.widgets import Input
-from ui_support import MakeApp, parts, pilot_test, settle
+from ui_support import MakeApp, parts, pilot_test, search_ready, settle
 
 from briefreader.ui.widgets.search_bar import HitList, SearchBar
 
 
 async def search(pilot: object, query: str) -> SearchBar:
     """Open the bar, type `query` and wait for the hits."""
-    await settle(pilot)  # type: ignore[arg-type]
+    await search_ready(pilot)  # type: ignore[arg-type]
     await pilot.press("slash", *query)  # type: ignore[attr-defined]
     await pilot.pause(0.3)  # type: ignore[attr-defined]
     await settle(pilot)  # type: ignore[arg-type]
@@ -89,3 +89,19 @@ async def test_escape_closes_the_bar_and_gives_the_focus_back(make_app: MakeApp)
         await pilot.press("escape")
         assert not bar.has_class("-open")
         assert not isinstance(app.focused, Input)
+
+
+@pilot_test
+async def test_a_query_typed_while_indexing_is_answered_when_the_index_is_ready(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"Ollongren")  # typed at once, before the index exists
+        await search_ready(pilot)
+        await pilot.pause(0.3)
+        await settle(pilot)
+        bar = app.screen.query_one(SearchBar)
+        assert bar.query_text == "Ollongren"
+        assert bar.hits and all("Ollongren" in h.snippet for h in bar.hits[:1])

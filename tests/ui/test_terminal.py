@@ -74,6 +74,7 @@ def session(tmp_path: Path) -> Iterator[str]:
 
 
 def test_open_a_letter_and_jump_to_the_next_section(session: str) -> None:
+    wait_for(session, "5 letters")  # the list is filled
     wait_for(session, "Recente ontwikkelingen met betrekking")
     # the samples newest first: the third row is the letter of 3 February 2022
     subprocess.run(["tmux", "send-keys", "-t", session, "j", "j", "Enter"], check=True)

@@ -29,7 +29,7 @@ class ReaderApp(App[None]):
     """briefreader's terminal reader."""
 
     TITLE = "briefreader"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere work too
     COMMANDS = App.COMMANDS | {GoToCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),

@@ -29,7 +29,8 @@ from briefreader.ui.screens.help import HelpGroup, HelpScreen
 from briefreader.ui.screens.notes import NotesScreen
 from briefreader.ui.screens.search_flow import SearchFlow, Stopped
 from briefreader.ui.state import LAST_LETTER, ReadingState
-from briefreader.ui.widgets.letter_list import LetterList, LetterTable
+from briefreader.ui.widgets.letter_list import LetterList
+from briefreader.ui.widgets.letter_table import LetterTable
 from briefreader.ui.widgets.letter_view import LetterView, Place
 from briefreader.ui.widgets.search_bar import HitList, SearchBar
 from briefreader.ui.widgets.toc import Toc, section_label
@@ -75,7 +76,7 @@ class ReadingScreen(SearchFlow):
     ]
 
     def __init__(self, library: Library, state: ReadingState, cache_dir: Path) -> None:
-        super().__init__()
+        super().__init__(classes="-no-letter")  # set here: each class change restyles all
         self.library = library
         self.state = state
         self.cache_dir = cache_dir
@@ -87,7 +88,6 @@ class ReadingScreen(SearchFlow):
 
     def compose(self) -> ComposeResult:
         """Sidebar (list over contents) and reader pane (progress line over the letter)."""
-        yield SearchBar(id="search")
         with Horizontal(id="body"):
             with Vertical(id="sidebar"):
                 yield LetterList(id="letter-list")
@@ -99,7 +99,6 @@ class ReadingScreen(SearchFlow):
 
     def on_mount(self) -> None:
         """Start loading the library; the list has the focus."""
-        self.add_class("-no-letter")
         self.query_one("#toc", Toc).border_title = "Contents"
         self.query_one(LetterTable).focus()
         self._scan()
@@ -122,7 +121,7 @@ class ReadingScreen(SearchFlow):
             entries = self.library.scan(progress=progress)
         except Stopped:
             return
-        except UserError as exc:
+        except (UserError, OSError) as exc:  # e.g. a folder that cannot be read
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             entries = []
         self.app.call_from_thread(self._loaded, entries)

@@ -70,6 +70,7 @@ class SearchFlow(Screen[None]):
         self.stopping = threading.Event()
         self.index: SearchIndex | None = None
         self.indexing = True
+        self.index_status = ""
         self.last_query = ""
         self.letter_hits: list[Hit] = []
         self.hit_stops: list[tuple[int, int]] = []  # their passages, in reading order
@@ -83,12 +84,27 @@ class SearchFlow(Screen[None]):
         """Bring the search index up to date, off the main thread."""
         self.run_worker(self._index, thread=True, exclusive=True, group="index")
 
-    def _index(self) -> None:
-        bar = self.query_one(SearchBar)
+    def search_bar(self) -> SearchBar:
+        """The search bar, made on first use (it would only slow the first frame)."""
+        found = self.query(SearchBar)
+        if found:
+            return found.first(SearchBar)
+        bar = SearchBar(id="search")
+        bar.status_text = self.index_status
+        self.mount(bar)
+        return bar
 
+    def _show_index_status(self, text: str) -> None:
+        self.index_status = text
+        found = self.query(SearchBar)
+        if found:
+            found.first(SearchBar).status(text)
+
+    def _index(self) -> None:
         def progress(done: int, total: int) -> None:
             self.check_stop()
-            self.app.call_from_thread(bar.status, f"indexing letters for search: {done}/{total}")
+            status = f"indexing letters for search: {done}/{total}"
+            self.app.call_from_thread(self._show_index_status, status)
 
         index = SearchIndex.open(self.cache_dir)
         try:
@@ -101,10 +117,10 @@ class SearchFlow(Screen[None]):
     def _indexed(self, index: SearchIndex) -> None:
         self.index = index
         self.indexing = False
-        bar = self.query_one(SearchBar)
-        bar.status("")
-        if bar.query_text:
-            self._search(bar.query_text)
+        self._show_index_status("")
+        found = self.query(SearchBar)
+        if found and found.first(SearchBar).query_text:
+            self._search(found.first(SearchBar).query_text)
 
     def on_unmount(self) -> None:
         """Close the index."""
@@ -115,23 +131,22 @@ class SearchFlow(Screen[None]):
 
     def action_search(self) -> None:
         """Open the search bar."""
-        self.query_one(SearchBar).open()
+        self.search_bar().open()
 
     def on_key(self, event: events.Key) -> None:
         """Keys typed right after `/` belong to the query, not to the list or reader."""
-        bar = self.query_one(SearchBar)
         if event.key == "slash" and not isinstance(self.focused, Input):
             # open at once (a binding's action runs only after keys already queued)
             self.action_search()
             event.stop()
             event.prevent_default()
-        elif bar.take_key(event):
+        elif self.query(SearchBar) and self.search_bar().take_key(event):
             event.stop()
             event.prevent_default()
 
     def on_paste(self, event: events.Paste) -> None:
         """A burst of keys right after `/` may arrive as a paste: it is the query too."""
-        if self.query_one(SearchBar).take_text(event.text):
+        if self.query(SearchBar) and self.search_bar().take_text(event.text):
             event.stop()
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
@@ -149,13 +164,13 @@ class SearchFlow(Screen[None]):
             return
         hits = self.index.search(query, limit=LIMIT) if query else []
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.query_one(SearchBar).show_hits, query, hits)
+            self.app.call_from_thread(self.search_bar().show_hits, query, hits)
 
     def on_search_bar_chosen(self, event: SearchBar.Chosen) -> None:
         """Go to the chosen hit; its letter's matches become the `n` / `N` hits."""
         hit = event.hit
         self.last_query = event.query
-        self.query_one(SearchBar).remove_class("-open")
+        self.search_bar().remove_class("-open")
         view = self.query_one(LetterView)
         if view.letter is not None and view.letter.id == hit.letter_id:
             self.mark_hits(view.letter)

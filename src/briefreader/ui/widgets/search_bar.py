@@ -78,6 +78,18 @@ class SearchBar(Vertical):
         super().__init__(id=id)
         self.hits: list[Hit] = []
         self.opening = False  # opened, but the query box has not got the focus yet
+        self.pending = ""  # typed before the bar's own widgets existed
+        self.status_text = ""
+        self.ready = False
+
+    def on_mount(self) -> None:
+        """The bar is made on the first `/`: open it with whatever was typed meanwhile."""
+        self.ready = True
+        self.status(self.status_text)
+        self.open()
+        if self.pending:
+            self.take_text(self.pending)
+            self.pending = ""
 
     def take_key(self, event: events.Key) -> bool:
         """Type a key pressed before the query box got the focus into it (fast typists)."""
@@ -89,6 +101,9 @@ class SearchBar(Vertical):
         """Put text typed or pasted before the query box got the focus into it."""
         if not self.opening:
             return False
+        if not self.ready:
+            self.pending += text
+            return True
         box = self.query_one(Input)
         if box.selected_text and box.selected_text == box.value:
             box.value = ""  # the old query was selected: typing replaces it
@@ -108,19 +123,23 @@ class SearchBar(Vertical):
     @property
     def query_text(self) -> str:
         """What the user typed."""
-        return self.query_one(Input).value.strip()
+        return self.query_one(Input).value.strip() if self.ready else self.pending.strip()
 
     def open(self) -> None:
         """Show the bar with the query selected for retyping."""
         self.add_class("-open")
         self.opening = True
+        if not self.ready:
+            return  # on_mount opens it
         box = self.query_one(Input)
         box.select_all()
         self.call_after_refresh(box.focus)  # a hidden widget cannot take the focus yet
 
     def status(self, text: str) -> None:
         """Set the status line (counts, indexing progress)."""
-        self.query_one("#search-status", Static).update(text)
+        self.status_text = text
+        if self.ready:
+            self.query_one("#search-status", Static).update(text)
 
     def show_hits(self, query: str, hits: Sequence[Hit]) -> None:
         """List the hits of `query` (ignored when the query has moved on)."""
