@@ -16,10 +16,11 @@ from ui_support import MakeApp, open_letter, parts, pilot_test, settle
 from briefreader.export import EXPORT_NAME
 from briefreader.store import DB_NAME, Annotation
 from briefreader.store_schema import SCHEMA_VERSION
-from briefreader.ui.screens import notes as notes_module
 from briefreader.ui.screens.confirm import ConfirmScreen
-from briefreader.ui.screens.notes import DETACHED, NotesScreen
+from briefreader.ui.screens.notes import NotesScreen
 from briefreader.ui.screens.reading import ReadingScreen
+from briefreader.ui.widgets import notes_list as notes_module
+from briefreader.ui.widgets.notes_list import DETACHED
 
 LOST = "Deze zin staat niet meer in de brief, want de brief is gecorrigeerd."
 

@@ -13,13 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from briefreader.model import Letter
 from briefreader.store import Annotation, Store, anchor_for
@@ -27,11 +25,7 @@ from briefreader.ui.notework import NoteDraft, in_thread, quote_span
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.confirm import ConfirmScreen
 from briefreader.ui.screens.help import HelpScreen
-
-DETACHED = "detached"
-MORE = "more"
-# Listing every one of thousands of notes costs a second a key; the filter narrows instead.
-AT_MOST = 100
+from briefreader.ui.widgets.notes_list import FilterKeys, NotesList, cut, filter_keys, fits
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,56 +52,6 @@ class Here:
         return self.letter.sections[self.section].paragraphs[self.paragraph].text
 
 
-def _cut(text: str, chars: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
-
-
-def matches(a: Annotation, query: str) -> bool:
-    """Whether `a` fits the filter: every `#tag` starts one of its tags, every other word
-    occurs in its quote, note, tags or titles (case does not matter)."""
-    return _fits(_haystack(a), [t.casefold() for t in a.tags], query.casefold().split())
-
-
-def _haystack(a: Annotation) -> str:
-    parts = (a.anchor.quote, a.note, *a.tags, a.letter_title, a.section_title or "")
-    return " ".join(parts).casefold()
-
-
-def _fits(hay: str, tags: list[str], words: list[str]) -> bool:
-    for word in words:
-        if word.startswith("#") and len(word) > 1:
-            if not any(t.startswith(word[1:]) for t in tags):
-                return False
-        elif word.lstrip("#") not in hay:
-            return False
-    return True
-
-
-def prompt(a: Annotation, width: int = 78) -> Text:
-    """One annotation as a list entry, fitted to `width` cells: where (letter and section),
-    the quote on one line, the note on at most three, the tags."""
-    width = max(width, 30)
-    section = f" · § {_cut(a.section_title or 'Opening', width // 3)}"
-    text = Text()
-    text.append(_cut(a.letter_title, width - len(section)), "bold")
-    text.append(section, "dim")
-    text.append(f"\n  “{_cut(a.anchor.quote, width - 4)}”", "italic")
-    if a.note.strip():
-        text.append(f"\n  {_cut(a.note, 3 * (width - 2) - 2)}")
-    if a.tags:
-        text.append("\n  " + _cut(" ".join(f"#{t}" for t in a.tags), width - 2), "bold")
-    return text
-
-
-class NotesList(OptionList):
-    """The list of notes; its `enter` shows in the footer."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Go to passage", id="notes.select"),
-    ]
-
-
 class NotesScreen(Screen[Jump | None]):
     """Every annotation; `enter` jumps to one."""
 
@@ -128,7 +72,7 @@ class NotesScreen(Screen[Jump | None]):
         self.here = here
         self.all: list[Annotation] = []
         self.shown: list[Annotation] = []  # what the list holds, in its order
-        self._keys: dict[int, tuple[str, list[str]]] = {}  # haystack and tags, casefolded
+        self._keys: dict[int, FilterKeys] = {}
 
     def compose(self) -> ComposeResult:
         """Filter, tags in use, the list."""
@@ -149,7 +93,7 @@ class NotesScreen(Screen[Jump | None]):
 
     def _loaded(self, rows: list[Annotation], keep: int | None) -> None:
         self.all = rows
-        self._keys = {a.id: (_haystack(a), [t.casefold() for t in a.tags]) for a in rows}
+        self._keys = {a.id: filter_keys(a) for a in rows}
         tags = sorted({t for a in rows for t in a.tags}, key=str.casefold)
         self.query_one("#notes-tags", Static).update(
             "Tags: " + " ".join(f"#{t}" for t in tags) if tags else "No tags yet"
@@ -159,36 +103,14 @@ class NotesScreen(Screen[Jump | None]):
     def _show(self, keep: int | None = None) -> None:
         query = self.query_one("#notes-filter", Input).value
         words = query.casefold().split()
-        found = [a for a in self.all if _fits(*self._keys[a.id], words)]
-        placed = [a for a in found if not a.detached]
-        apart = [a for a in found if a.detached]
-        self.shown = placed[:AT_MOST] + apart[:AT_MOST]
-        notes = self.query_one(OptionList)
-        width = (notes.size.width or self.app.size.width) - 2
-        options: list[Option | None] = [
-            Option(prompt(a, width), id=str(a.id)) for a in placed[:AT_MOST]
-        ]
-        if len(placed) > AT_MOST:
-            more = f"… and {len(placed) - AT_MOST} more: type in the filter to narrow"
-            options.append(Option(Text(more, "dim"), id=MORE, disabled=True))
-        if apart:
-            head = Text("Detached (passage not found)", "bold")
-            head.append(" · r re-attaches to the reader's passage", "dim")
-            options.append(Option(head, id=DETACHED, disabled=True))
-            options += [Option(prompt(a, width), id=str(a.id)) for a in apart[:AT_MOST]]
-        if not self.shown:
-            empty = "No notes match the filter." if self.all else self._no_notes()
-            options = [Option(Text(empty, "dim"), disabled=True)]
-        notes.set_options(_spaced(options))
+        found = [a for a in self.all if fits(self._keys[a.id], words)]
+        apart = sum(a.detached for a in found)
+        empty = "No notes match the filter." if self.all else self._no_notes()
+        self.shown = self.query_one(NotesList).fill(found, empty, keep)
         counted = f"Notes: {len(found)} of {len(self.all)}" if query else "Notes"
         self.query_one("#notes-title", Static).update(
-            f"{counted}  ({len(apart)} detached)" if apart else counted
+            f"{counted}  ({apart} detached)" if apart else counted
         )
-        ids = [str(a.id) for a in self.shown]
-        if keep is not None and str(keep) in ids:
-            notes.highlighted = notes.get_option_index(str(keep))
-        elif self.shown:
-            notes.highlighted = notes.get_option_index(ids[0])
 
     def _no_notes(self) -> str:
         return "No notes yet. In the reader, a annotates the passage under the cursor."
@@ -307,7 +229,7 @@ class NotesScreen(Screen[Jump | None]):
             if yes:
                 self._delete_now(a)
 
-        detail = _cut(a.note, 200) or f"“{_cut(a.anchor.quote, 200)}”"
+        detail = cut(a.note, 200) or f"“{cut(a.anchor.quote, 200)}”"
         self.app.push_screen(ConfirmScreen("Delete this note?", detail), answered)
 
     def _delete_now(self, a: Annotation) -> None:
@@ -335,7 +257,7 @@ class NotesScreen(Screen[Jump | None]):
         if not self._writable():
             return
         section = here.letter.sections[here.section].title
-        detail = f"{here.letter.title} · § {section or 'Opening'}\n“{_cut(here.text, 200)}”"
+        detail = f"{here.letter.title} · § {section or 'Opening'}\n“{cut(here.text, 200)}”"
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -357,13 +279,3 @@ class NotesScreen(Screen[Jump | None]):
             lambda new: self._saved(new.id, "Note re-attached"),
             "Not re-attached",
         )
-
-
-def _spaced(options: list[Option | None]) -> list[Option | None]:
-    """A blank line (separator) between entries, for reading."""
-    out: list[Option | None] = []
-    for option in options:
-        if out:
-            out.append(None)
-        out.append(option)
-    return out
