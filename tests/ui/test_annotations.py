@@ -1,17 +1,21 @@
-"""Annotating in the reader: `a` opens the dialog, `ctrl+s` saves, `escape` cancels; notes are
-marked in the margin, edited and deleted (after asking) with `c`; a letter re-anchors its
-notes on opening; a data dir that cannot be written is reported and the reader reads on."""
+"""Annotating in the reader: `a` opens the dialog (on the text selected with the mouse, if
+any), `ctrl+s` saves, `escape` cancels; notes are marked in the margin, edited and deleted
+(after asking) with `c`; a letter re-anchors its notes on opening; a data dir that cannot be
+written is reported and the reader reads on."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from notes_support import RECENT, add_note, notes_in, sample, toasts
+from textual.pilot import Pilot
 from textual.widgets import TextArea
 from ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 from briefreader.store import Store, anchor_for
+from briefreader.ui.layout import GUTTER
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.confirm import ConfirmScreen
 from briefreader.ui.screens.reading import ReadingScreen
@@ -190,3 +194,66 @@ async def test_a_failed_save_brings_the_dialog_back_with_the_text(
         assert app.screen.query_one("#note-text", TextArea).text == "blijf"
         assert "Not saved" in str(app.screen.query_one("#note-error").render())
         assert "Not saved" in toasts(pilot)
+
+
+async def select(
+    pilot: Pilot[Any], view: LetterView, start: tuple[int, int], end: tuple[int, int]
+) -> None:
+    """Drag the mouse over the letter from text (column, layout line) `start` to `end`
+    (both characters included)."""
+    left = GUTTER + 1  # the margin and the pane's padding come before the text
+    top = round(view.scroll_y)
+    await pilot.mouse_down(view, offset=(left + start[0], start[1] - top))
+    await pilot.hover(view, offset=(left + end[0], end[1] - top))
+    await pilot.mouse_up(view, offset=(left + end[0], end[1] - top))
+    await pilot.pause()
+
+
+def line_with(view: LetterView, words: str) -> tuple[int, int]:
+    """(column, layout line) where `words` stand on screen."""
+    assert view.layout_ is not None
+    n = next(i for i, line in enumerate(view.layout_.lines) if words in line.plain)
+    return view.layout_.lines[n].plain.index(words), n
+
+
+@pilot_test
+async def test_text_selected_with_the_mouse_becomes_the_quote(
+    make_app: MakeApp, dirs: tuple[Path, Path]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, RECENT)
+        await pilot.press("right_square_bracket")
+        _, _, view, _ = parts(app)
+        # "kabinet" stands three times in this paragraph: the second one is selected
+        x, n = line_with(view, "het kabinet voortgaan")
+        await select(pilot, view, (x + 4, n), (x + 10, n))
+        assert app.screen.get_selected_text() == "kabinet"
+        await pilot.press("a")
+        assert isinstance(app.screen, AnnotateScreen)
+        assert app.screen.query_one("#note-quote", TextArea).text == "kabinet"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        [saved] = notes_in(dirs[0])
+        paragraph = sample(RECENT).sections[1].paragraphs[0].text
+        assert saved.anchor.quote == "kabinet"
+        assert saved.anchor.start == paragraph.index("kabinet voortgaan")
+        assert app.screen.get_selected_text() is None  # the selection is used up
+
+
+@pilot_test
+async def test_a_selection_across_paragraphs_quotes_the_first_whole(
+    make_app: MakeApp, dirs: tuple[Path, Path]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await open_letter(pilot, RECENT)
+        await pilot.press("right_square_bracket")
+        _, _, view, _ = parts(app)
+        start = line_with(view, "blijft volop inzetten")
+        end = line_with(view, "De omvang van de")
+        await select(pilot, view, start, (end[0] + 8, end[1]))
+        await pilot.press("a")
+        assert "reaches past this paragraph" in toasts(pilot)
+        quote = app.screen.query_one("#note-quote", TextArea).text
+        assert quote == sample(RECENT).sections[1].paragraphs[0].text

@@ -2,9 +2,10 @@
 
 The reading screen owns one `ReaderNotes` and hands it its actions (`a`, `c`, `m`). When a
 letter opens, its annotations are re-anchored in a thread (`store.reanchor`) and their
-passages marked in the letter view. The dialog returns a draft and this class saves it in a
-thread worker; a save that fails (a read-only or full data dir) is reported and the dialog
-comes back with the user's text, so nothing typed is lost.
+passages marked in the letter view. `a` quotes the text selected with the mouse when it lies
+in one paragraph, else the paragraph under the cursor. The dialog returns a draft and this
+class saves it in a thread worker; a save that fails (a read-only or full data dir) is
+reported and the dialog comes back with the user's text, so nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from typing import TYPE_CHECKING
 from briefreader.errors import UserError
 from briefreader.model import Letter
 from briefreader.store import Annotation, Store, anchor_for, reanchor
-from briefreader.ui.notework import NoteDraft, in_thread, where
+from briefreader.ui.notework import NoteDraft, in_thread, quote_span, where
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.notes import Here, Jump, NotesScreen
 from briefreader.ui.widgets.letter_view import LetterView
+
+# Footnote markers are drawn as superscript digits; they are not in the paragraph's text.
+NO_MARKERS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 if TYPE_CHECKING:
     from briefreader.ui.screens.reading import ReadingScreen
@@ -100,24 +104,58 @@ class ReaderNotes:
         return store
 
     def annotate(self) -> None:
-        """Open the dialog for a new note on the passage under the cursor."""
-        here = self._here()
+        """Open the dialog for a new note: on the text selected with the mouse when it lies
+        in one paragraph, else on the paragraph under the cursor."""
+        here, quote, near = self._selected()
+        here = here or self._here()
         if here is None:
             self.screen.notify(
                 "Move the cursor to a paragraph to annotate it (a heading has no text)."
             )
             return
         if self._writable() is not None:
-            self._annotate(here, None, "", (), None)
+            self._annotate(here, quote, "", (), None, near)
+
+    def _selected(self) -> tuple[Here | None, str | None, int]:
+        """The paragraph where the mouse selection starts (the cursor goes there), the
+        selected text if it lies within that paragraph, and where in it the selection starts."""
+        view, letter = self.view, self.screen.letter
+        selection = self.screen.selections.get(view)
+        layout = view.layout_
+        if selection is None or letter is None or layout is None or selection.start is None:
+            return None, None, 0
+        got = view.get_selection(selection)
+        y = selection.start.y
+        owner = layout.owners[y] if y < len(layout.owners) else -1
+        if got is None or owner < 0 or layout.passages[owner].paragraph < 0:
+            return None, None, 0
+        p = layout.passages[owner]
+        here = Here(letter, p.section, p.paragraph)
+        quote = " ".join(got[0].translate(NO_MARKERS).split())
+        lines = [line.plain for line in layout.lines[p.start : y]]
+        before = " ".join([*lines, layout.lines[y].plain[: selection.start.x]])
+        near = len(before.translate(NO_MARKERS))
+        view.go_to(p.section, p.paragraph)
+        if quote_span(here.text, quote, near) is None:
+            self.screen.notify("The selection reaches past this paragraph: quoting all of it.")
+            return here, None, 0
+        return here, quote, near
 
     def _annotate(
-        self, here: Here, quote: str | None, note: str, tags: Sequence[str], error: str | None
+        self,
+        here: Here,
+        quote: str | None,
+        note: str,
+        tags: Sequence[str],
+        error: str | None,
+        near: int = 0,
     ) -> None:
         store = self.store
         assert store is not None
         section = here.letter.sections[here.section].title
 
         def done(draft: NoteDraft | None) -> None:
+            self.screen.clear_selection()
             if draft is None:
                 return
             anchor = anchor_for(here.letter, here.section, here.paragraph, draft.start, draft.end)
@@ -127,13 +165,13 @@ class ReaderNotes:
                 lambda a: self._saved("Note saved"),
                 "Not saved",
                 lambda why: self._annotate(
-                    here, anchor.quote, draft.note, draft.tags, f"Not saved: {why}"
+                    here, anchor.quote, draft.note, draft.tags, f"Not saved: {why}", anchor.start
                 ),
             )
 
         where_text = f"{here.letter.title} · § {section or 'Opening'}"
         dialog = AnnotateScreen(
-            where_text, here.text, quote=quote, note=note, tags=tags, error=error
+            where_text, here.text, quote=quote, note=note, tags=tags, error=error, near=near
         )
         self.screen.app.push_screen(dialog, done)
 

@@ -68,15 +68,21 @@ def tags_text(tags: Iterable[str]) -> str:
     return ", ".join(tags)
 
 
-def quote_span(paragraph: str, quote: str) -> tuple[int, int] | None:
-    """Where the (possibly narrowed) `quote` stands in `paragraph`: its first occurrence,
-    trimmed of surrounding whitespace; None when it is not a part of the paragraph."""
+def quote_span(paragraph: str, quote: str, near: int = 0) -> tuple[int, int] | None:
+    """Where the (possibly narrowed) `quote` stands in `paragraph`, trimmed of surrounding
+    whitespace: the occurrence nearest offset `near` (a word may occur more than once);
+    None when it is not a part of the paragraph."""
     wanted = " ".join(quote.split())
     if not wanted:
         return None
-    start = paragraph.find(wanted)
-    if start < 0:
+    starts = []
+    at = paragraph.find(wanted)
+    while at >= 0:
+        starts.append(at)
+        at = paragraph.find(wanted, at + 1)
+    if not starts:
         return None
+    start = min(starts, key=lambda s: abs(s - near))
     return (start, start + len(wanted))
 
 

@@ -1,11 +1,12 @@
 """The annotation dialog: the quoted passage, the note (several lines) and its tags.
 
 `ctrl+s` returns a `NoteDraft`, `escape` returns None; the caller saves (dialogs return,
-callers persist). The reader draws letters line by line, which leaves no text selection to
-take a quote from, so the dialog offers the whole paragraph as the quote and lets the user
-narrow it: `ctrl+u` cuts everything before the cursor, `ctrl+k` everything after, or edit it
-freely; on saving, the quote must still be a part of the paragraph as written. When editing
-an existing note the quote is fixed, and `ctrl+d` deletes the note after asking.
+callers persist). The quote is the text the user selected with the mouse in the reader, or
+else the whole paragraph under the cursor; either way it can be narrowed here from the
+keyboard: `ctrl+u` cuts everything before the cursor, `ctrl+k` everything after, or edit it
+freely; on saving, the quote must still be a part of the paragraph as written (the occurrence
+nearest where it was taken from, when a phrase occurs twice). When editing an existing note
+the quote is fixed, and `ctrl+d` deletes the note after asking.
 """
 
 from __future__ import annotations
@@ -61,11 +62,13 @@ class AnnotateScreen(ModalScreen[NoteDraft | None]):
         tags: Sequence[str] = (),
         editing: bool = False,
         error: str | None = None,
+        near: int = 0,
     ) -> None:
         """`where` names letter and section; `paragraph` is the passage's text. With
         `editing`, `quote` is the annotation's fixed quote; otherwise it pre-fills the
         quote to narrow (default: the whole paragraph). `error` is shown on opening (a
-        save that failed: the user's text is back, to try again or copy)."""
+        save that failed: the user's text is back, to try again or copy). `near` is where in
+        the paragraph the quote was taken from (a word may occur more than once)."""
         super().__init__()
         self.where = where
         self.paragraph = paragraph
@@ -74,6 +77,7 @@ class AnnotateScreen(ModalScreen[NoteDraft | None]):
         self.tags = tuple(tags)
         self.editing = editing
         self.error = error
+        self.near = near
 
     def compose(self) -> ComposeResult:
         """Where, quote, note, tags, and a line for problems."""
@@ -116,7 +120,8 @@ class AnnotateScreen(ModalScreen[NoteDraft | None]):
         if self.editing:
             self.dismiss(NoteDraft(note, tags))
             return
-        span = quote_span(self.paragraph, self.query_one("#note-quote", QuoteArea).text)
+        quote = self.query_one("#note-quote", QuoteArea).text
+        span = quote_span(self.paragraph, quote, self.near)
         if span is None:
             self._problem("The quote must be a part of the paragraph as written (ctrl+z undoes).")
             self.query_one("#note-quote", QuoteArea).focus()

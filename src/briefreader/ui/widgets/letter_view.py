@@ -21,6 +21,7 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from briefreader.model import Letter
@@ -199,8 +200,32 @@ class LetterView(ScrollView, can_focus=True):
         else:
             bar = Segment(" " * GUTTER, base)
         bar = self._note_mark(layout, n, bar, base)
-        segments = [bar, *layout.lines[n].render(self.app.console)]
+        segments = [bar, *self._text_of(layout, n)]
         return Strip(segments).crop_extend(0, width, base).apply_style(base)
+
+    def _text_of(self, layout: LetterLayout, n: int) -> Strip:
+        """Line `n`'s text, with the mouse selection shown and the offsets Textual needs to
+        select text (the margin carries none, so it is never part of a selection)."""
+        line = layout.lines[n]
+        selection = self.text_selection
+        span = selection.get_span(n) if selection is not None else None
+        if span is not None:
+            start, end = span
+            line = line.copy()
+            style = self.screen.get_component_rich_style("screen--selection")
+            line.stylize(style, start, len(line.plain) if end == -1 else end)
+        return Strip(line.render(self.app.console)).apply_offsets(0, n)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text, as it stands in the lines on screen."""
+        if self.layout_ is None:
+            return None
+        return selection.extract("\n".join(line.plain for line in self.layout_.lines)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        """Redraw with the new selection."""
+        self._cache.clear()
+        self.refresh()
 
     def _note_mark(self, layout: LetterLayout, n: int, bar: Segment, base: Style) -> Segment:
         """The margin of an annotated passage: ✎ beside its first line, a rule beside the rest."""
