@@ -12,16 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from briefreader import store_db
+from briefreader import store_db, store_salvage
 from briefreader.annotation import Anchor, Annotation, Position, anchor_for, position_for
 from briefreader.errors import UserError
 from briefreader.model import Letter
-from briefreader.store_index import AnnotationIndex
+from briefreader.store_index import AnnotationIndex, clean_tags, unique_tags
 
 __all__ = [
     "DB_NAME",
@@ -31,9 +31,11 @@ __all__ = [
     "Store",
     "StoreError",
     "anchor_for",
+    "clean_tags",
     "find_position",
     "position_for",
     "reanchor",
+    "unique_tags",
 ]
 
 DB_NAME = "notes.sqlite"
@@ -46,22 +48,6 @@ class StoreError(UserError):
 
 def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags as the user means them: trimmed, without a leading '#', no blanks, and no
-    repeats (ignoring case: the first spelling wins)."""
-    out = (" ".join(t.split()).lstrip("#").strip() for t in tags)
-    kept: dict[str, str] = {}
-    for tag in out:
-        if tag:
-            kept.setdefault(tag.casefold(), tag)
-    return tuple(kept.values())
-
-
-def unique_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Distinct tags sorted without regard to case (one spelling of each)."""
-    return clean_tags(sorted(set(tags), key=lambda t: (t.casefold(), t)))
 
 
 class Store:
@@ -114,9 +100,18 @@ class Store:
         except OSError as exc:
             self._cannot_write(f"{self.path}: damaged and cannot be moved aside ({exc.strerror})")
             return
+        found = store_salvage.salvage(kept)
+        recovered = ""
+        if found.annotations or found.positions or found.settings:
+            try:
+                self._write(lambda db: store_salvage.restore(db, found))
+                n = len(found.annotations)
+                recovered = f", recovering {n} note{'s' * (n != 1)} from it"
+            except StoreError:
+                recovered = ", but could not save what it still held"
         self.warning = (
             f"{self.path}: the notes database was damaged; kept it as {kept.name} "
-            "and started a new one"
+            f"and started a new one{recovered}"
         )
 
     def close(self) -> None:
