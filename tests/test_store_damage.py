@@ -141,9 +141,9 @@ def test_a_data_dir_that_cannot_be_created(tmp_path: Path) -> None:
 
 def test_a_full_disk_refuses_new_notes_and_keeps_the_old(tmp_path: Path) -> None:
     disk = tmp_path / "disk"
-    with small_disk(disk, 512):
+    with small_disk(disk, 1024):
         filler = disk / "other-files"
-        filler.write_bytes(b"x" * 128 * 1024)
+        filler.write_bytes(b"x" * 256 * 1024)
         store = Store.open(disk / "data")
         saved = []
         with pytest.raises(StoreError, match="disk is full"):

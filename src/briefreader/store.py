@@ -60,6 +60,7 @@ class Store:
         self._db: sqlite3.Connection | None = None
         self._lock = threading.RLock()
         self._index: AnnotationIndex | None = None
+        self._revision: int | None = None  # of the database, when the index was caught up
         self._data_version = -1
 
     @classmethod
@@ -175,13 +176,27 @@ class Store:
                 raise StoreError(self.path, f"cannot read: {store_db.problem(exc)}") from None
 
     def _current(self) -> AnnotationIndex:
-        """The annotations, reloaded only when another connection has committed."""
+        """The annotations, caught up when another connection has committed: by reading
+        only what changed since the last revision seen, or everything when that is unknown."""
         with self._lock:
             version = self._read(_data_version, -1)
-            if self._index is None or version != self._data_version:
-                empty: dict[int, Annotation] = {}
-                self._index = AnnotationIndex(self._read(store_db.load_all, empty).values())
-                self._data_version = version
+            if self._index is not None and version == self._data_version:
+                return self._index
+            no_changes: tuple[list[Annotation], list[int], int | None] = ([], [], None)
+            nothing: tuple[list[Annotation], int | None] = ([], None)
+            since = self._revision
+            if self._index is not None and since is not None:
+                changed, removed, self._revision = self._read(
+                    lambda db: store_db.load_changes(db, since), no_changes
+                )
+                for gone in removed:
+                    self._index.remove(gone)
+                for a in changed:
+                    self._index.put(a)
+            else:
+                rows, self._revision = self._read(store_db.load_all, nothing)
+                self._index = AnnotationIndex(rows)
+            self._data_version = version
             return self._index
 
     def _remember(self, annotation: Annotation) -> Annotation:
