@@ -40,7 +40,7 @@ def parser_version() -> int:
     return int.from_bytes(digest.digest(), "big")
 
 
-LETTER_SUFFIXES = (".txt", ".text")
+LETTER_SUFFIXES = (".txt", ".text", ".pdf")
 
 
 @dataclass(frozen=True, slots=True)

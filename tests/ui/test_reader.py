@@ -8,7 +8,9 @@ from ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 from briefreader.ui.screens.help import HelpScreen
 from briefreader.ui.screens.reading import ReadingScreen
-from briefreader.ui.widgets.letter_list import LetterTable
+from briefreader.ui.widgets.letter_table import LetterTable
+from briefreader.ui.widgets.letter_view import LetterView
+from briefreader.ui.widgets.toc import Toc
 
 NATO = "Geannoteerde agenda voor de NAVO"  # the Q&A sample: many sections, nested
 
@@ -206,3 +208,51 @@ async def test_q_quits(make_app: MakeApp) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+@pilot_test
+async def test_command_palette_goes_to_a_section(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, "Recente ontwikkelingen")
+        await pilot.press("ctrl+p", *"Section: Militaire steun")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        _, _, view, toc = parts(app)
+        assert view.place is not None and view.place.section == 3
+        assert toc.highlighted == 3
+
+
+@pilot_test
+async def test_filter_with_no_match_says_so(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        _, letters, _, _ = parts(app)
+        assert str(letters.query_one("#list-status").render()) == "5 letters"
+        await pilot.press("f", *"xyzzy")
+        assert letters.shown == []
+        assert "no letter matches 'xyzzy'" in str(letters.query_one("#list-status").render())
+
+
+@pilot_test
+async def test_mouse_opens_letters_jumps_in_the_toc_and_picks_passages(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        _, letters, view, toc = parts(app)
+        row = next(i for i, e in enumerate(letters.shown) if e.title.startswith("Recente"))
+        await pilot.click(LetterTable, offset=(5, row + 1))  # below the column headings
+        await pilot.click(LetterTable, offset=(5, row + 1))  # a second click opens
+        await settle(pilot)
+        assert view.letter is not None and view.letter.title.startswith("Recente")
+        await pilot.click(Toc, offset=(4, 1 + 4))  # the fifth entry, inside the border
+        await settle(pilot)
+        assert view.place is not None and view.place.section == 4
+        passage = view.passage
+        assert passage is not None
+        target = passage.start - round(view.scroll_y)  # this passage's first screen row
+        await pilot.press("j")
+        await pilot.click(LetterView, offset=(10, target))
+        assert view.place.section == 4 and view.place.paragraph == 0

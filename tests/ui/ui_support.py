@@ -55,3 +55,16 @@ async def open_letter(pilot: Pilot[Any], title_start: str) -> None:
         await pilot.press("j")
     await pilot.press("enter")
     await settle(pilot)
+
+
+async def search_ready(pilot: Pilot[Any], timeout: float = 20.0) -> None:
+    """Wait until the library is listed and the search index is up to date."""
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ReadingScreen)
+    waited = 0.0
+    while screen.indexing and waited < timeout:
+        await pilot.pause(0.05)
+        waited += 0.05
+    assert not screen.indexing, "the search index was never ready"
+    await settle(pilot)

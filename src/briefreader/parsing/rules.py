@@ -186,7 +186,7 @@ def is_heading_text(text: str) -> bool:
         return False
     if first.isdigit() and not _NUMBERED.match(text):
         return False
-    if _PLACE_DATE.match(text) or _ROLE.match(text):
+    if _PLACE_DATE.match(text) or _ROLE.match(text) or ends_mid_sentence(text):
         return False
     return any(c.isalpha() for c in text)
 
@@ -248,7 +248,11 @@ def _alone_after(text: str, nxt: Line | None) -> bool:
 
     A numbered heading (`1. Antwoord van het kabinet`) may be followed straight by its text.
     """
-    if nxt is None or nxt.gap >= 1 or (nxt.page_start and not nxt.text[0].islower()):
+    if nxt is None:
+        return True
+    if nxt.text[0].islower() and (nxt.gap == 0 or len(text) >= 55):
+        return False  # the sentence goes on (a full-width line cut at a page end)
+    if nxt.gap >= 1 or nxt.page_start:
         return True
     numbered = _NUMBERED.match(text) or _ROMAN.match(text)
     return bool(numbered) and nxt.text[0].isupper()

@@ -1,8 +1,8 @@
 """The reader app: builds the library and store from explicit paths and runs the Textual app.
 
 `run_reader()` is what `briefreader [PATH ...]` calls. The app itself only wires things
-together: the main screen gets the library, the reading state and a folder for the clipboard
-file; the theme the user picks is remembered in the store.
+together: the main screen gets the library, the reading state and the cache folder (search
+index, clipboard file); the theme the user picks is remembered in the store.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class ReaderApp(App[None]):
     """briefreader's terminal reader."""
 
     TITLE = "briefreader"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses elsewhere work too
     COMMANDS = App.COMMANDS | {GoToCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -40,18 +40,18 @@ class ReaderApp(App[None]):
         self,
         library: Library,
         state: ReadingState,
-        clip_dir: Path,
+        cache_dir: Path,
         warning: str | None = None,
     ) -> None:
         super().__init__()
         self.library = library
         self.state = state
-        self.clip_dir = clip_dir
+        self.cache_dir = cache_dir
         self.warning = warning
 
     def get_default_screen(self) -> Screen[None]:
         """The reading screen."""
-        return ReadingScreen(self.library, self.state, self.clip_dir)
+        return ReadingScreen(self.library, self.state, self.cache_dir)
 
     def on_mount(self) -> None:
         """Restore the theme, report a damaged store, and remember theme changes."""

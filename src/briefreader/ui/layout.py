@@ -9,7 +9,7 @@ for the heading of a section that has no paragraphs of its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
@@ -24,7 +24,19 @@ MEASURE = 92  # at most this many cells of text per line: long lines tire the ey
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 # The styles the layout asks for; the reader widget maps them to its component classes.
-STYLE_NAMES = ("title", "meta", "label", "heading", "marker", "footnote", "closing", "rule")
+STYLE_NAMES = (
+    "title",
+    "meta",
+    "label",
+    "heading",
+    "marker",
+    "footnote",
+    "closing",
+    "rule",
+    "match",
+)
+Spans = Sequence[tuple[int, int]]
+Marks = Mapping[tuple[int, int], Spans]  # (section, paragraph or -1 heading) -> spans to mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,16 +101,39 @@ def wrap_offsets(text: str, width: int) -> list[int]:
     return [b for b in breaks if 0 < b < len(text)]
 
 
-def paragraph_text(paragraph: Paragraph, marker: Style) -> Text:
-    """The paragraph with its footnote markers put back as superscript numbers."""
+def paragraph_text(
+    paragraph: Paragraph, marker: Style, spans: Spans = (), match: Style | None = None
+) -> Text:
+    """The paragraph with its footnote markers put back as superscript numbers.
+
+    `spans` (offsets in the paragraph's own text) are styled `match`, shifted past the
+    markers put in before them.
+    """
     text = Text()
     pos = 0
+    shifts: list[tuple[int, int]] = []  # (offset in the paragraph, cells added before it)
+    added = 0
     for ref in sorted(paragraph.footnote_refs, key=lambda r: r.offset):
         text.append(paragraph.text[pos : ref.offset])
-        text.append(str(ref.number).translate(SUPERSCRIPT), marker)
+        mark = str(ref.number).translate(SUPERSCRIPT)
+        text.append(mark, marker)
+        added += len(mark)
+        shifts.append((ref.offset, added))
         pos = ref.offset
     text.append(paragraph.text[pos:])
+    if match is not None:
+        for start, end in spans:
+            text.stylize(match, start + _shift(shifts, start), end + _shift(shifts, end - 1))
     return text
+
+
+def _shift(shifts: list[tuple[int, int]], offset: int) -> int:
+    """How many marker characters sit before `offset` of the paragraph text."""
+    added = 0
+    for at, total in shifts:
+        if at <= offset:
+            added = total
+    return added
 
 
 class _Builder:
@@ -138,8 +173,14 @@ class _Builder:
         layout.passages.append(Passage(section, paragraph, start, len(layout.lines)))
 
 
-def build_layout(letter: Letter, width: int, styles: Mapping[str, Style]) -> LetterLayout:
-    """Lay `letter` out at `width` cells: header, sections with footnotes, signatories."""
+def build_layout(
+    letter: Letter, width: int, styles: Mapping[str, Style], marks: Marks | None = None
+) -> LetterLayout:
+    """Lay `letter` out at `width` cells: header, sections with footnotes, signatories.
+
+    `marks` are search matches to show: spans per paragraph, or per heading (paragraph -1).
+    """
+    marks = marks or {}
     b = _Builder(width, styles)
     _header(b, letter)
     shown: set[int] = set()
@@ -148,7 +189,10 @@ def build_layout(letter: Letter, width: int, styles: Mapping[str, Style]) -> Let
         b.layout.section_starts.append(len(b.layout.lines))
         indent = 2 * max(section.level - 1, 0)
         if section.title:
-            heading = b.wrapped(Text(section.title, styles["heading"]), indent, indent)
+            title = Text(section.title, styles["heading"])
+            for start, end in marks.get((s, -1), ()):
+                title.stylize(styles["match"], start, end)
+            heading = b.wrapped(title, indent, indent)
             if section.paragraphs:
                 b.add(heading, -1)
                 b.add([Text()], -1)
@@ -157,7 +201,10 @@ def build_layout(letter: Letter, width: int, styles: Mapping[str, Style]) -> Let
         for p, paragraph in enumerate(section.paragraphs):
             if p:
                 b.add([Text()], -1)
-            b.passage(s, p, b.wrapped(paragraph_text(paragraph, styles["marker"])))
+            text = paragraph_text(
+                paragraph, styles["marker"], marks.get((s, p), ()), styles["match"]
+            )
+            b.passage(s, p, b.wrapped(text))
         numbers = [r.number for par in section.paragraphs for r in par.footnote_refs]
         notes = [n for n in dict.fromkeys(numbers) if n not in shown and letter.footnote(n)]
         if notes:

@@ -15,7 +15,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, OptionList, Static
@@ -25,13 +24,25 @@ from briefreader.library import Entry, Library
 from briefreader.model import Letter
 from briefreader.ui.clipboard import citation, save_clip
 from briefreader.ui.screens.help import HelpGroup, HelpScreen
+from briefreader.ui.screens.search_flow import SearchFlow, Stopped
 from briefreader.ui.state import LAST_LETTER, ReadingState
-from briefreader.ui.widgets.letter_list import LetterList, LetterTable
+from briefreader.ui.widgets.letter_list import LetterList
+from briefreader.ui.widgets.letter_table import LetterTable
 from briefreader.ui.widgets.letter_view import LetterView, Place
+from briefreader.ui.widgets.search_bar import HitList, SearchBar
 from briefreader.ui.widgets.toc import Toc, section_label
 
 NARROW = 100  # below this many columns the sidebar folds away while reading
+LETTER_ACTIONS = {
+    "next_section",
+    "previous_section",
+    "copy",
+    "contents",
+    "next_hit",
+    "previous_hit",
+}
 SAVE_DELAY = 0.5  # seconds of stillness before the reading position is written
+INDEX_DELAY = 0.25  # seconds after the list shows before indexing competes for the CPU
 
 
 def where_line(letter: Letter, place: Place) -> str:
@@ -41,23 +52,27 @@ def where_line(letter: Letter, place: Place) -> str:
     return f"§ {place.section + 1}/{count} {title} │ {place.percent}% │ {letter.title}"
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(SearchFlow):
     """Letter list, table of contents and reader."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "next_section", "Next section", id="read.next"),
         Binding("left_square_bracket", "previous_section", "Prev section", id="read.prev"),
+        Binding("slash", "search", "Search", id="read.search"),
+        Binding("n", "next_hit", "Next match", show=False, id="read.next_hit"),
+        Binding("N", "previous_hit", "Previous match", show=False, id="read.prev_hit"),
         Binding("y", "copy", "Copy passage", id="read.copy"),
         Binding("l,escape", "letters", "Letters", id="read.letters"),
         Binding("t", "contents", "Contents", show=False, id="read.contents"),
         Binding("f", "filter", "Filter", show=False, id="read.filter"),
     ]
 
-    def __init__(self, library: Library, state: ReadingState, clip_dir: Path) -> None:
-        super().__init__()
+    def __init__(self, library: Library, state: ReadingState, cache_dir: Path) -> None:
+        super().__init__(classes="-no-letter")  # set here: each class change restyles all
         self.library = library
         self.state = state
-        self.clip_dir = clip_dir
+        self.cache_dir = cache_dir
+        self.init_search()
         self.letter: Letter | None = None
         self._pending: tuple[Letter, Place] | None = None
         self._save_timer: Timer | None = None
@@ -75,7 +90,6 @@ class ReadingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Start loading the library; the list has the focus."""
-        self.add_class("-no-letter")
         self.query_one("#toc", Toc).border_title = "Contents"
         self.query_one(LetterTable).focus()
         self._scan()
@@ -91,11 +105,14 @@ class ReadingScreen(Screen[None]):
         letter_list = self.query_one(LetterList)
 
         def progress(done: int, total: int) -> None:
+            self.check_stop()
             self.app.call_from_thread(letter_list.progress, done, total)
 
         try:
             entries = self.library.scan(progress=progress)
-        except UserError as exc:
+        except Stopped:
+            return
+        except (UserError, OSError) as exc:  # e.g. a folder that cannot be read
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             entries = []
         self.app.call_from_thread(self._loaded, entries)
@@ -114,6 +131,7 @@ class ReadingScreen(Screen[None]):
                 severity="error",
                 timeout=10,
             )
+        self.set_timer(INDEX_DELAY, self.start_index)  # after the list is on screen
         last = self.state.setting(LAST_LETTER)
         entry = self.library.entry(last) if last else None
         if entry is not None and not entry.error:
@@ -121,24 +139,45 @@ class ReadingScreen(Screen[None]):
             self._open(entry, focus=False)
 
     @work(thread=True, exclusive=True, group="open")
-    def _open(self, entry: Entry, focus: bool = True) -> None:
+    def _open(
+        self, entry: Entry, focus: bool = True, target: tuple[int, int] | None = None
+    ) -> None:
         try:
             letter = self.library.letter(entry.id)
         except (UserError, KeyError, OSError) as exc:
             self.app.call_from_thread(self.notify, f"{entry.path}: {exc}", severity="error")
             return
-        self.app.call_from_thread(self._show, letter, focus)
+        self.app.call_from_thread(self._show, letter, focus, target)
 
-    def _show(self, letter: Letter, focus: bool) -> None:
+    def _show(self, letter: Letter, focus: bool, target: tuple[int, int] | None = None) -> None:
         self._flush()
         self.letter = letter
+        self.letter_hits = []
+        self.hit_stops = []
         self.remove_class("-no-letter")
         self.query_one(Toc).show_letter(letter)
-        section, paragraph = self.state.position(letter)
+        section, paragraph = target or self.state.position(letter)
         view = self.query_one(LetterView)
         view.show(letter, section, paragraph)
+        if target is not None:
+            view.go_to(section, paragraph)  # a search hit: in the middle of the pane
+        self.query_one(LetterList).select(letter.id)
+        self.mark_hits(letter)
         if focus:
             view.focus()
+
+    def open_at(self, letter_id: str, target: tuple[int, int]) -> None:
+        """Open a letter with the cursor on passage `target` (a search hit, a note)."""
+        entry = self.library.entry(letter_id)
+        if entry is not None:
+            self._open(entry, True, target)
+
+    def focus_main(self) -> None:
+        """Focus the reader, or the list when no letter is open."""
+        if self.letter is not None:
+            self.query_one(LetterView).focus()
+        else:
+            self.query_one(LetterTable).focus()
 
     # -- messages from the widgets --------------------------------------------------------
 
@@ -194,14 +233,15 @@ class ReadingScreen(Screen[None]):
             self.notify(f"{problem}; reading positions are not saved", severity="warning")
 
     def on_unmount(self) -> None:
-        """Keep the last position when the app closes."""
+        """Keep the last position when the app closes; stop loading and indexing."""
+        self.stopping.set()
         self._flush()
 
     # -- actions -------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Letter actions are dimmed until a letter is open."""
-        if action in ("next_section", "previous_section", "copy", "contents"):
+        if action in LETTER_ACTIONS:
             return self.letter is not None
         return True
 
@@ -228,7 +268,7 @@ class ReadingScreen(Screen[None]):
             return
         text = citation(self.letter, place.section, place.paragraph)
         self.app.copy_to_clipboard(text)
-        path = save_clip(self.clip_dir, text)
+        path = save_clip(self.cache_dir, text)
         preview = text.strip().splitlines()[0][:120]
         saved = f"\nAlso saved to {path}" if path else ""
         self.notify(f"{preview}…{saved}", title="Copied passage with citation")
@@ -252,6 +292,7 @@ class ReadingScreen(Screen[None]):
             ("Letter list", LetterTable.BINDINGS),
             ("Contents", Toc.BINDINGS),
             ("Reader", LetterView.BINDINGS),
+            ("Search bar", [*SearchBar.BINDINGS, *HitList.BINDINGS]),
         ]
 
     def action_help(self) -> None:

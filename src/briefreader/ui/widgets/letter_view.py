@@ -23,7 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefreader.model import Letter
-from briefreader.ui.layout import GUTTER, STYLE_NAMES, LetterLayout, Passage, build_layout
+from briefreader.ui.layout import GUTTER, STYLE_NAMES, LetterLayout, Marks, Passage, build_layout
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +63,8 @@ class LetterView(ScrollView, can_focus=True):
         self.letter: Letter | None = None
         self.layout_: LetterLayout | None = None
         self.cursor = 0  # index into layout_.passages
+        self.marks: Marks = {}  # search matches to highlight
+        self._laid_styles: dict[str, Style] = {}
         self._cache: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
 
     # -- what the screen calls -------------------------------------------------------------
@@ -70,6 +72,7 @@ class LetterView(ScrollView, can_focus=True):
     def show(self, letter: Letter, section: int = 0, paragraph: int = 0) -> None:
         """Show `letter` with the cursor on `(section, paragraph)` (or the nearest passage)."""
         self.letter = letter
+        self.marks = {}
         self.layout_ = None
         self._relayout()
         layout = self._layout()
@@ -97,6 +100,13 @@ class LetterView(ScrollView, can_focus=True):
         self._reveal(center=True)
         self._moved()
 
+    def mark(self, marks: Marks) -> None:
+        """Highlight these search matches (an empty mapping clears them)."""
+        if self.letter is None or (not marks and not self.marks):
+            return
+        self.marks = marks
+        self._relayout(force=True)
+
     @property
     def place(self) -> Place | None:
         """The cursor's passage, in letter terms; None when no letter is shown."""
@@ -122,15 +132,16 @@ class LetterView(ScrollView, can_focus=True):
     def _styles(self) -> dict[str, Style]:
         return {n: self.get_component_rich_style(f"letter-view--{n}") for n in STYLE_NAMES}
 
-    def _relayout(self) -> None:
+    def _relayout(self, force: bool = False) -> None:
         if self.letter is None:
             return
         width = max(self.scrollable_content_region.width, 20)
-        if self.layout_ is not None and self.layout_.width == width:
+        if self.layout_ is not None and self.layout_.width == width and not force:
             return
         anchor = self.layout_.passages[self.cursor] if self.layout_ else None
         offset = anchor.start - round(self.scroll_y) if anchor else 0
-        self.layout_ = build_layout(self.letter, width, self._styles())
+        self._laid_styles = self._styles()
+        self.layout_ = build_layout(self.letter, width, self._laid_styles, self.marks)
         self._cache.clear()
         self.virtual_size = Size(width, len(self.layout_.lines))
         if anchor is not None:  # keep the cursor's passage where it was on screen
@@ -147,9 +158,9 @@ class LetterView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         """A theme change: lay out again with the new styles."""
         super().notify_style_update()
-        if self.layout_ is not None:
-            self.layout_ = None
-            self._relayout()
+        # focus changes also land here: re-wrap only when the letter's styles really changed
+        if self.layout_ is not None and self._styles() != self._laid_styles:
+            self._relayout(force=True)
 
     def render_line(self, y: int) -> Strip:
         """One screen row: the layout line under it, highlighted when it is the cursor's."""
