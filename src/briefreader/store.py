@@ -155,8 +155,14 @@ class Store:
                 db.execute("PRAGMA synchronous=" + ("FULL" if durable else "NORMAL"))
                 db.execute("BEGIN IMMEDIATE")
                 try:
+                    before = store_db.revision(db)
                     result = action(db)
+                    after = store_db.revision(db)
                     db.execute("COMMIT")
+                    if before is not None and before == self._revision:
+                        # Nobody else wrote since we caught up: our own change is already
+                        # in the index, so the next catch-up need not read it back.
+                        self._revision = after
                 except BaseException:
                     if db.in_transaction:
                         db.execute("ROLLBACK")

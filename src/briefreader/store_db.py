@@ -145,7 +145,8 @@ def _annotations(db: sqlite3.Connection, where: str, args: tuple[int, ...]) -> l
     return out
 
 
-def _revision(db: sqlite3.Connection) -> int | None:
+def revision(db: sqlite3.Connection) -> int | None:
+    """The database's revision counter (None before schema 3 or when unreadable)."""
     try:
         return int(db.execute("SELECT n FROM revision").fetchone()[0])
     except sqlite3.OperationalError:
@@ -156,7 +157,7 @@ def load_all(db: sqlite3.Connection) -> tuple[list[Annotation], int | None]:
     """Every annotation in the database, and the revision they are at (one snapshot)."""
     db.execute("BEGIN")
     try:
-        return _annotations(db, "", ()), _revision(db)
+        return _annotations(db, "", ()), revision(db)
     finally:
         db.execute("COMMIT")
 
@@ -172,6 +173,6 @@ def load_changes(
         removed = [
             r[0] for r in db.execute("SELECT annotation_id FROM removed WHERE rev > ?", (since,))
         ]
-        return changed, removed, _revision(db)
+        return changed, removed, revision(db)
     finally:
         db.execute("COMMIT")
