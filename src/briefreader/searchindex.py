@@ -28,7 +28,6 @@ from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.model import Letter
 from briefreader.searchquery import (
-    Query,
     Reference,
     letter_number,
     own_dossier,
@@ -36,18 +35,13 @@ from briefreader.searchquery import (
     parse_reference,
 )
 from briefreader.searchrank import Hit, Matcher, letter_blocks
-from briefreader.searchsql import connect, estimate_blocks, fts_expression, near_expression
+from briefreader.searchsql import candidates, connect
 from briefreader.searchvocab import Vocabulary
 from briefreader.textnorm import WORD, normalize, word_list
 
 KINDS = ("paragraph", "heading", "title", "footnote", "signatory")
 REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
 BATCH = 100  # letters per transaction: progress survives an interrupted build
-RANKED_MAX = 8_000  # matches FTS5 may rank in full (about 1 µs each)
-RANKED_TAKE = 100  # best-ranked candidates to re-rank
-BROAD_TAKE = 100  # newest candidates for a broader query
-MAX_RANGES = 64  # search within up to this many letters by their row ranges
-Row = tuple[int, str, int, int, int, int | None, str]
 
 
 class SearchIndex:
@@ -262,7 +256,7 @@ class SearchIndex:
             for unit, allowed in zip(parsed.units, expansions, strict=True):
                 if not unit.possible(allowed, vocab.counts):
                     return []  # a unit no block can contain: nothing matches them all
-            rows = self._candidates(parsed, expansions, limit, letter_ids)
+            rows = candidates(self.db, parsed, expansions, vocab.counts, limit, letter_ids)
             matcher = Matcher(parsed, expansions)
             scored = []
             for pos, (row, _, kind, _, _, _, text) in enumerate(rows):
@@ -302,67 +296,6 @@ class SearchIndex:
             )
         cited = '"' + " ".join(word_list(str(ref))[1:]) + '"'  # without "kamerstuk"
         return (hits + self.search(cited, limit, letter_ids))[:limit]
-
-    def _candidates(
-        self,
-        query: Query,
-        expansions: list[dict[str, float]],
-        limit: int,
-        letter_ids: Collection[str] | None,
-    ) -> list[Row]:
-        """Blocks that contain every unit: a few times more than the hits wanted.
-
-        FTS5 ranks by bm25 at about a microsecond a match, so a query that matches at most
-        `RANKED_MAX` blocks is ranked in full. A broader one (`oekraine`, or a first letter
-        or three as the user types) takes the newest matches instead, those with the words
-        near each other first, and leaves the choice to the re-ranking.
-        """
-        counts = self.vocabulary().counts
-        estimate = min(
-            estimate_blocks(u, e, counts) for u, e in zip(query.units, expansions, strict=True)
-        )
-        match = fts_expression(query, expansions)
-        ranges: list[tuple[int, int] | None] = [None]
-        only: set[str] | None = None
-        if letter_ids is not None and len(letter_ids) <= MAX_RANGES:
-            found = self.db.execute(
-                "SELECT first_row, last_row FROM letters WHERE id IN "
-                f"({','.join('?' * len(letter_ids))})",
-                tuple(letter_ids),
-            ).fetchall()
-            ranges = [(lo, hi) for lo, hi in found]
-            estimate = min(estimate, sum(hi - lo + 1 for lo, hi in found))
-        elif letter_ids is not None:
-            only = set(letter_ids)  # many letters: filter the matches instead
-        if estimate <= RANKED_MAX:
-            take = max(RANKED_TAKE, 4 * limit)
-            plans = [(match, "rank")]
-        else:
-            take = max(BROAD_TAKE, 4 * limit)
-            plans = [(match, "rowid DESC")]
-            near = near_expression(query, expansions, counts)
-            if near:
-                plans.insert(0, (near, "rowid DESC"))
-        rows: list[Row] = []
-        seen: set[int] = set()
-        for expr, order in plans:
-            if len(rows) >= take:
-                break  # the words near each other were enough
-            for span in ranges:
-                # A letter's rows are contiguous: FTS5 limits to a rowid range cheaply.
-                where, args = ("", ()) if span is None else (" AND rowid BETWEEN ? AND ?", span)
-                sql = (
-                    "SELECT b.row, b.letter_id, b.kind, b.section_index, b.paragraph_index,"
-                    " b.footnote, b.text FROM (SELECT rowid AS r, rank AS k FROM fts"
-                    f" WHERE fts MATCH ?{where} ORDER BY {order} LIMIT ?) AS f"
-                    " JOIN blocks AS b ON b.row = f.r"
-                    + (" ORDER BY f.k" if order == "rank" else " ORDER BY f.r DESC")
-                )
-                for row in self.db.execute(sql, (expr, *args, take if only is None else 4 * take)):
-                    if row[0] not in seen and (only is None or row[1] in only):
-                        seen.add(row[0])
-                        rows.append(row)
-        return rows
 
     def _hit(
         self,

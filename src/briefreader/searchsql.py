@@ -1,14 +1,17 @@
-"""SQL for the search index: its schema, opening the file, and FTS5 query expressions.
+"""SQL for the search index: its schema, opening the file, and finding candidate blocks.
 
 `connect()` opens (or creates) `search.sqlite` and starts it afresh when its schema or the
-text normalisation has changed. `fts_expression()` turns a parsed query, with each word's
-allowed matches, into an FTS5 MATCH expression; `near_expression()` asks for the units
-near each other; `estimate_blocks()` bounds how many blocks a unit can match.
+text normalisation has changed. `candidates()` finds the blocks a query may hit, a few times
+more than the hits wanted, for the re-ranking in Python; it builds FTS5 MATCH expressions
+with `fts_expression()` (every unit, each word as any of its allowed matches) and
+`near_expression()` (the units near each other), and chooses between ranking in full and
+taking the newest matches with `estimate_blocks()`.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from pathlib import Path
 
 from briefreader.searchquery import Query, Unit
@@ -16,6 +19,13 @@ from briefreader.textnorm import NORM_VERSION
 
 SCHEMA = f"1.{NORM_VERSION}"
 NEAR = 8  # words apart, for "near each other"
+# FTS5 ranks (bm25) at roughly a microsecond per matching block and query unit: rank in
+# full only up to this many block-units (~10 ms).
+RANKED_MAX = 10_000
+RANKED_TAKE = 100  # best-ranked candidates to re-rank
+BROAD_TAKE = 100  # newest candidates for a broader query
+MAX_RANGES = 64  # search within up to this many letters by their row ranges
+Row = tuple[int, str, int, int, int, int | None, str]
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS letters (id TEXT PRIMARY KEY, title TEXT, date TEXT,
@@ -83,3 +93,67 @@ def fts_expression(query: Query, expansions: list[dict[str, float]]) -> str:
             alt = [" ".join(unit.alt)] if unit.alt else []
             parts.append("(" + " OR ".join(f'"{t}"' for t in [*allowed, *alt]) + ")")
     return " AND ".join(parts)
+
+
+def candidates(
+    db: sqlite3.Connection,
+    query: Query,
+    expansions: list[dict[str, float]],
+    counts: dict[str, int],
+    limit: int,
+    letter_ids: Collection[str] | None,
+) -> list[Row]:
+    """Blocks that contain every unit: a few times more than the hits wanted.
+
+    FTS5 ranks by bm25 at about a microsecond a match and unit, so a query that matches
+    few enough blocks (`RANKED_MAX`) is ranked in full. A broader one (`oekraine`, or a
+    first letter or three as the user types) takes the newest matches instead, those
+    with the words near each other first, and leaves the choice to the re-ranking.
+    """
+    estimate = min(
+        estimate_blocks(u, e, counts) for u, e in zip(query.units, expansions, strict=True)
+    )
+    match = fts_expression(query, expansions)
+    ranges: list[tuple[int, int] | None] = [None]
+    only: set[str] | None = None
+    if letter_ids is not None and len(letter_ids) <= MAX_RANGES:
+        found = db.execute(
+            "SELECT first_row, last_row FROM letters WHERE id IN "
+            f"({','.join('?' * len(letter_ids))})",
+            tuple(letter_ids),
+        ).fetchall()
+        ranges = [(lo, hi) for lo, hi in found]
+        estimate = min(estimate, sum(hi - lo + 1 for lo, hi in found))
+    elif letter_ids is not None:
+        only = set(letter_ids)  # many letters: filter the matches instead
+    if estimate * len(query.units) <= RANKED_MAX:
+        take = max(RANKED_TAKE, 4 * limit)
+        plans = [(match, "rank")]
+    else:
+        take = max(BROAD_TAKE, 4 * limit)
+        plans = [(match, "rowid DESC")]
+        near = near_expression(query, expansions, counts)
+        if near:
+            plans.insert(0, (near, "rowid DESC"))
+    rows: list[Row] = []
+    seen: set[int] = set()
+    for expr, order in plans:
+        if len(rows) >= take:
+            break  # the words near each other were enough
+        rank = "rank" if order == "rank" else "0"
+        for span in ranges:
+            # A letter's rows are contiguous: FTS5 limits to a rowid range cheaply.
+            where, args = ("", ()) if span is None else (" AND rowid BETWEEN ? AND ?", span)
+            sql = (
+                "SELECT b.row, b.letter_id, b.kind, b.section_index, b.paragraph_index,"
+                # bm25 (`rank`) only where it orders: it costs ~25 µs a row with NEAR
+                f" b.footnote, b.text FROM (SELECT rowid AS r, {rank} AS k FROM fts"
+                f" WHERE fts MATCH ?{where} ORDER BY {order} LIMIT ?) AS f"
+                " JOIN blocks AS b ON b.row = f.r"
+                + (" ORDER BY f.k" if order == "rank" else " ORDER BY f.r DESC")
+            )
+            for row in db.execute(sql, (expr, *args, take if only is None else 4 * take)):
+                if row[0] not in seen and (only is None or row[1] in only):
+                    seen.add(row[0])
+                    rows.append(row)
+    return rows
