@@ -228,3 +228,11 @@ def test_a_passage_that_is_gone_is_detached_not_deleted(
     reanchor_all(store, [other, letter])
     back = store.get(made.id)
     assert back is not None and not back.detached and back.anchor == made.anchor
+
+
+def test_a_bare_place_keeps_its_position(tmp_path: Path, letters: list[Letter]) -> None:
+    letter = letters[0]
+    store = Store.open(tmp_path)
+    made = store.add(anchor_for(letter, 2, 0, 10, 10), "hier", [], letter.title, None)
+    assert made.anchor.quote == ""
+    assert reanchor(store, letter) == [made]

@@ -130,3 +130,18 @@ def test_listing_kept_in_step_with_writes_matches_a_fresh_load(
     fresh = Store.open(tmp_path)
     assert [a.id for a in store.annotations()] == [a.id for a in fresh.annotations()]
     assert store.annotations() == fresh.annotations()
+
+
+def test_another_connections_writes_are_seen(tmp_path: Path, letter: Letter) -> None:
+    """Two readers open at once: what one adds, edits or deletes, the other lists."""
+    mine, theirs = Store.open(tmp_path), Store.open(tmp_path)
+    kept = mine.add(anchor_for(letter, 1, 0), "van mij", ["a"], letter.title, None)
+    assert theirs.get(kept.id) == kept
+    assert [a.id for a in mine.annotations()] == [kept.id]  # mine has caught up once
+    added = theirs.add(anchor_for(letter, 2, 0), "van hen", ["b"], letter.title, None)
+    edited = theirs.update(kept.id, "door hen bewerkt", ["c"])
+    gone = theirs.add(anchor_for(letter, 3, 0), "weg", [], letter.title, None)
+    theirs.delete(gone.id)
+    assert mine.annotations() == [edited, added]
+    assert mine.tags() == ["b", "c"]
+    assert mine.annotations() == Store.open(tmp_path).annotations()

@@ -198,7 +198,11 @@ def locate(
     if not elsewhere and para[anchor.start : anchor.end] == quote and quote:
         return _rank(anchor, text, hint, hint, anchor.start, anchor.end, 1.0)
     if not quote.strip():
-        return None
+        # A bare place (no text marked): only its position can say where it is.
+        exact = (anchor.section_index, anchor.paragraph_index) in text.ordinals
+        if elsewhere or not exact or anchor.end > len(para):
+            return None
+        return _rank(anchor, text, hint, hint, anchor.start, anchor.end, 1.0)
     found = _exact(anchor, text, hint) if text.has(quote) else None
     if found is None and fuzzy and len(quote) >= 8:
         found = _fuzzy(anchor, text, hint)

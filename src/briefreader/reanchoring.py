@@ -146,6 +146,16 @@ def _new_home(group: list[Annotation], texts: list[Text]) -> Text | None:
     return same[0] if len(same) == 1 else None
 
 
+def seen_from(annotations: Iterable[Annotation], letter_ids: Iterable[str]) -> list[Annotation]:
+    """`annotations` as a view over these letters shows them: one whose letter is not among
+    them is detached there (its passage cannot be shown), though the store is not told so."""
+    present = set(letter_ids)
+    return [
+        a if a.detached or a.anchor.letter_id in present else replace(a, detached=True)
+        for a in annotations
+    ]
+
+
 def refind_position(store: Store, letter: Letter) -> Position | None:
     """The stored reading position of `letter`, moved to where its paragraph now is."""
     pos = store.position(letter.id)

@@ -12,16 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from briefreader import store_db
+from briefreader import store_db, store_salvage
 from briefreader.annotation import Anchor, Annotation, Position, anchor_for, position_for
 from briefreader.errors import UserError
 from briefreader.model import Letter
-from briefreader.store_index import AnnotationIndex
+from briefreader.store_index import AnnotationIndex, clean_tags, unique_tags
 
 __all__ = [
     "DB_NAME",
@@ -31,9 +31,11 @@ __all__ = [
     "Store",
     "StoreError",
     "anchor_for",
+    "clean_tags",
     "find_position",
     "position_for",
     "reanchor",
+    "unique_tags",
 ]
 
 DB_NAME = "notes.sqlite"
@@ -48,22 +50,6 @@ def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags as the user means them: trimmed, without a leading '#', no blanks, and no
-    repeats (ignoring case: the first spelling wins)."""
-    out = (" ".join(t.split()).lstrip("#").strip() for t in tags)
-    kept: dict[str, str] = {}
-    for tag in out:
-        if tag:
-            kept.setdefault(tag.casefold(), tag)
-    return tuple(kept.values())
-
-
-def unique_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Distinct tags sorted without regard to case (one spelling of each)."""
-    return clean_tags(sorted(set(tags), key=lambda t: (t.casefold(), t)))
-
-
 class Store:
     """Annotations and reading state of one data dir. Thread-safe over one connection."""
 
@@ -74,6 +60,7 @@ class Store:
         self._db: sqlite3.Connection | None = None
         self._lock = threading.RLock()
         self._index: AnnotationIndex | None = None
+        self._revision: int | None = None  # of the database, when the index was caught up
         self._data_version = -1
 
     @classmethod
@@ -114,9 +101,18 @@ class Store:
         except OSError as exc:
             self._cannot_write(f"{self.path}: damaged and cannot be moved aside ({exc.strerror})")
             return
+        found = store_salvage.salvage(kept)
+        recovered = ""
+        if found.annotations or found.positions or found.settings:
+            try:
+                self._write(lambda db: store_salvage.restore(db, found))
+                n = len(found.annotations)
+                recovered = f", recovering {n} note{'s' * (n != 1)} from it"
+            except StoreError:
+                recovered = ", but could not save what it still held"
         self.warning = (
             f"{self.path}: the notes database was damaged; kept it as {kept.name} "
-            "and started a new one"
+            f"and started a new one{recovered}"
         )
 
     def close(self) -> None:
@@ -159,8 +155,14 @@ class Store:
                 db.execute("PRAGMA synchronous=" + ("FULL" if durable else "NORMAL"))
                 db.execute("BEGIN IMMEDIATE")
                 try:
+                    before = store_db.revision(db)
                     result = action(db)
+                    after = store_db.revision(db)
                     db.execute("COMMIT")
+                    if before is not None and before == self._revision:
+                        # Nobody else wrote since we caught up: our own change is already
+                        # in the index, so the next catch-up need not read it back.
+                        self._revision = after
                 except BaseException:
                     if db.in_transaction:
                         db.execute("ROLLBACK")
@@ -180,13 +182,27 @@ class Store:
                 raise StoreError(self.path, f"cannot read: {store_db.problem(exc)}") from None
 
     def _current(self) -> AnnotationIndex:
-        """The annotations, reloaded only when another connection has committed."""
+        """The annotations, caught up when another connection has committed: by reading
+        only what changed since the last revision seen, or everything when that is unknown."""
         with self._lock:
             version = self._read(_data_version, -1)
-            if self._index is None or version != self._data_version:
-                empty: dict[int, Annotation] = {}
-                self._index = AnnotationIndex(self._read(store_db.load_all, empty).values())
-                self._data_version = version
+            if self._index is not None and version == self._data_version:
+                return self._index
+            no_changes: tuple[list[Annotation], list[int], int | None] = ([], [], None)
+            nothing: tuple[list[Annotation], int | None] = ([], None)
+            since = self._revision
+            if self._index is not None and since is not None:
+                changed, removed, self._revision = self._read(
+                    lambda db: store_db.load_changes(db, since), no_changes
+                )
+                for gone in removed:
+                    self._index.remove(gone)
+                for a in changed:
+                    self._index.put(a)
+            else:
+                rows, self._revision = self._read(store_db.load_all, nothing)
+                self._index = AnnotationIndex(rows)
+            self._data_version = version
             return self._index
 
     def _remember(self, annotation: Annotation) -> Annotation:

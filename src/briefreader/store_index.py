@@ -15,6 +15,22 @@ from briefreader.annotation import Annotation
 OrderKey = tuple[str, str, int, int, int, int, int]
 
 
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags as the user means them: trimmed, without a leading '#', no blanks, and no
+    repeats (ignoring case: the first spelling wins)."""
+    out = (" ".join(t.split()).lstrip("#").strip() for t in tags)
+    kept: dict[str, str] = {}
+    for tag in out:
+        if tag:
+            kept.setdefault(tag.casefold(), tag)
+    return tuple(kept.values())
+
+
+def unique_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Distinct tags sorted without regard to case (one spelling of each)."""
+    return clean_tags(sorted(set(tags), key=lambda t: (t.casefold(), t)))
+
+
 class AnnotationIndex:
     """Annotations by id, and in reading order: letters by title, then each letter's passages
     in order (section, paragraph, offset), its detached annotations last."""
