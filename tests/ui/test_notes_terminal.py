@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
-from test_terminal import session, wait_for  # noqa: F401  (session: the tmux fixture)
+from test_terminal import session, tmux, wait_for  # noqa: F401  (session: the tmux fixture)
 
 pytestmark = pytest.mark.e2e
 
@@ -15,12 +14,12 @@ pytestmark = pytest.mark.e2e
 def keys(name: str, *typed: str) -> None:
     """Send keys one group at a time, as a person would (a focus change takes a moment)."""
     for k in typed:
-        subprocess.run(["tmux", "send-keys", "-t", name, k], check=True)
+        tmux("send-keys", "-t", name, k)
         time.sleep(0.25)
 
 
 def test_annotate_mark_list_and_export(session: str, tmp_path: Path) -> None:  # noqa: F811
-    wait_for(session, "Recente ontwikkelingen met betrekking")
+    wait_for(session, "Recente ontwikkelingen met")
     keys(session, "j", "j", "Enter")
     wait_for(session, "§ 1/8 Opening")
     keys(session, "]")

@@ -15,13 +15,27 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 TMUX = shutil.which("tmux")
+# A tmux server of our own: another server's sessions, clients or environment (a COLUMNS
+# variable, a smaller attached client) must not change the size of the terminal under test.
+SOCKET = f"briefreader-test-{os.getpid()}"
+
+
+def tmux(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run a tmux command on the test's own server."""
+    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True,
+                          check=check)  # fmt: skip
+
+
 COMMAND = Path(sys.executable).parent / "briefreader"
 
 
 def capture(session: str) -> str:
     """The text on the terminal's screen now."""
     out = subprocess.run(
-        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=True
+        ["tmux", "-L", SOCKET, "capture-pane", "-p", "-t", session],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return out.stdout
 
@@ -55,6 +69,8 @@ def session(tmp_path: Path) -> Iterator[str]:
     subprocess.run(
         [
             "tmux",
+            "-L",
+            SOCKET,
             "new-session",
             "-d",
             "-s",
@@ -63,24 +79,24 @@ def session(tmp_path: Path) -> Iterator[str]:
             "120",
             "-y",
             "40",
-            f"env {exports} {COMMAND}; sleep 5",
+            f"env -u COLUMNS -u LINES {exports} {COMMAND}; sleep 5",
         ],
         check=True,
     )
     try:
         yield name
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        tmux("kill-server", check=False)
 
 
 def test_open_a_letter_and_jump_to_the_next_section(session: str) -> None:
     wait_for(session, "5 letters")  # the list is filled
     wait_for(session, "Recente ontwikkelingen met betrekking")
     # the samples newest first: the third row is the letter of 3 February 2022
-    subprocess.run(["tmux", "send-keys", "-t", session, "j", "j", "Enter"], check=True)
+    tmux("send-keys", "-t", session, "j", "j", "Enter")
     # the text may be drawn a frame after the header line: wait for both
     wait_for(session, "§ 1/8 Opening", "Naar aanleiding van het verzoek van uw Kamer")
-    subprocess.run(["tmux", "send-keys", "-t", session, "]"], check=True)
+    tmux("send-keys", "-t", session, "]")
     screen = wait_for(
         session, "§ 2/8 Veiligheidsordening", "Het kabinet blijft volop inzetten op de-escalatie"
     )
