@@ -254,3 +254,37 @@ def test_sigkill_during_a_batch_of_re_anchoring_moves_all_or_none(tmp_path: Path
         proc.stdin.close()
         proc.wait(timeout=10)
     assert reported >= 20
+
+
+CREATOR = """
+import sys, time
+from pathlib import Path
+from briefreader.store import Store
+from briefreader.annotation import Anchor
+data, go = Path(sys.argv[1]), Path(sys.argv[2])
+while not go.exists():
+    time.sleep(0.001)
+store = Store.open(data)
+anchor = Anchor("brief", 0, 0, 0, 5, "tekst", "", "")
+print(store.add(anchor, sys.argv[3], [], "Brief", None).id)
+"""
+
+
+def test_two_briefreaders_creating_the_store_at_once_both_save(tmp_path: Path) -> None:
+    for round_ in range(12):
+        data, go = tmp_path / f"data{round_}", tmp_path / f"go{round_}"
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-c", CREATOR, str(data), str(go), name],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for name in ("een", "twee")
+        ]
+        time.sleep(0.2)
+        go.touch()
+        results = [p.communicate(timeout=60) for p in procs]
+        assert all(p.returncode == 0 for p in procs), [err for _, err in results]
+        with Store.open(data) as store:
+            assert sorted(a.note for a in store.annotations()) == ["een", "twee"]

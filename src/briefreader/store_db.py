@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from briefreader import locations, store_schema
@@ -66,24 +67,39 @@ def connect(path: Path, create: bool) -> tuple[sqlite3.Connection, bool]:
     if create:
         locations.ensure_private_dir(path.parent)
         os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
-    db = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
-    try:
-        # WAL lets a reader and a writer (two briefreaders) work at once. synchronous=FULL
-        # fsyncs the log at every commit, so a note whose save returned survives a power cut,
-        # not only a crash of the process; it costs about a millisecond per saved note.
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")
-        db.execute("PRAGMA foreign_keys=ON")
-        row = db.execute("PRAGMA quick_check").fetchone()
-        if row is None or row[0] != "ok":
-            raise sqlite3.DatabaseError("database disk image is malformed")
-        if store_schema.version(db) > store_schema.SCHEMA_VERSION:
-            return db, True
-        store_schema.migrate(db)
-    except BaseException:
-        db.close()
-        raise
-    return db, False
+    # Two briefreaders creating the database at the same moment: switching a new file to WAL
+    # can fail at once with "database is locked" (SQLite does not wait there), so try again.
+    deadline = time.monotonic() + 10.0
+    while True:
+        db = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
+        try:
+            return db, _prepare(db)
+        except sqlite3.OperationalError as exc:
+            db.close()
+            text = str(exc).lower()
+            if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+        except BaseException:
+            db.close()
+            raise
+
+
+def _prepare(db: sqlite3.Connection) -> bool:
+    """Settings, a quick check and migrations; True when a newer briefreader wrote the file."""
+    # WAL lets a reader and a writer (two briefreaders) work at once. synchronous=FULL
+    # fsyncs the log at every commit, so a note whose save returned survives a power cut,
+    # not only a crash of the process; it costs about a millisecond per saved note.
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("PRAGMA foreign_keys=ON")
+    row = db.execute("PRAGMA quick_check").fetchone()
+    if row is None or row[0] != "ok":
+        raise sqlite3.DatabaseError("database disk image is malformed")
+    if store_schema.version(db) > store_schema.SCHEMA_VERSION:
+        return True
+    store_schema.migrate(db)
+    return False
 
 
 def open_read_only(path: Path) -> sqlite3.Connection | None:
