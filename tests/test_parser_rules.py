@@ -32,7 +32,7 @@ def test_header_fields(page_letter: Letter) -> None:
     assert page_letter.date == dt.date(2023, 3, 7)
     assert page_letter.place == "Den Haag"
     assert page_letter.recipient == "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
-    assert page_letter.title == "De stand van zaken rond de transparantie van het beleid"
+    assert page_letter.title == "Stand van zaken rond de transparantie van het beleid"
 
 
 def test_headings_including_page_opening_and_consecutive(page_letter: Letter) -> None:
@@ -189,3 +189,41 @@ def test_sentence_going_on_after_a_blank_line_is_one_paragraph() -> None:
 def test_form_feed_is_a_page_break() -> None:
     letter = parse("Eerste pagina eindigt hier.\n\fNieuwe kop\n\nTekst op de tweede pagina.\n")
     assert [s.title for s in letter.sections] == [None, "Nieuwe kop"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        (
+            "Mede met het oog op het debat voorzien voor 21 februari a.s. sturen wij, mede "
+            "namens de Minister van Justitie, uw Kamer een terug- en vooruitblik op de "
+            "Russische oorlog in Oekraïne. Op 24 februari is het een jaar geleden.",
+            "Terug- en vooruitblik op de Russische oorlog in Oekraïne",
+        ),
+        (
+            "Naar aanleiding van het verzoek van de commissie om per brief te worden "
+            "geïnformeerd over het bezoek van de Minister-President aan Kiev kan ik u als "
+            "volgt berichten.",
+            "Bezoek van de Minister-President aan Kiev",
+        ),
+        ("Kort.", "Kort."),
+    ],
+)
+def test_title_from_the_opening_sentence(opening: str, title: str) -> None:
+    assert parse(f"Den Haag, 3 februari 2022\n\n{opening}\n").title == title
+
+
+def test_ministry_letterhead_is_header_not_text() -> None:
+    path = FIXTURES / "letterhead.txt"
+    letter = parse_letter(read_letter_text(path), str(path))
+    assert letter.title == "Stand van zaken steun aan Oekraïne"
+    assert letter.date == dt.date(2024, 3, 14)
+    assert letter.recipient == "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
+    assert [s.title for s in letter.sections] == [None, "Militaire steun"]
+    text = body(letter)
+    assert text.startswith("Hierbij informeer ik u")
+    for debris in ("Rijnstraat", "Postbus", "BZ2412345", "Geachte", "Met vriendelijke groet"):
+        assert debris not in text
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("De Minister van Buitenlandse Zaken", "H.G.J. Bruins Slot")
+    ]

@@ -10,7 +10,7 @@ never deleted; its quote and note stay in the store.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -187,10 +187,13 @@ def locate(anchor: Anchor, text: Text, elsewhere: bool = False) -> Placement | N
 
 def _apply(store: Store, a: Annotation, text: Text, p: Placement | None) -> Annotation:
     if p is None:
-        return store.set_detached(a.id, True)
+        return replace(a, detached=True) if store.read_only else store.set_detached(a.id, True)
     new = text.anchor(p)
     if new == a.anchor and not a.detached and a.letter_title == text.letter.title:
         return a
+    if store.read_only:  # show where it is now; the store keeps the old anchor
+        title = text.section_title(p.ordinal)
+        return replace(a, anchor=new, letter_title=text.letter.title, section_title=title)
     return store.relocate(
         a.id,
         new,
@@ -204,15 +207,19 @@ def reanchor_letter(
     store: Store, letter: Letter, known_ids: set[str] | None = None
 ) -> list[Annotation]:
     """Re-attach this letter's annotations, and orphans (letter id not in `known_ids`) whose
-    quote is found here. Returns the annotations now on this letter, placed or detached."""
+    quote is found here. Orphans with this letter's title that cannot be placed are marked
+    detached (this looks like their letter, corrected). Returns the annotations now on this
+    letter and those just detached."""
     text = Text(letter)
     out = [_apply(store, a, text, locate(a.anchor, text)) for a in store.annotations(letter.id)]
     if known_ids is not None:
         for a in store.annotations():
             if a.anchor.letter_id in known_ids or a.anchor.letter_id == letter.id:
                 continue
-            p = locate(a.anchor, text, elsewhere=a.letter_title != letter.title)
-            if p is not None:
+            same_title = a.letter_title == letter.title
+            p = locate(a.anchor, text, elsewhere=not same_title)
+            if p is not None or same_title:
+                # Not found in what looks like a new version of its letter: detached.
                 out.append(_apply(store, a, text, p))
     return out
 
@@ -241,7 +248,7 @@ def reanchor_all(store: Store, letters: Iterable[Letter], mark_detached: bool = 
         else:
             p, text = _search_everywhere(a, texts.values())
         if p is None or text is None:
-            if mark_detached or text is not None:
+            if (mark_detached or text is not None) and not store.read_only:
                 detached += not a.detached
                 store.set_detached(a.id, True)
             continue

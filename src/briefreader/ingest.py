@@ -2,13 +2,16 @@
 
 Everything a letter file holds passes through `clean_text` before the parser sees it, so a
 hostile file (ANSI colours, OSC 52 clipboard writes, BEL) can never drive the user's terminal.
-Form feeds survive: they are the page breaks `pdftotext` writes.
+Form feeds survive: they are the page breaks `pdftotext` writes. A PDF is read through
+poppler's `pdftotext` when it is installed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+import shutil
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -90,10 +93,33 @@ def read_letter_text(path: Path) -> str:
     return text_from_bytes(data, path)
 
 
+def pdf_text(data: bytes, path: Path | str) -> bytes:
+    """The text of a PDF as UTF-8 bytes, by poppler's `pdftotext` (pages end in form feeds)."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        raise UserError(path, "is a PDF; install poppler-utils (pdftotext) to read PDF letters")
+    try:
+        run = subprocess.run(
+            [tool, "-enc", "UTF-8", "-eol", "unix", "-", "-"],
+            input=data,
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise UserError(path, f"could not extract text from the PDF ({exc})") from None
+    if run.returncode != 0:
+        why = run.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UserError(path, f"is a damaged PDF ({why[-1] if why else 'pdftotext failed'})")
+    if not run.stdout.strip():
+        raise UserError(path, "is a PDF without text (a scan?); it needs OCR first")
+    return run.stdout
+
+
 def text_from_bytes(data: bytes, path: Path | str = "<bytes>") -> str:
     """Check and decode a letter's bytes; raise `UserError` for empty or binary input."""
     if data.startswith(b"%PDF"):
-        raise UserError(path, "is a PDF; extract its text first (pdftotext -layout FILE)")
+        data = pdf_text(data, path)
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UserError(path, "is a binary file, not a text letter")
     text = clean_text(decode(data))

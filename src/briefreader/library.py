@@ -9,7 +9,10 @@ exception. The cache is a SQLite file in the cache dir; deleting it only costs a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -24,9 +27,20 @@ from briefreader.ingest import read_letter_text
 from briefreader.model import Letter
 from briefreader.parsing import parse_letter
 
-# Bump when the parser's output changes, so cached parses are redone.
-PARSER_VERSION = 1
-LETTER_SUFFIXES = (".txt", ".text")
+
+@functools.cache
+def parser_version() -> int:
+    """A fingerprint of the parser's code: a cached parse is redone when the parser changes."""
+    src = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=6)
+    for path in sorted(
+        [*src.joinpath("parsing").glob("*.py"), src / "model.py", src / "ingest.py"]
+    ):
+        digest.update(path.read_bytes())
+    return int.from_bytes(digest.digest(), "big")
+
+
+LETTER_SUFFIXES = (".txt", ".text", ".pdf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +134,7 @@ class ParseCache:
 
     def __init__(self, path: Path | None) -> None:
         self.db: sqlite3.Connection | None = None
+        self._pending = 0
         if path is None:
             return
         try:
@@ -139,7 +154,7 @@ class ParseCache:
         if self.db is None:
             return {}
         rows = self.db.execute(
-            "SELECT path, size, mtime, entry FROM files WHERE version = ?", (PARSER_VERSION,)
+            "SELECT path, size, mtime, entry FROM files WHERE version = ?", (parser_version(),)
         )
         return {p: (s, m, e) for p, s, m, e in rows}
 
@@ -148,26 +163,35 @@ class ParseCache:
         if self.db is None:
             return
         try:
-            with self.db:
+            self.db.execute(
+                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                (str(path), size, mtime, parser_version(), entry.to_row()),
+            )
+            if letter is not None:
+                blob = zlib.compress(json.dumps(letter.cache_json()).encode(), 3)
                 self.db.execute(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                    (str(path), size, mtime, PARSER_VERSION, entry.to_row()),
+                    "INSERT OR REPLACE INTO letters VALUES (?, ?, ?)",
+                    (letter.id, parser_version(), blob),
                 )
-                if letter is not None:
-                    blob = zlib.compress(json.dumps(letter.cache_json()).encode(), 3)
-                    self.db.execute(
-                        "INSERT OR REPLACE INTO letters VALUES (?, ?, ?)",
-                        (letter.id, PARSER_VERSION, blob),
-                    )
+            self._pending += 1
+            if self._pending >= 100:
+                self.flush()
         except sqlite3.Error:
             pass
+
+    def flush(self) -> None:
+        """Commit what `put` wrote (in batches: one commit per file is the slow part)."""
+        if self.db is not None and self._pending:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.commit()
+            self._pending = 0
 
     def letter(self, letter_id: str, source: str) -> Letter | None:
         """The cached parse of a letter, if there is one of this parser version."""
         if self.db is None:
             return None
         row = self.db.execute(
-            "SELECT data FROM letters WHERE id = ? AND version = ?", (letter_id, PARSER_VERSION)
+            "SELECT data FROM letters WHERE id = ? AND version = ?", (letter_id, parser_version())
         ).fetchone()
         if row is None:
             return None
@@ -205,6 +229,7 @@ class Library:
             entries.setdefault(entry.id, entry)
             if progress is not None and (n % 200 == 0 or n == len(files)):
                 progress(n, len(files))
+        self.cache.flush()
         self._entries = entries
         return sorted(entries.values(), key=_newest_first)
 

@@ -2,7 +2,8 @@
 
 Resolves the letters like the reader does, brings the index in `<cache dir>/search.sqlite`
 up to date (only new or changed letters cost time) and prints the hits best first: one line
-each (date, title, section, snippet with the match marked), or a JSON array.
+each (date, title, section, snippet with the match marked), or a JSON array. The user's
+own notes that match are listed among the hits, marked as notes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import sys
 from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.library import Library
-from briefreader.search import Hit, SearchIndex
+from briefreader.search import Hit, SearchIndex, search_notes
+from briefreader.store import Store
 
 TITLE_WIDTH = 44
 
@@ -33,6 +35,10 @@ def _where(hit: Hit) -> str:
         return "title"
     if hit.kind == "signatory":
         return "signed"
+    if hit.kind == "heading":
+        return "heading"
+    if hit.kind == "note":
+        return f"note on {hit.section_title or '(opening)'}"
     where = hit.section_title or "(opening)"
     if hit.kind == "footnote":
         where += f" · footnote {hit.footnote}"
@@ -54,6 +60,17 @@ def _progress(done: int, total: int) -> None:
     sys.stderr.flush()
 
 
+def _notes(args: argparse.Namespace, query: str) -> list[Hit]:
+    """The user's own notes that match, marked as notes (none when there is no store yet)."""
+    store = Store.open(locations.data_dir(args.data_dir))
+    try:
+        if store.warning:
+            print(f"briefreader: {store.warning}", file=sys.stderr)
+        return search_notes(store.annotations(), query, limit=args.limit)
+    finally:
+        store.close()
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     """Search every letter for `args.query`; print hits best first (plain or JSON)."""
     query = (args.query or "").strip()
@@ -71,6 +88,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         hits = index.search(query, limit=args.limit)
     finally:
         index.close()
+    hits = sorted(hits + _notes(args, query), key=lambda h: -h.score)[: args.limit]
     if args.json:
         json.dump([h.to_json() for h in hits], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

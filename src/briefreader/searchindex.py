@@ -23,11 +23,13 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 
 from briefreader import locations
+from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.model import Letter
 from briefreader.searchquery import (
     Query,
     Reference,
+    Unit,
     letter_number,
     own_dossier,
     parse_query,
@@ -35,12 +37,20 @@ from briefreader.searchquery import (
 )
 from briefreader.searchrank import Hit, Matcher, letter_blocks
 from briefreader.searchvocab import Vocabulary
-from briefreader.textnorm import NORM_VERSION, normalize, word_list
+from briefreader.textnorm import NORM_VERSION, WORD, normalize, word_list
 
 SCHEMA = f"1.{NORM_VERSION}"
 KINDS = ("paragraph", "heading", "title", "footnote", "signatory")
 REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
-BATCH = 100  # letters per transaction: progress survives an interrupted build
+BATCH = 100
+RANKED_MAX = 8_000  # matches FTS5 may rank in full (about 1 µs each)
+RANKED_TAKE = 100  # best-ranked candidates to re-rank
+BROAD_TAKE = 100  # newest candidates for a broader query
+NEAR = 8  # words apart, for "near each other"
+MAX_RANGES = 64  # search within up to this many letters by their row ranges
+Row = tuple[
+    int, str, int, int, int, int | None, str
+]  # letters per transaction: progress survives an interrupted build
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS letters (id TEXT PRIMARY KEY, title TEXT, date TEXT,
@@ -113,7 +123,9 @@ class SearchIndex:
 
     def update(self, library: Library, progress: Callable[[int, int], None] | None = None) -> None:
         """Index letters new to the index and drop those no longer in `library`, by id."""
-        wanted = [e.id for e in library.entries() if not e.error]
+        # Oldest first, so that newer letters get higher row numbers: a query too broad to
+        # rank in full looks at the newest letters first (`_candidates`).
+        wanted = [e.id for e in reversed(library.entries()) if not e.error]
         have = self.letter_ids()
         gone = have - set(wanted)
         new = [i for i in wanted if i not in have]
@@ -121,40 +133,59 @@ class SearchIndex:
         if not total:
             return
         done = 0
-        with self._lock:
-            self._vocab = None
-            self._memo.clear()
+        # The lock is taken per batch, so that a search (from another thread) meanwhile
+        # sees the letters indexed so far instead of waiting for the whole build.
+        with self._lock, self.db:
             for letter_id in gone:
-                with self.db:
-                    self._drop(letter_id)
-                done += 1
-            for start in range(0, len(new), BATCH):
-                with self.db:
-                    for letter_id in new[start : start + BATCH]:
-                        try:
-                            letter = library.letter(letter_id)
-                        except (KeyError, ValueError, OSError):
-                            continue
-                        except Exception:  # a letter that fails to load is left out, not fatal
-                            continue
-                        self.add_letter(letter)
-                        library.forget(letter_id)
-                done += len(new[start : start + BATCH])
-                if progress is not None:
-                    progress(done, total)
+                self._drop(letter_id)
+            self._changed()
+        done += len(gone)
+        for start in range(0, len(new), BATCH):
+            batch = []
+            for letter_id in new[start : start + BATCH]:
+                try:
+                    batch.append(library.letter(letter_id))
+                except (KeyError, UserError, OSError, ValueError):
+                    continue  # gone or unreadable since the scan: the next update retries
+                library.forget(letter_id)  # ten thousand letters need not stay in memory
+            with self._lock, self.db:
+                counts: Counter[str] = Counter()
+                for letter in batch:
+                    self._add(letter, counts)
+                self._count(counts)
+                self._changed()
+            done += len(new[start : start + BATCH])
+            if progress is not None:
+                progress(done, total)
+
+    def _changed(self) -> None:
+        """Forget what was read from the index before it changed."""
+        self._vocab = None
+        self._memo.clear()
 
     def add_letter(self, letter: Letter) -> None:
         """Index one letter (nothing happens when it is indexed already)."""
+        with self._lock, self.db:
+            counts: Counter[str] = Counter()
+            self._add(letter, counts)
+            self._count(counts)
+            self._changed()
+
+    def _count(self, counts: Counter[str]) -> None:
+        """Add block counts to the vocabulary (once per batch: far fewer upserts)."""
+        self.db.executemany(
+            "INSERT INTO vocab VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
+            counts.items(),
+        )
+
+    def _add(self, letter: Letter, counts: Counter[str]) -> None:
         with self._lock:
             if self.db.execute("SELECT 1 FROM letters WHERE id = ?", (letter.id,)).fetchone():
                 return
-            self._vocab = None
-            self._memo.clear()
             first = (self.db.execute("SELECT max(row) FROM blocks").fetchone()[0] or 0) + 1
             blocks = letter_blocks(letter)
             rows = []
             fts = []
-            counts: Counter[str] = Counter()
             for n, b in enumerate(blocks, first):
                 norm = normalize(b.text)
                 rows.append(
@@ -162,7 +193,7 @@ class SearchIndex:
                     + (b.footnote, b.text)
                 )
                 fts.append((n, norm))
-                counts.update(set(word_list(norm)))
+                counts.update(set(WORD.findall(norm)))
             dossier = own_dossier(letter.references)
             self.db.execute(
                 "INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -179,16 +210,12 @@ class SearchIndex:
             )
             self.db.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
             self.db.executemany("INSERT INTO fts(rowid, body) VALUES (?, ?)", fts)
-            self.db.executemany(
-                "INSERT INTO vocab VALUES (?, ?)"
-                " ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
-                counts.items(),
-            )
 
     def _drop(self, letter_id: str) -> None:
-        rows = self.db.execute(
-            "SELECT row, text FROM blocks WHERE letter_id = ?", (letter_id,)
-        ).fetchall()
+        lo, hi = self.db.execute(
+            "SELECT first_row, last_row FROM letters WHERE id = ?", (letter_id,)
+        ).fetchone()
+        rows = self.db.execute("SELECT row, text FROM blocks WHERE row BETWEEN ? AND ?", (lo, hi))
         counts: Counter[str] = Counter()
         for row, text in rows:
             norm = normalize(text)
@@ -201,7 +228,7 @@ class SearchIndex:
             "UPDATE vocab SET n = n - ? WHERE term = ?", [(n, t) for t, n in counts.items()]
         )
         self.db.execute("DELETE FROM vocab WHERE n <= 0")
-        self.db.execute("DELETE FROM blocks WHERE letter_id = ?", (letter_id,))
+        self.db.execute("DELETE FROM blocks WHERE row BETWEEN ? AND ?", (lo, hi))
         self.db.execute("DELETE FROM letters WHERE id = ?", (letter_id,))
 
     # -- searching -------------------------------------------------------------------------
@@ -239,7 +266,7 @@ class SearchIndex:
                     unit.phrase and any(w not in vocab.counts for w in unit.words)
                 ):
                     return []  # a unit no block can contain: nothing matches them all
-            rows = self._candidates(_fts_expression(parsed, expansions), limit, letter_ids)
+            rows = self._candidates(parsed, expansions, limit, letter_ids)
             matcher = Matcher(parsed, expansions)
             scored = []
             for pos, (row, _, kind, _, _, _, text) in enumerate(rows):
@@ -281,27 +308,64 @@ class SearchIndex:
         return (hits + self.search(cited, limit, letter_ids))[:limit]
 
     def _candidates(
-        self, match: str, limit: int, letter_ids: Collection[str] | None
-    ) -> list[tuple[int, str, int, int, int, int | None, str]]:
-        """Blocks that contain every unit, best bm25 first: a few per hit wanted."""
-        want = max(150, 6 * limit)
-        sql = (
-            "SELECT b.row, b.letter_id, b.kind, b.section_index, b.paragraph_index, b.footnote,"
-            " b.text FROM (SELECT rowid AS r, rank FROM fts WHERE fts MATCH ?{where}"
-            " ORDER BY rank LIMIT ?) AS f JOIN blocks AS b ON b.row = f.r ORDER BY f.rank"
+        self,
+        query: Query,
+        expansions: list[dict[str, float]],
+        limit: int,
+        letter_ids: Collection[str] | None,
+    ) -> list[Row]:
+        """Blocks that contain every unit: a few times more than the hits wanted.
+
+        FTS5 ranks by bm25 at about a microsecond a match, so a query that matches at most
+        `RANKED_MAX` blocks is ranked in full. A broader one (`oekraine`, or a first letter
+        or three as the user types) takes the newest matches instead, those with the words
+        near each other first, and leaves the choice to the re-ranking.
+        """
+        counts = self.vocabulary().counts
+        estimate = min(
+            _estimate(u, e, counts) for u, e in zip(query.units, expansions, strict=True)
         )
-        if letter_ids is None:
-            return self.db.execute(sql.format(where=""), (match, want)).fetchall()
-        ranges = self.db.execute(
-            "SELECT first_row, last_row FROM letters WHERE id IN "
-            f"({','.join('?' * len(letter_ids))})",
-            tuple(letter_ids),
-        ).fetchall()
-        rows = []
-        for lo, hi in ranges:  # a letter's rows are contiguous: FTS5 limits by rowid cheaply
-            rows += self.db.execute(
-                sql.format(where=" AND rowid BETWEEN ? AND ?"), (match, lo, hi, want)
+        match = _fts_expression(query, expansions)
+        ranges: list[tuple[int, int] | None] = [None]
+        only: set[str] | None = None
+        if letter_ids is not None and len(letter_ids) <= MAX_RANGES:
+            found = self.db.execute(
+                "SELECT first_row, last_row FROM letters WHERE id IN "
+                f"({','.join('?' * len(letter_ids))})",
+                tuple(letter_ids),
             ).fetchall()
+            ranges = [(lo, hi) for lo, hi in found]
+            estimate = min(estimate, sum(hi - lo + 1 for lo, hi in found))
+        elif letter_ids is not None:
+            only = set(letter_ids)  # many letters: filter the matches instead
+        if estimate <= RANKED_MAX:
+            take = max(RANKED_TAKE, 4 * limit)
+            plans = [(match, "rank")]
+        else:
+            take = max(BROAD_TAKE, 4 * limit)
+            plans = [(match, "rowid DESC")]
+            near = _near_expression(query, expansions, counts)
+            if near:
+                plans.insert(0, (near, "rowid DESC"))
+        rows: list[Row] = []
+        seen: set[int] = set()
+        for expr, order in plans:
+            if len(rows) >= take:
+                break  # the words near each other were enough
+            for span in ranges:
+                # A letter's rows are contiguous: FTS5 limits to a rowid range cheaply.
+                where, args = ("", ()) if span is None else (" AND rowid BETWEEN ? AND ?", span)
+                sql = (
+                    "SELECT b.row, b.letter_id, b.kind, b.section_index, b.paragraph_index,"
+                    " b.footnote, b.text FROM (SELECT rowid AS r, rank AS k FROM fts"
+                    f" WHERE fts MATCH ?{where} ORDER BY {order} LIMIT ?) AS f"
+                    " JOIN blocks AS b ON b.row = f.r"
+                    + (" ORDER BY f.k" if order == "rank" else " ORDER BY f.r DESC")
+                )
+                for row in self.db.execute(sql, (expr, *args, take if only is None else 4 * take)):
+                    if row[0] not in seen and (only is None or row[1] in only):
+                        seen.add(row[0])
+                        rows.append(row)
         return rows
 
     def _hit(
@@ -312,12 +376,12 @@ class SearchIndex:
         window: tuple[int, int],
     ) -> Hit:
         _, letter_id, kind, si, pi, fn, text = row
-        title, date = self.db.execute(
-            "SELECT title, date FROM letters WHERE id = ?", (letter_id,)
+        title, date, lo, hi = self.db.execute(
+            "SELECT title, date, first_row, last_row FROM letters WHERE id = ?", (letter_id,)
         ).fetchone()
         heading = self.db.execute(
-            "SELECT text FROM blocks WHERE letter_id = ? AND kind = 1 AND section_index = ?",
-            (letter_id, si),
+            "SELECT text FROM blocks WHERE row BETWEEN ? AND ? AND kind = 1 AND section_index = ?",
+            (lo, hi, si),
         ).fetchone()
         where = matcher.locate(text, window)
         return Hit(
@@ -351,6 +415,28 @@ class SearchIndex:
                 (ref.number, ref.dossier, ref.sub),
             ).fetchone()
         return row[0] if row else None
+
+
+def _estimate(unit: Unit, allowed: dict[str, float], counts: dict[str, int]) -> int:
+    """At most how many blocks hold this unit (from the vocabulary's block counts)."""
+    if unit.phrase:
+        return min(counts.get(w, 0) for w in unit.words)
+    return sum(counts.get(t, 0) for t in allowed)
+
+
+def _near_expression(
+    query: Query, expansions: list[dict[str, float]], counts: dict[str, int]
+) -> str | None:
+    """FTS5 NEAR over each unit's best match, for a query of two or more units."""
+    if len(query.units) < 2:
+        return None
+    phrases = []
+    for unit, allowed in zip(query.units, expansions, strict=True):
+        if unit.phrase:
+            phrases.append(" ".join(unit.words))
+        else:
+            phrases.append(max(allowed, key=lambda t: (allowed[t], counts.get(t, 0))))
+    return "NEAR(" + " ".join(f'"{p}"' for p in phrases) + f", {NEAR}" + ")"
 
 
 def _fts_expression(query: Query, expansions: list[dict[str, float]]) -> str:

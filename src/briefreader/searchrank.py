@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from briefreader.model import Letter
 from briefreader.searchquery import Query
-from briefreader.textnorm import normalize, normalize_with_map, words
+from briefreader.textnorm import WORD, normalize, normalize_with_map, words
 
 KIND_WEIGHT = {
     "title": 1.0,
@@ -109,10 +109,7 @@ class Matcher:
                         found.append((i, i + n - 1, ui, 1.0))
             else:
                 allowed = self.expansions[ui]
-                for i, tok in enumerate(toks):
-                    q = allowed.get(tok)
-                    if q is not None:
-                        found.append((i, i, ui, q))
+                found += [(i, i, ui, allowed[t]) for i, t in enumerate(toks) if t in allowed]
             if len(found) == before:
                 return None
         found.sort()
@@ -139,7 +136,7 @@ class Matcher:
 
     def score(self, text: str, kind: str) -> tuple[float, tuple[int, int]] | None:
         """The score of `text` (None when a unit is missing) and its best word window."""
-        toks = [w for w, _, _ in words(normalize(text))]
+        toks = WORD.findall(normalize(text))
         occ = self._occurrences(toks)
         if occ is None:
             return None

@@ -5,7 +5,7 @@ A query word matches the words of the text that are the word itself, forms of it
 length (`sanktie` → `sanctie`, `Olongren` → `Ollongren`), forms of those near misses, and
 words it begins (`reisadv` → `reisadvies`, as the user types; `sanctie` → `sanctiepakket`,
 a Dutch compound). Each match carries a quality in (0, 1] that ranking uses. rapidfuzz
-computes the edit distances, over the words of similar length only.
+computes the edit distances, over the words of similar length with the same first letter.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from briefreader.textnorm import is_wordform, typo_budget, wordform_prefix
+from briefreader.textnorm import typo_budget, word_forms
 
 EXACT = 1.0
 FORM = 0.9
@@ -34,10 +34,12 @@ class Vocabulary:
     def __init__(self, counts: Mapping[str, int]) -> None:
         self.counts = dict(counts)
         self.sorted = sorted(self.counts)
-        by_len: dict[int, list[str]] = {}
+        # Typos rarely hit the first letter (as spelling correctors find); looking only at
+        # words that start like the query word makes the typo search ~20 times cheaper.
+        buckets: dict[tuple[str, int], list[str]] = {}
         for term in self.sorted:
-            by_len.setdefault(len(term), []).append(term)
-        self.by_len = by_len
+            buckets.setdefault((term[0], len(term)), []).append(term)
+        self.buckets = buckets
 
     def __len__(self) -> int:
         return len(self.counts)
@@ -49,10 +51,13 @@ class Vocabulary:
         return self.sorted[lo:hi]
 
     def near(self, word: str, budget: int) -> list[tuple[str, int]]:
-        """Words within `budget` edits of `word` (transpositions count one), closest first."""
+        """Words within `budget` edits of `word` (transpositions count one), closest first.
+
+        Only words with the same first letter are considered (see `__init__`).
+        """
         pool: list[str] = []
         for n in range(len(word) - budget, len(word) + budget + 1):
-            pool += self.by_len.get(n, ())
+            pool += self.buckets.get((word[:1], n), ())
         found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=budget, limit=None)
         found.sort(key=lambda t: (t[1], -self.counts.get(t[0], 0)))
         return [(term, int(dist)) for term, dist, _ in found[:MAX_TYPO_TERMS]]
@@ -65,20 +70,22 @@ class Vocabulary:
             if quality > out.get(term, 0.0):
                 out[term] = quality
 
+        budget = typo_budget(word)
         if word in self.counts:
             put(word, EXACT)
-        budget = typo_budget(word)
+            # A word the letters use is more likely meant than a typo; allow only one edit.
+            budget = min(budget, 1)
         bases = [word]
         if budget:
             for term, dist in self.near(word, budget):
                 if dist:
                     put(term, TYPO[dist])
-                    bases.append(term)
-        if not word.isdigit():
-            for base in bases:
-                for term in self.with_prefix(base[: wordform_prefix(base)]):
-                    if term != base and is_wordform(base, term):
-                        put(term, FORM if base == word else TYPO_FORM)
+                    if dist == 1:  # forms of a distant guess would drift too far
+                        bases.append(term)
+        for base in bases:
+            for term in word_forms(base):
+                if term != base and term in self.counts:
+                    put(term, FORM if base == word else TYPO_FORM)
         if prefix and len(word) >= 3 and not word.isdigit():
             longer = [t for t in self.with_prefix(word) if t != word]
             for term in heapq.nlargest(MAX_PREFIX_TERMS, longer, key=self.counts.__getitem__):

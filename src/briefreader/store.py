@@ -47,10 +47,20 @@ def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
-    """Tags as the user means them: trimmed, without a leading '#', no blanks, no repeats."""
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags as the user means them: trimmed, without a leading '#', no blanks, and no
+    repeats (ignoring case: the first spelling wins)."""
     out = (" ".join(t.split()).lstrip("#").strip() for t in tags)
-    return tuple(dict.fromkeys(t for t in out if t))
+    kept: dict[str, str] = {}
+    for tag in out:
+        if tag:
+            kept.setdefault(tag.casefold(), tag)
+    return tuple(kept.values())
+
+
+def unique_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Distinct tags sorted without regard to case (one spelling of each)."""
+    return clean_tags(sorted(set(tags), key=lambda t: (t.casefold(), t)))
 
 
 class Store:
@@ -70,9 +80,12 @@ class Store:
     def open(cls, data_dir: Path) -> Store:
         """The store of `data_dir`; damage and permissions become `warning`, not exceptions."""
         store = cls(Path(data_dir) / DB_NAME)
+        if not store_db.writable(store.path.parent):
+            store._cannot_write(f"{store.path.parent}: the folder is read-only")
+            if store.path.exists():
+                store._db = store_db.open_read_only(store.path)
+            return store
         if not store.path.exists():
-            if not store_db.writable(store.path.parent):
-                store._cannot_write(f"{store.path.parent}: cannot write here")
             return store
         try:
             store._db, newer = store_db.connect(store.path, create=False)
@@ -89,7 +102,7 @@ class Store:
 
     def _cannot_write(self, why: str) -> None:
         self.read_only = True
-        self.warning = f"{why}; notes can be read but not saved"
+        self.warning = f"{why}; notes can be read but will not be saved"
 
     def _fall_back_read_only(self, exc: BaseException) -> None:
         self._cannot_write(f"{self.path}: cannot write ({store_db.problem(exc)})")
@@ -130,8 +143,11 @@ class Store:
             except (sqlite3.Error, OSError):
                 self._db = None
 
-    def _write(self, action: Callable[[sqlite3.Connection], T]) -> T:
-        """Run `action` in one committed transaction, creating the database if need be."""
+    def _write(self, action: Callable[[sqlite3.Connection], T], durable: bool = True) -> T:
+        """Run `action` in one committed transaction, creating the database if need be.
+
+        `durable=False` (reading positions, settings: nothing the user wrote) skips the fsync
+        at commit: still safe from a crash of the process, though not from a power cut."""
         with self._lock:
             if self.read_only:
                 raise StoreError(self.path, self.warning or "notes are read-only")
@@ -140,6 +156,7 @@ class Store:
                 if self._db is None:
                     self._db, _ = store_db.connect(self.path, create=True)
                 db = self._db
+                db.execute("PRAGMA synchronous=" + ("FULL" if durable else "NORMAL"))
                 db.execute("BEGIN IMMEDIATE")
                 try:
                     result = action(db)
@@ -262,9 +279,8 @@ class Store:
         return list(rows)
 
     def tags(self) -> list[str]:
-        """Every tag in use, sorted without regard to case."""
-        seen = {t for a in self._annotations().values() for t in a.tags}
-        return sorted(seen, key=lambda t: (t.casefold(), t))
+        """Every tag in use, sorted and compared without regard to case."""
+        return list(unique_tags(t for a in self._annotations().values() for t in a.tags))
 
     def reattach(
         self,
@@ -346,7 +362,8 @@ class Store:
             lambda db: db.execute(
                 "INSERT OR REPLACE INTO positions VALUES (?, ?, ?, ?, ?)",
                 (letter_id, p.section_index, p.paragraph_index, p.quote, _now()),
-            )
+            ),
+            durable=False,
         )
 
     def setting(self, key: str) -> str | None:
@@ -360,7 +377,8 @@ class Store:
     def set_setting(self, key: str, value: str) -> None:
         """Store a setting."""
         self._write(
-            lambda db: db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value))
+            lambda db: db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value)),
+            durable=False,
         )
 
 

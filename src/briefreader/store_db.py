@@ -89,12 +89,14 @@ def connect(path: Path, create: bool) -> tuple[sqlite3.Connection, bool]:
 def open_read_only(path: Path) -> sqlite3.Connection | None:
     """A read-only connection to a database in a folder we cannot write, if one works."""
     for query in ("mode=ro", "immutable=1"):
+        db = None
         try:
             db = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True, check_same_thread=False)
             db.execute("SELECT count(*) FROM annotations").fetchone()
             return db
         except sqlite3.Error:
-            continue
+            if db is not None:
+                db.close()
     return None
 
 

@@ -89,6 +89,8 @@ def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     `db` must be in autocommit mode (isolation_level None): each step runs in its own
     `BEGIN IMMEDIATE`, so two processes opening an old database at once migrate it once.
     """
+    if version(db) >= target:
+        return version(db)  # the usual case: no write lock needed
     while True:
         db.execute("BEGIN IMMEDIATE")
         try:

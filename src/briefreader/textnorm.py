@@ -34,10 +34,16 @@ def _norm_char(ch: str, cache: dict[str, str] = {}) -> str:  # noqa: B006 - a de
     return out
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """`normalize(text)` and, per character of it, the index of its source character."""
     if text.isascii():
         return text.lower(), list(range(len(text)))
+    if all(len(_norm_char(ch)) == 1 for ch in set(_NON_ASCII.findall(text))):
+        # Every character stays one character (`ï` → `i`): the map is the identity.
+        return normalize(text), list(range(len(text)))
     parts: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
@@ -68,23 +74,45 @@ def typo_budget(word: str) -> int:
     return 2
 
 
-def wordform_prefix(word: str) -> int:
-    """How long a prefix every form of `word` shares with it (see `is_wordform`)."""
-    return max(4, len(word) - 3)
+_VOWELS = set("aeiouy")
 
 
-def is_wordform(query: str, term: str) -> bool:
-    """Whether `term` is an inflected form of `query`.
+def _stems(word: str) -> set[str]:
+    """What `word` may be an inflection of: itself, and itself without a Dutch ending."""
+    out = {word}
+    # Not `-t` (`steunt`): `staat`/`staan`, `kabinet`/`kabine` are different words.
+    for ending, keep in (("heden", "heid"), ("en", ""), ("s", ""), ("e", "")):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            out.add(word[: -len(ending)] + keep)
+    for stem in list(out - {word}):
+        last = stem[-1]
+        if len(stem) >= 4 and last == stem[-2] and last not in _VOWELS:
+            out.add(stem[:-1])  # kabinett(en) -> kabinet
+        if last in "vz":
+            out.add(stem[:-1] + ("f" if last == "v" else "s"))  # briev(en) -> brief
+        if len(stem) >= 3 and stem[-2] in _VOWELS and stem[-3] not in _VOWELS:
+            out.add(stem[:-1] + stem[-2] + last)  # stat(en) -> staat
+    return out
 
-    Dutch inflects at the end (`reisadvies`/`reisadviezen`, `brief`/`brieven`,
-    `sanctie`/`sancties`), so two words that share a prefix of at least four letters, and
-    all but the last two letters of the shorter one, and differ in at most three letters
-    after that prefix, are taken as forms of one word.
+
+def word_forms(word: str) -> set[str]:
+    """Dutch inflections of `word` and what it inflects: `reisadvies` ↔ `reisadviezen`,
+    `brief` ↔ `brieven`, `sanctie` ↔ `sancties`, `kabinet` ↔ `kabinetten`, `staat` ↔
+    `staten`, `militair` ↔ `militaire`. Generated, not guessed: the caller keeps only the
+    forms its vocabulary has.
     """
-    common = 0
-    limit = min(len(query), len(term))
-    while common < limit and query[common] == term[common]:
-        common += 1
-    return (
-        common >= 4 and common >= limit - 2 and len(query) - common <= 3 and len(term) - common <= 3
-    )
+    if len(word) < 3 or not word.isalpha():
+        return {word}
+    out: set[str] = set()
+    for base in _stems(word):
+        out |= {base, base + "en", base + "s", base + "e", base + "n"}
+        last = base[-1]
+        if last not in _VOWELS:
+            out.add(base + last + "en")  # kabinet -> kabinetten
+            if len(base) >= 4 and base[-2] == base[-3] and base[-2] in _VOWELS:
+                out |= {base[:-2] + last + "en", base[:-2] + last + "e"}  # staten, rode
+        if last in "fs":
+            out.add(base[:-1] + ("ven" if last == "f" else "zen"))  # brief -> brieven
+        if base.endswith("heid"):
+            out.add(base[:-4] + "heden")
+    return out

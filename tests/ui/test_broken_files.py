@@ -39,4 +39,4 @@ async def test_broken_files_are_marked_and_the_rest_opens(
         letters.table.move_cursor(row=good_row)
         await pilot.press("enter")
         await settle(pilot)
-        assert view.letter is not None and view.letter.title.startswith("Het bezoek")
+        assert view.letter is not None and view.letter.title.startswith("Bezoek van de")

@@ -12,7 +12,7 @@ from briefreader.ui.widgets.letter_table import LetterTable
 from briefreader.ui.widgets.letter_view import LetterView
 from briefreader.ui.widgets.toc import Toc
 
-NATO = "De geannoteerde agenda voor de NAVO"  # the Q&A sample: many sections, nested
+NATO = "Geannoteerde agenda voor de NAVO"  # the Q&A sample: many sections, nested
 
 
 @pilot_test

@@ -49,10 +49,11 @@ class HyphenJudge:
         self._soft: bool | None = None
         self._counts: dict[str, int] = {}
         self._vocab: Counter[str] | None = None
+        self._size = sum(map(len, lines))
 
     def count(self, form: str) -> int:
         """How often the document writes `form` (lower case) as a whole word, not at a line end."""
-        if self._vocab is None and sum(map(len, self._lines)) > _COUNTER_FROM:
+        if self._vocab is None and self._size > _COUNTER_FROM:
             self._vocab = self._count_all()
         if self._vocab is not None:
             return self._vocab[form]
@@ -127,7 +128,7 @@ class HyphenJudge:
         if not first or not first[0].isalpha() or first[0].isupper():
             return KEEP  # Minister-President, Noord-Atlantische
         prefix, suffix = self._parts(left, right)
-        if sum(c.isupper() for c in prefix) >= 2 or not prefix:
+        if not prefix or (not prefix.islower() and sum(map(str.isupper, prefix)) >= 2):
             return KEEP  # EU-landen, NAVO-bondgenoten
         return DROP if self._split(prefix, suffix) else KEEP
 

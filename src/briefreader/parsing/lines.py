@@ -25,6 +25,8 @@ _FURNITURE = re.compile(
     re.VERBOSE,
 )
 
+_INDENTED = re.compile(r"^ +\S", re.MULTILINE)
+_NONBLANK = re.compile(r"^[ \t\f]*\S", re.MULTILINE)
 _PAGE_NUMBER = re.compile(r"^-?\s*\d{1,3}\s*-?$")
 
 TERMINAL = frozenset(".!?:;")
@@ -145,8 +147,8 @@ def split_lines(text: str) -> list[Line]:
     (a `pdftotext -layout` export), where only form feeds mark pages.
     """
     raw = text.split("\n")
-    indented = sum(1 for r in raw if r.startswith(" ") and r.strip())
-    nonblank = sum(1 for r in raw if r.strip())
+    indented = len(_INDENTED.findall(text))
+    nonblank = len(_NONBLANK.findall(text))
     space_marks_page = indented <= max(3, nonblank // 4)
     lines: list[Line] = []
     gap = 0
@@ -167,7 +169,9 @@ def split_lines(text: str) -> list[Line]:
             # A footer sits at a page bottom: what follows starts a new page.
             gap += 2
             continue
-        lines.append(Line(index, " ".join(stripped.split()), gap, page_start or not lines))
+        if "  " in stripped:
+            stripped = " ".join(stripped.split())
+        lines.append(Line(index, stripped, gap, page_start or not lines))
         gap = 0
     return lines
 

@@ -18,6 +18,11 @@ _REFERENCE_HYPHEN = re.compile(
 _DOSSIER = re.compile(r"(\d{2})\s?(\d{3})")
 _PARENS = re.compile(r"\([^()]*\)")
 _TOPIC = re.compile(r"\s(?:over|inzake|betreffende|aangaande|omtrent)\s+(.+)")
+# `... sturen wij uw Kamer een terug- en vooruitblik op ...`: what is sent is the subject.
+_OBJECT = re.compile(
+    r"\b(?:stuur|sturen|zend|zenden|bied|bieden)\b.{0,120}?\buw Kamer\s+(?:hierbij\s+)?(.+)"
+)
+_ARTICLE = re.compile(r"^(?:de|het|een)\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r"\s(?:kan|kunnen|wil|willen|zal|zullen|informeer|informeren|bericht|berichten|stuur|"
     r"sturen|hebben|heeft|treft|vindt)\s|[;:]|,\s"
@@ -88,18 +93,33 @@ def _shorten(text: str, limit: int = 80) -> str:
     return cut + "…"
 
 
+_ABBREVIATIONS = frozenset("jl nr blz bijv resp ca zgn vs art lid mr dr drs ir prof".split())
+
+
+def first_sentence(text: str) -> str:
+    """`text` up to its first full stop that ends a sentence (not `a.s.`, `jl.`, `nr.`)."""
+    for m in re.finditer(r"\.\s+(?=[A-Z«“‘])", text):
+        word = text[: m.start()].rsplit(" ", 1)[-1]
+        if "." in word or word.lower() in _ABBREVIATIONS or len(word) <= 1:
+            continue
+        return text[: m.start() + 1]
+    return text
+
+
 def title_of(
     subject: str | None, heading: str | None, first_paragraph: str, headings: list[str]
 ) -> str:
     """A human title, never empty: subject line, topic of the opening sentence, or heading."""
-    sentence = re.split(r"(?<=[a-z)])\.\s", _PARENS.sub("", first_paragraph), maxsplit=1)[0]
-    sentence = " ".join(sentence.split())
+    sentence = first_sentence(" ".join(_PARENS.sub("", first_paragraph).split()))
     candidates = [subject or ""]
-    m = _TOPIC.search(sentence)
-    if m:
-        topic = _CLAUSE_END.split(m.group(1), maxsplit=1)[0].rstrip(".")
-        if len(topic) >= 12:
-            candidates.append(topic[0].upper() + topic[1:])
+    for pattern in (_TOPIC, _OBJECT):
+        m = pattern.search(sentence)
+        if m:
+            topic = _CLAUSE_END.split(m.group(1), maxsplit=1)[0].rstrip(".")
+            topic = _ARTICLE.sub("", topic)
+            if len(topic) >= 12:
+                candidates.append(topic[0].upper() + topic[1:])
+                break
     if heading:
         words = [w if not w.isupper() else w.lower() for w in heading.split()]
         candidates.append(" ".join(words).capitalize())

@@ -42,7 +42,7 @@ _PLACE_DATE = re.compile(
 _NUMBER_TITLE = re.compile(r"^Nr\.\s*(\d+)\s+(.+)$")
 _FIELD = re.compile(r"^(Datum|Betreft|Onderwerp|Vastgesteld)[:\s]\s*(.+)$", re.IGNORECASE)
 _LETTERHEAD = re.compile(
-    r"^(?:Ons\s+kenmerk|Uw\s+kenmerk|Kenmerk|Uw\s+brief|Bijlage\(?n?\)?|Postbus|Contactpersoon|"
+    r"^(?:>?\s*Retouradres|Onze\s+referentie|Uw\s+referentie|Ons\s+kenmerk|Uw\s+kenmerk|Kenmerk|Uw\s+brief|Bijlage\(?n?\)?|Postbus|Contactpersoon|"
     r"Referentie|Retouradres|Inlichtingen|Doorkiesnummer|Telefoon|www\.|[TFE]\s+\+?\d)"
 )
 _SALUTATION = re.compile(r"^(?:Geachte|Zeer geachte|Beste)\b.{0,80},$", re.IGNORECASE)
@@ -80,45 +80,65 @@ class Header:
     subject: str | None = None
 
 
+def _blocks_of(lines: list[Line], start: int, stop: int) -> list[tuple[int, int]]:
+    """(start, end) of each run of lines between blank lines or page breaks."""
+    spans = []
+    i = start
+    while i < stop:
+        end = i + 1
+        while end < stop and lines[end].gap == 0 and not lines[end].page_start:
+            end += 1
+        spans.append((i, end))
+        i = end
+    return spans
+
+
 def take_header(lines: list[Line]) -> tuple[Header, int]:
-    """Read the header block at the top; return it and the index of the first body line."""
+    """Read the header block at the top; return it and the index of the first body line.
+
+    With a salutation (`Geachte voorzitter,`) near the top, everything before it is letterhead
+    and header (ministry address, `Datum`, `Betreft`, references); without one, the header is
+    the run of recognised blocks at the top (document number, recipient, place and date).
+    """
     head = Header()
+    salutation = next((i for i, ln in enumerate(lines[:80]) if _SALUTATION.match(ln.text)), None)
+    stop = salutation if salutation is not None else len(lines)
     i = 0
-    while i < len(lines):
-        block_end = i + 1
-        while (
-            block_end < len(lines)
-            and lines[block_end].gap == 0
-            and not (lines[block_end].page_start)
-        ):
-            block_end += 1
-        block = [ln.text for ln in lines[i:block_end]]
-        first = block[0]
-        m = _NUMBER_TITLE.match(first)
-        pd = _PLACE_DATE.match(first) if len(block) == 1 else None
-        fields = [f for f in map(_FIELD.match, block) if f]
-        if m and head.number is None and i == 0:
-            head.number = m.group(1)
-            head.heading = " ".join([m.group(2), *block[1:]])
-        elif first.startswith("Aan de ") and head.recipient is None and len(block) <= 3:
-            head.recipient = " ".join(block)
-        elif pd and head.date is None:
-            head.place, head.date = pd.group(1).strip(), parse_date(pd.group(2))
-        elif fields and len(block) <= 8:
-            for fm in fields:
-                key, value = fm.group(1).lower(), fm.group(2).strip()
-                if key in ("datum", "vastgesteld") and head.date is None:
-                    head.date = parse_date(value)
-                elif key in ("betreft", "onderwerp") and head.subject is None:
-                    head.subject = value
-        elif (_LETTERHEAD.match(first) and len(block) <= 4) or (
-            len(block) == 1 and _SALUTATION.match(first)
-        ):
-            pass
-        else:
-            break
-        i = block_end
-    return head, i
+    for start, end in _blocks_of(lines, 0, stop):
+        block = [ln.text for ln in lines[start:end]]
+        if not _read_header_block(head, block, start == 0) and salutation is None:
+            return head, start
+        i = end
+    return head, (salutation + 1 if salutation is not None else i)
+
+
+def _read_header_block(head: Header, block: list[str], at_top: bool) -> bool:
+    """Take what a header block says into `head`; False when it is not a header block."""
+    first = block[0]
+    m = _NUMBER_TITLE.match(first)
+    pd = _PLACE_DATE.match(first) if len(block) == 1 else None
+    fields = [f for f in map(_FIELD.match, block) if f]
+    if m and head.number is None and at_top:
+        head.number = m.group(1)
+        head.heading = " ".join([m.group(2), *block[1:]])
+    elif first.startswith("Aan de ") and head.recipient is None and len(block) <= 5:
+        # the recipient, without the street address that may follow it
+        lines = [ln for ln in block if not any(c.isdigit() for c in ln)]
+        head.recipient = " ".join(ln for ln in lines if ln != "Den Haag") or first
+    elif pd and head.date is None:
+        head.place, head.date = pd.group(1).strip(), parse_date(pd.group(2))
+    elif fields and len(block) <= 8:
+        for fm in fields:
+            key, value = fm.group(1).lower(), fm.group(2).strip()
+            if key in ("datum", "vastgesteld") and head.date is None:
+                head.date = parse_date(value)
+            elif key in ("betreft", "onderwerp") and head.subject is None:
+                head.subject = value
+    elif _LETTERHEAD.match(first) and len(block) <= 4:
+        pass
+    else:
+        return False
+    return True
 
 
 def take_closing(lines: list[Line], start: int) -> tuple[list[tuple[str, str]], int]:
@@ -166,7 +186,7 @@ def is_heading_text(text: str) -> bool:
         return False
     if first.isdigit() and not _NUMBERED.match(text):
         return False
-    if _PLACE_DATE.match(text) or _ROLE.match(text):
+    if _PLACE_DATE.match(text) or _ROLE.match(text) or ends_mid_sentence(text):
         return False
     return any(c.isalpha() for c in text)
 
@@ -185,22 +205,21 @@ def build_blocks(lines: list[Line], prev_text: str = "") -> list[Block]:
         text = line.text
         last = blocks[-1] if blocks else None
         prev = last.lines[-1].text if last else prev_text
+        in_text = last is not None and not last.heading
         alone_before = line.gap >= 1 or line.page_start or last is None
-        if not alone_before and last and not last.heading and ends_sentence(prev):
+        if not alone_before and len(text) <= 60 and in_text and ends_sentence(prev):
             # a short heading right under a paragraph's last line, with a blank after it
-            alone_before = len(text) <= 60 and len(text.split()) <= 8
-        alone_after = nxt is None or nxt.gap >= 1 or (nxt.page_start and not nxt.text[0].islower())
-        numbered = bool(_NUMBERED.match(text) or _ROMAN.match(text))
+            alone_before = len(text.split()) <= 8
         if (
             alone_before
             and is_heading_text(text)
-            and not (last and not last.heading and ends_mid_sentence(prev))
-            and (alone_after or (numbered and nxt is not None and nxt.text[:1].isupper()))
+            and not (in_text and ends_mid_sentence(prev) and not _isolated(line, nxt))
+            and _alone_after(text, nxt)
         ):
             level = 1
             if _NUMBERED.match(text) and seen_plain_heading:
                 level = 2
-            elif not numbered:
+            elif not _ROMAN.match(text) and not _NUMBERED.match(text):
                 seen_plain_heading = True
             if stranded:
                 blocks.append(Block(False, stranded))
@@ -217,6 +236,26 @@ def build_blocks(lines: list[Line], prev_text: str = "") -> list[Block]:
     if stranded:
         blocks.append(Block(False, stranded))
     return blocks
+
+
+def _isolated(line: Line, nxt: Line | None) -> bool:
+    """A line with blank lines on both sides, and no lower-case sentence going on after it."""
+    return line.gap >= 1 and (nxt is None or (nxt.gap >= 1 and not nxt.text[0].islower()))
+
+
+def _alone_after(text: str, nxt: Line | None) -> bool:
+    """Does a heading candidate stand alone below: a blank, a page break, or the end?
+
+    A numbered heading (`1. Antwoord van het kabinet`) may be followed straight by its text.
+    """
+    if nxt is None:
+        return True
+    if nxt.text[0].islower() and (nxt.gap == 0 or len(text) >= 55):
+        return False  # the sentence goes on (a full-width line cut at a page end)
+    if nxt.gap >= 1 or nxt.page_start:
+        return True
+    numbered = _NUMBERED.match(text) or _ROMAN.match(text)
+    return bool(numbered) and nxt.text[0].isupper()
 
 
 def _starts_paragraph(line: Line, prev: str) -> bool:

@@ -1,0 +1,127 @@
+"""The index on disk: built once, updated by letter id, and only ever a cache."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefreader.library import Library
+from briefreader.search import SearchIndex
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def scanned(folder: Path, cache: Path) -> Library:
+    lib = Library([folder], cache)
+    lib.scan()
+    return lib
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A library folder holding two of the samples."""
+    out = tmp_path / "letters"
+    out.mkdir()
+    for name in ("000", "002"):
+        src = next(SAMPLES.glob(f"{name}_*.txt"))
+        shutil.copy(src, out / src.name)
+    return out
+
+
+def test_index_is_kept_in_the_cache_dir_and_reused(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    lib = scanned(folder, cache)
+    first = SearchIndex.open(cache)
+    first.update(lib)
+    first.close()
+    assert (cache / "search.sqlite").is_file()
+
+    calls: list[tuple[int, int]] = []
+    again = SearchIndex.open(cache)
+    again.update(scanned(folder, cache), progress=lambda done, total: calls.append((done, total)))
+    assert calls == []  # nothing new: nothing indexed again
+    assert again.search("Gazprom")
+
+
+def test_adding_changing_and_removing_letters(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    index = SearchIndex.open(cache)
+    index.update(scanned(folder, cache))
+    assert len(index.letter_ids()) == 2
+    assert index.search("Budapest Memorandum")  # in 000
+    assert not index.search("Accountability")  # in 004, not in the folder
+
+    src = next(SAMPLES.glob("004_*.txt"))
+    shutil.copy(src, folder / src.name)
+    calls: list[tuple[int, int]] = []
+    index.update(scanned(folder, cache), progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (1, 1)  # only the new letter was indexed
+    assert index.search("Accountability")[0].kind == "heading"
+
+    # A changed letter is a new letter (ids are content hashes): the old text goes.
+    path = next(folder.glob("000_*.txt"))
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("zogeheten Budapest", "zogeheten Boedapest"),
+        encoding="utf-8",
+    )
+    index.update(scanned(folder, cache))
+    assert len(index.letter_ids()) == 3
+    assert not index.search('"Budapest Memorandum"')
+    assert index.search('"Boedapest Memorandum"')
+
+    next(folder.glob("002_*.txt")).unlink()
+    index.update(scanned(folder, cache))
+    assert len(index.letter_ids()) == 2
+    assert not index.search("KLM")
+    # The vocabulary forgets words only the removed letter had, so typos cannot reach them.
+    assert "klm" not in index.vocabulary().counts
+
+
+def test_deleting_or_damaging_the_cache_only_costs_a_rebuild(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    index = SearchIndex.open(cache)
+    index.update(scanned(folder, cache))
+    index.close()
+
+    (cache / "search.sqlite").write_bytes(b"this is not a database" * 100)
+    for extra in cache.glob("search.sqlite-*"):
+        extra.unlink()
+    damaged = SearchIndex.open(cache)
+    damaged.update(scanned(folder, cache))
+    assert damaged.search("Gazprom")
+    damaged.close()
+
+    (cache / "search.sqlite").unlink()
+    rebuilt = SearchIndex.open(cache)
+    assert rebuilt.letter_ids() == set()
+    rebuilt.update(scanned(folder, cache))
+    assert rebuilt.search("Gazprom")
+
+
+def test_search_within_given_letters(folder: Path) -> None:
+    index = SearchIndex.open(None)
+    lib = scanned(folder, None)  # type: ignore[arg-type]
+    index.update(lib)
+    everywhere = {h.letter_id for h in index.search("oekraine", limit=50)}
+    assert len(everywhere) == 2
+    one = sorted(everywhere)[0]
+    assert {h.letter_id for h in index.search("oekraine", limit=50, letter_ids=[one])} == {one}
+    assert index.search("oekraine", letter_ids=[]) == []
+    many = [one] + [f"not-a-letter-{i}" for i in range(100)]  # filtered, not by row range
+    assert {h.letter_id for h in index.search("oekraine", limit=50, letter_ids=many)} == {one}
+
+
+def test_find_reference(folder: Path) -> None:
+    src = next(SAMPLES.glob("004_*.txt"))
+    shutil.copy(src, folder / src.name)
+    index = SearchIndex.open(None)
+    index.update(scanned(folder, None))  # type: ignore[arg-type]
+    named = index.find_reference("36045-151")
+    assert named is not None
+    for spelling in ("36 045, nr. 151", "Kamerstuk 36 045, nr. 151", "36045 nr 151", "36045-151"):
+        assert index.find_reference(spelling) == named
+    assert index.find_reference("36045-150") is None  # another number of that dossier
+    assert index.find_reference("21501-02-151") is None  # the number, in another dossier
+    assert index.find_reference("Oekraïne") is None

@@ -1,0 +1,140 @@
+"""Searching one open letter (the reader's n / N), notes, and the text rules under search."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from briefreader.ingest import read_letter_text
+from briefreader.model import Letter
+from briefreader.parsing import parse_letter
+from briefreader.search import search_letter, search_notes
+from briefreader.searchquery import parse_query, parse_reference
+from briefreader.searchrank import make_snippet
+from briefreader.textnorm import normalize, normalize_with_map
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture(scope="module")
+def letter() -> Letter:
+    path = next(SAMPLES.glob("000_*.txt"))
+    return parse_letter(read_letter_text(path), str(path))
+
+
+def test_hits_in_one_letter_come_in_reading_order(letter: Letter) -> None:
+    hits = search_letter(letter, "reisadvies")
+    places = [(h.section_index, h.paragraph_index) for h in hits]
+    assert places == sorted(places)
+    assert hits[0].kind == "paragraph" and hits[0].section_index == 0  # "reisadviezen"
+    assert any(h.kind == "heading" and h.section_title == "Reisadvies Oekraïne" for h in hits)
+
+
+def test_spans_highlight_the_words_as_written(letter: Letter) -> None:
+    for hit in search_letter(letter, "oekraine reisadvies"):
+        para = letter.sections[hit.section_index]
+        text = para.title if hit.kind == "heading" else para.paragraphs[hit.paragraph_index].text
+        assert text is not None
+        marked = {text[s:e] for s, e in hit.spans}
+        assert "Oekraïne" in marked
+        assert marked <= {"Oekraïne", "Oekraïense", "reisadvies", "Reisadvies", "reisadviezen"}
+        assert hit.snippet_spans
+        assert {hit.snippet[s:e] for s, e in hit.snippet_spans} <= marked
+
+
+def test_nothing_in_the_letter_means_no_hits(letter: Letter) -> None:
+    assert search_letter(letter, "Accountability") == []
+    assert search_letter(letter, "   ") == []
+
+
+def test_normalisation_drops_case_and_accents_only() -> None:
+    assert normalize("Oekraïne") == "oekraine"
+    assert normalize("Coöperatie") == "cooperatie"
+    assert normalize("REËEL") == "reeel"
+    assert normalize("Straße") == "strasse"
+    text = "Coöperatie e\u0301n Straße"  # a decomposed é changes the length
+    norm, where = normalize_with_map(text)
+    assert norm == "cooperatie en strasse"
+    assert text[where[norm.index("strasse")] :].startswith("Straße")
+    assert text[where[norm.index("en")]] == "e"
+
+
+def test_query_words_and_phrases() -> None:
+    q = parse_query('Reisadvies "Rode  Lijn" oekraïne "')
+    assert [(u.words, u.phrase) for u in q.units] == [
+        (("reisadvies",), False),
+        (("rode", "lijn"), True),
+        (("oekraine",), False),
+    ]
+    assert parse_query("  ").units == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("36045-151", "Kamerstuk 36 045, nr. 151"),
+        ("Kamerstuk 21 501-02, nr. 2446", "Kamerstuk 21 501-02, nr. 2446"),
+        ("21501-02-2446", "Kamerstuk 21 501-02, nr. 2446"),
+        ("kamerstuk 35 925 V, nr. 77", "Kamerstuk 35 925 V, nr. 77"),
+        ("36045 nr. 151", "Kamerstuk 36 045, nr. 151"),
+    ],
+)
+def test_references_in_the_forms_users_type(text: str, expected: str) -> None:
+    ref = parse_reference(text)
+    assert ref is not None and str(ref) == expected
+
+
+@pytest.mark.parametrize("text", ["Oekraïne", "2022", "151", "36045", "reisadvies 2022"])
+def test_other_queries_are_not_references(text: str) -> None:
+    assert parse_reference(text) is None
+
+
+def test_snippet_is_cut_at_words_around_the_match() -> None:
+    text = " ".join(f"woord{i}" for i in range(100))
+    start = text.index("woord50")
+    snippet, lo, hi = make_snippet(text, start, start + 7)
+    assert snippet.startswith("…woord") and snippet.endswith("…")
+    assert "woord50" in snippet and len(snippet) <= 162
+    assert text[lo:hi] == snippet[1:-1]
+
+
+@dataclass
+class Anchor:
+    letter_id: str
+    section_index: int
+    paragraph_index: int
+
+
+@dataclass
+class Note:
+    id: int
+    anchor: Anchor
+    note: str
+    tags: list[str] = field(default_factory=list)
+    letter_title: str | None = "Een brief"
+    section_title: str | None = "Sancties"
+
+
+def test_notes_are_searched_and_marked_as_notes() -> None:
+    notes = [
+        Note(1, Anchor("a", 2, 0), "Navragen bij DGES: sanctiepakket", ["memo"]),
+        Note(2, Anchor("b", 1, 3), "Reisadvies gewijzigd naar rood", ["oekraïne"]),
+    ]
+    hits = search_notes(notes, "reisadvise")
+    assert [(h.kind, h.note_id, h.letter_id) for h in hits] == [("note", "2", "b")]
+    assert hits[0].snippet[slice(*hits[0].snippet_spans[0])] == "Reisadvies"
+    assert [h.note_id for h in search_notes(notes, "oekraine")] == ["2"]  # tags count
+    assert search_notes(notes, "pannenkoek") == []
+
+
+def test_search_modules_do_not_load_the_ui() -> None:
+    code = (
+        "import sys, briefreader.search, briefreader.search_cli; "
+        "print(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
