@@ -166,6 +166,13 @@ class ReadingScreen(SearchFlow):
         if focus:
             view.focus()
 
+    def current_passage(self) -> tuple[Letter, int, int] | None:
+        """The open letter and the `(section, paragraph)` under the cursor (what to annotate)."""
+        place = self.query_one(LetterView).place
+        if self.letter is None or place is None:
+            return None
+        return (self.letter, place.section, place.paragraph)
+
     def open_at(self, letter_id: str, target: tuple[int, int]) -> None:
         """Open a letter with the cursor on passage `target` (a search hit, a note)."""
         entry = self.library.entry(letter_id)
@@ -263,10 +270,10 @@ class ReadingScreen(SearchFlow):
 
     def action_copy(self) -> None:
         """Copy the current passage with a citation line."""
-        place = self.query_one(LetterView).place
-        if self.letter is None or place is None:
+        passage = self.current_passage()
+        if passage is None:
             return
-        text = citation(self.letter, place.section, place.paragraph)
+        text = citation(*passage)
         self.app.copy_to_clipboard(text)
         path = save_clip(self.cache_dir, text)
         preview = text.strip().splitlines()[0][:120]
