@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+from textual.widgets import Input
 from ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 from briefreader.ui.screens.help import HelpScreen
@@ -256,3 +258,17 @@ async def test_mouse_opens_letters_jumps_in_the_toc_and_picks_passages(make_app:
         await pilot.press("j")
         await pilot.click(LetterView, offset=(10, target))
         assert view.place.section == 4 and view.place.paragraph == 0
+
+
+@pilot_test
+async def test_keys_typed_right_after_f_go_into_the_filter(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        _, letters, _, _ = parts(app)
+        for key in ("f", "q", "j"):  # queued at once, as a fast typist's keys arrive
+            app.post_message(events.Key(key, key))
+        await pilot.pause(0.3)
+        assert app.is_running  # `q` went into the box, it did not quit
+        assert letters.query_one("#filter", Input).value == "qj"
+        assert letters.shown == []

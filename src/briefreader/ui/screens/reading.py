@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
@@ -290,7 +290,11 @@ class ReadingScreen(SearchFlow):
 
     def action_filter(self) -> None:
         """Type to filter the letter list."""
-        self.query_one(LetterList).focus_filter()
+        self.filter_input().focus()
+
+    def filter_input(self) -> Input:
+        """The letter list's filter box."""
+        return self.query_one("#filter", Input)
 
     def help_groups(self) -> list[HelpGroup]:
         """The bindings the help dialog lists, by where they work."""

@@ -71,6 +71,7 @@ class SearchFlow(Screen[None]):
         self.index: SearchIndex | None = None
         self.indexing = True
         self.index_status = ""
+        self.early_input: Input | None = None  # focus asked for, keys typed before it came
         self.last_query = ""
         self.letter_hits: list[Hit] = []
         self.hit_stops: list[tuple[int, int]] = []  # their passages, in reading order
@@ -134,15 +135,34 @@ class SearchFlow(Screen[None]):
         self.search_bar().open()
 
     def on_key(self, event: events.Key) -> None:
-        """Keys typed right after `/` belong to the query, not to the list or reader."""
-        if event.key == "slash" and not isinstance(self.focused, Input):
-            # open at once (a binding's action runs only after keys already queued)
+        """Keys typed right after `/` (or `f`) belong to the query, not to the list or reader.
+
+        A binding's action runs only after keys already queued, and focus moves a moment
+        later still: a fast typist's `/hoekstra` or `fq` must not scroll, jump or quit.
+        """
+        typing = isinstance(self.focused, Input)
+        if event.key == "slash" and not typing:
             self.action_search()
-            event.stop()
-            event.prevent_default()
-        elif self.query(SearchBar) and self.search_bar().take_key(event):
-            event.stop()
-            event.prevent_default()
+        elif event.key == "f" and not typing:
+            self.early_input = self.filter_input()
+            self.early_input.focus()
+        elif self.early_input is not None and self.focused is not self.early_input:
+            if not (event.is_printable and event.character):
+                return
+            self.early_input.insert_text_at_cursor(event.character)
+        elif not (self.query(SearchBar) and self.search_bar().take_key(event)):
+            return
+        event.stop()
+        event.prevent_default()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Typed-ahead keys go to the input by themselves once it has the focus."""
+        if self.focused is self.early_input:
+            self.early_input = None
+
+    def filter_input(self) -> Input:
+        """The letter list's filter box (the reading screen implements this)."""
+        raise NotImplementedError
 
     def on_paste(self, event: events.Paste) -> None:
         """A burst of keys right after `/` may arrive as a paste: it is the query too."""

@@ -94,10 +94,6 @@ class LetterList(Vertical):
                 self.table.move_cursor(row)
                 return
 
-    def focus_filter(self) -> None:
-        """Put the focus in the filter box."""
-        self.query_one(Input).focus()
-
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
         event.stop()
