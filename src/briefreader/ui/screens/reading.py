@@ -91,7 +91,7 @@ class ReadingScreen(SearchFlow):
     def on_mount(self) -> None:
         """Start loading the library; the list has the focus."""
         self.query_one("#toc", Toc).border_title = "Contents"
-        self.query_one(LetterTable).focus()
+        self.set_focus(self.query_one(LetterTable))
         self._scan()
 
     def on_resize(self) -> None:
@@ -164,7 +164,7 @@ class ReadingScreen(SearchFlow):
         self.query_one(LetterList).select(letter.id)
         self.mark_hits(letter)
         if focus:
-            view.focus()
+            self.set_focus(view)
 
     def current_passage(self) -> tuple[Letter, int, int] | None:
         """The open letter and the `(section, paragraph)` under the cursor (what to annotate)."""
@@ -182,9 +182,9 @@ class ReadingScreen(SearchFlow):
     def focus_main(self) -> None:
         """Focus the reader, or the list when no letter is open."""
         if self.letter is not None:
-            self.query_one(LetterView).focus()
+            self.set_focus(self.query_one(LetterView))
         else:
-            self.query_one(LetterTable).focus()
+            self.set_focus(self.query_one(LetterTable))
 
     # -- messages from the widgets --------------------------------------------------------
 
@@ -208,7 +208,7 @@ class ReadingScreen(SearchFlow):
     def _toc_selected(self, event: OptionList.OptionSelected) -> None:
         view = self.query_one(LetterView)
         view.go_to_section(event.option_index)
-        view.focus()
+        self.set_focus(view)
 
     def on_descendant_focus(self, event: object) -> None:
         """On a narrow terminal, show the sidebar exactly while it has the focus."""
@@ -258,7 +258,7 @@ class ReadingScreen(SearchFlow):
         if place is not None:
             view.go_to_section(place.section + delta)
             if not self.query_one(Toc).has_focus:
-                view.focus()
+                self.set_focus(view)
 
     def action_next_section(self) -> None:
         """Jump to the next section."""
@@ -280,21 +280,19 @@ class ReadingScreen(SearchFlow):
         saved = f"\nAlso saved to {path}" if path else ""
         self.notify(f"{preview}…{saved}", title="Copied passage with citation")
 
+    # set_focus, not widget.focus(): the keys queued behind this one must reach the new focus
+
     def action_letters(self) -> None:
         """Focus the letter list (showing it on a narrow terminal)."""
-        self.query_one(LetterTable).focus()
+        self.set_focus(self.query_one(LetterTable))
 
     def action_contents(self) -> None:
         """Focus the table of contents."""
-        self.query_one(Toc).focus()
+        self.set_focus(self.query_one(Toc))
 
     def action_filter(self) -> None:
         """Type to filter the letter list."""
-        self.filter_input().focus()
-
-    def filter_input(self) -> Input:
-        """The letter list's filter box."""
-        return self.query_one("#filter", Input)
+        self.set_focus(self.query_one("#filter", Input))
 
     def help_groups(self) -> list[HelpGroup]:
         """The bindings the help dialog lists, by where they work."""

@@ -27,6 +27,8 @@ from briefreader.ui.widgets.search_bar import SearchBar
 
 DEBOUNCE = 0.12  # seconds: typing faster than this searches only once
 LIMIT = 50
+# keys that move the focus (also bound, for the footer and help): handled as they arrive
+FOCUS_KEYS = {"slash": "search", "f": "filter", "l": "letters", "t": "contents"}
 
 
 def marks_of(hits: Sequence[Hit]) -> Marks:
@@ -71,7 +73,6 @@ class SearchFlow(Screen[None]):
         self.index: SearchIndex | None = None
         self.indexing = True
         self.index_status = ""
-        self.early_input: Input | None = None  # focus asked for, keys typed before it came
         self.last_query = ""
         self.letter_hits: list[Hit] = []
         self.hit_stops: list[tuple[int, int]] = []  # their passages, in reading order
@@ -135,34 +136,28 @@ class SearchFlow(Screen[None]):
         self.search_bar().open()
 
     def on_key(self, event: events.Key) -> None:
-        """Keys typed right after `/` (or `f`) belong to the query, not to the list or reader.
+        """Keys that move the focus act at once, and keys typed right after `/` are the query.
 
-        A binding's action runs only after keys already queued, and focus moves a moment
-        later still: a fast typist's `/hoekstra` or `fq` must not scroll, jump or quit.
+        Keys are routed to the widget focused when they arrive, and a binding's action runs
+        after the keys queued behind it: a fast typist's `/hoekstra`, `fq` or `tjj` would
+        otherwise scroll, jump or quit.
         """
-        typing = isinstance(self.focused, Input)
-        if event.key == "slash" and not typing:
-            self.action_search()
-        elif event.key == "f" and not typing:
-            self.early_input = self.filter_input()
-            self.early_input.focus()
-        elif self.early_input is not None and self.focused is not self.early_input:
+        action = FOCUS_KEYS.get(event.key)
+        focused = self.focused
+        if isinstance(focused, Input):
+            # an Input keeps the keys it types; one that reaches us was sent on before the
+            # focus moved here: it belongs in the box all the same
             if not (event.is_printable and event.character):
                 return
-            self.early_input.insert_text_at_cursor(event.character)
+            focused.insert_text_at_cursor(event.character)
+        elif action:
+            if not self.check_action(action, ()):
+                return
+            getattr(self, f"action_{action}")()
         elif not (self.query(SearchBar) and self.search_bar().take_key(event)):
             return
         event.stop()
         event.prevent_default()
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Typed-ahead keys go to the input by themselves once it has the focus."""
-        if self.focused is self.early_input:
-            self.early_input = None
-
-    def filter_input(self) -> Input:
-        """The letter list's filter box (the reading screen implements this)."""
-        raise NotImplementedError
 
     def on_paste(self, event: events.Paste) -> None:
         """A burst of keys right after `/` may arrive as a paste: it is the query too."""
@@ -195,7 +190,7 @@ class SearchFlow(Screen[None]):
         if view.letter is not None and view.letter.id == hit.letter_id:
             self.mark_hits(view.letter)
             view.go_to(hit.section_index, hit.paragraph_index)
-            view.focus()
+            self.set_focus(view)
         else:
             entry = self.library.entry(hit.letter_id)
             if entry is None:

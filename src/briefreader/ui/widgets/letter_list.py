@@ -102,18 +102,18 @@ class LetterList(Vertical):
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
         event.stop()
-        self.table.focus()
+        self.screen.set_focus(self.table)
 
     def on_key(self, event: events.Key) -> None:
         """`down` or `escape` in the filter box go back to the rows."""
         if not isinstance(self.screen.focused, Input) or self.screen.focused.id != "filter":
             return
         if event.key == "down":
-            self.table.focus()
+            self.screen.set_focus(self.table)
             event.stop()
         elif event.key == "escape":
             self.query_one(Input).value = ""
-            self.table.focus()
+            self.screen.set_focus(self.table)
             event.stop()
 
     @on(LetterTable.Chosen)
