@@ -272,3 +272,20 @@ async def test_keys_typed_right_after_f_go_into_the_filter(make_app: MakeApp) ->
         assert app.is_running  # `q` went into the box, it did not quit
         assert letters.query_one("#filter", Input).value == "qj"
         assert letters.shown == []
+
+
+@pilot_test
+async def test_one_cursor_bar_when_the_cursor_moves_from_the_toc(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, "Recente ontwikkelingen")
+        _, _, view, toc = parts(app)
+        await pilot.press("G", "g")  # every line drawn once, while the reader had the focus
+        await pilot.press("t", "right_square_bracket")  # the cursor moves, the TOC keeps focus
+        await pilot.pause()
+        assert app.focused is toc
+        barred = [y for y in range(view.size.height) if view.render_line(y).text.startswith("▌")]
+        passage = view.passage
+        assert passage is not None
+        top = round(view.scroll_y)
+        assert barred == list(range(passage.start - top, min(passage.end - top, view.size.height)))

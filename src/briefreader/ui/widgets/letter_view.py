@@ -65,7 +65,7 @@ class LetterView(ScrollView, can_focus=True):
         self.cursor = 0  # index into layout_.passages
         self.marks: Marks = {}  # search matches to highlight
         self._laid_styles: dict[str, Style] = {}
-        self._cache: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
+        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
 
     # -- what the screen calls -------------------------------------------------------------
 
@@ -170,22 +170,21 @@ class LetterView(ScrollView, can_focus=True):
         n = round(self.scroll_y) + y
         if layout is None or n >= len(layout.lines):
             return Strip.blank(width, base)
-        current = layout.owners[n] == self.cursor and self.has_focus_within
-        key = (n, current)
+        # 0: a plain line; 1: the cursor's, pane not focused (bar only); 2: bar and band
+        look = 0 if layout.owners[n] != self.cursor else 2 if self.has_focus_within else 1
+        key = (n, look)
         strip = self._cache.get(key)
         if strip is None or strip.cell_length != width:
-            strip = self._draw(layout, n, current, width)
+            strip = self._draw(layout, n, look, width)
             self._cache[key] = strip
         return strip
 
-    def _draw(self, layout: LetterLayout, n: int, current: bool, width: int) -> Strip:
+    def _draw(self, layout: LetterLayout, n: int, look: int, width: int) -> Strip:
         base = self.rich_style
-        on_cursor = layout.owners[n] == self.cursor
-        if on_cursor:
+        if look:
             bar = Segment("▌ ", base + self.get_component_rich_style("letter-view--bar"))
-            base = base + self.get_component_rich_style("letter-view--cursor")
-            if not current:  # the pane is not focused: keep the bar, drop the band
-                base = self.rich_style
+            if look == 2:
+                base = base + self.get_component_rich_style("letter-view--cursor")
         else:
             bar = Segment(" " * GUTTER, base)
         segments = [bar, *layout.lines[n].render(self.app.console)]
