@@ -199,7 +199,11 @@ class SearchFlow(Screen[None]):
             self.open_at(entry.id, (hit.section_index, hit.paragraph_index))
 
     def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
-        """Back to reading (or to the list when no letter is open)."""
+        """Back to reading (or to the list); closed with an empty box, the marks go too."""
+        if not self.search_bar().query_text and self.last_query:
+            self.last_query = ""
+            self.letter_hits, self.hit_stops = [], []
+            self.query_one(LetterView).mark({})
         self.focus_main()
 
     def open_at(self, letter_id: str, target: tuple[int, int]) -> None:
