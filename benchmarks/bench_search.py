@@ -10,6 +10,7 @@ parse cache, then reports in one run:
   fixed set of queries with and without typos (each run forgets the memo of expanded query
   words, so every run pays the full price); target p95 <= 30 ms;
 - the same while typing (every prefix of a few queries, as the search bar sees them);
+- `search_letter` (the reader's n / N) in one very long letter;
 - query-word expansion over a vocabulary of 100,000 real Dutch words (wordfreq), which is
   what a large real library brings; the synthetic corpus has only some 9,000 words;
 - `briefreader search` end to end with a warm cache (a fresh process each run); target <= 1 s;
@@ -157,6 +158,24 @@ def big_vocabulary(runs: int) -> dict[str, object]:
     return {"words": len(vocab), **summary(samples)}
 
 
+def one_letter(runs: int) -> dict[str, object]:
+    """`search_letter` (the reader's n / N) over the longest sample repeated 20 times."""
+    from dataclasses import replace
+
+    from briefreader.ingest import read_letter_text
+    from briefreader.locations import samples_dir
+    from briefreader.parsing import parse_letter
+    from briefreader.search import search_letter
+
+    letters = [parse_letter(read_letter_text(p), str(p)) for p in samples_dir().glob("*.txt")]
+    longest = max(letters, key=lambda x: x.paragraph_count)
+    big = replace(longest, sections=longest.sections * 20)
+    samples: list[float] = []
+    for q in ["oekraine", "navo rusland", "reisadvise"]:
+        samples += timed(lambda q=q: search_letter(big, q), runs)
+    return {"paragraphs": big.paragraph_count, **summary(samples)}
+
+
 def cli(corpus: Path, cache: Path, data: Path, runs: int) -> dict[str, object]:
     exe = shutil.which("briefreader")
     cmd = [exe] if exe else [sys.executable, "-m", "briefreader"]
@@ -226,6 +245,9 @@ def table(r: dict[str, object]) -> str:
     row("query, with typos (all runs)", lat["typos"]["all"])
     row("query, as you type (every prefix)", r["typing"])
     row("expand one word, 100k-word vocabulary", r["vocab100k"])
+    big = r["one_letter"]
+    assert isinstance(big, dict)
+    row(f"search_letter, one letter of {big['paragraphs']} paragraphs", big)
     for q, s in r["cli"].items():  # type: ignore[attr-defined]
         row(f"`briefreader search {q!r}` warm, end to end", s)
     base = r["baselines"]
@@ -279,6 +301,7 @@ def main() -> None:
     }
     result["typing"] = typing(index, max(1, a.runs // 5))
     result["vocab100k"] = big_vocabulary(a.runs)
+    result["one_letter"] = one_letter(max(1, a.runs // 3))
     result["cli"] = cli(corpus, cache, data, a.cli_runs)
     result["baselines"] = baselines(index, corpus, a.baseline_runs)
     index.close()

@@ -220,3 +220,37 @@ def test_write_export_to_an_impossible_place(tmp_path: Path) -> None:
     with pytest.raises(UserError) as info:
         write_export(blocker / "notes.md", "x")
     assert str(blocker / "notes.md") in str(info.value)
+
+
+_ANY_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_ANY_TEXT, _ANY_TEXT, st.lists(_ANY_TEXT, max_size=2), _ANY_TEXT, _ANY_TEXT),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_any_notes_make_a_document_of_the_same_shape(
+    rows: list[tuple[str, str, list[str], str, str]],
+) -> None:
+    """Whatever users and letters write, the export has one quote per note and no more
+    headings than letters and sections: text never becomes structure."""
+    from briefreader.store import Anchor
+
+    notes = [
+        Annotation(n, Anchor(f"brief{n % 2}", n, 0, 0, len(q), q, "", ""), note, tuple(tags),
+                   "", "", f"Brief {n % 2} {title}", section or None, False)
+        for n, (q, note, tags, title, section) in enumerate(rows)
+    ]  # fmt: skip
+    tokens = _blocks(render_markdown(notes, {}, WHEN))
+    letters = len({n % 2 for n in range(len(rows))})
+    assert sum(t.type == "blockquote_open" for t in tokens) == len(notes)
+    assert sum(t.tag == "h1" and t.nesting == 1 for t in tokens) == 1
+    assert sum(t.tag == "h2" and t.nesting == 1 for t in tokens) == letters
+    assert sum(t.tag == "h3" and t.nesting == 1 for t in tokens) <= len(notes)
+    kinds = {t.type for t in tokens}
+    assert not kinds & {"html_block", "fence", "code_block", "hr", "ordered_list_open"}
+    assert not kinds & {"bullet_list_open", "lheading"}

@@ -104,6 +104,9 @@ def test_notes_follow_a_corrected_letter(
     assert main(["notes", *dirs]) == 0
     out = capsys.readouterr().out
     assert "Detached" in out and "blijft bewaard" in out
+    # Shown detached, not stored so: the reader may open that letter from another folder.
+    stored = Store.open(tmp_path / "data").get(aid)
+    assert stored is not None and not stored.detached and stored.note == "blijft bewaard"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

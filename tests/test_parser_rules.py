@@ -227,3 +227,27 @@ def test_ministry_letterhead_is_header_not_text() -> None:
     assert [(s.role, s.name) for s in letter.signatories] == [
         ("De Minister van Buitenlandse Zaken", "H.G.J. Bruins Slot")
     ]
+
+
+def test_a_footnote_after_a_lost_one_is_still_a_footnote() -> None:
+    letter = parse(
+        "Het kabinet steunt de motie Brekelmans c.s.1 en wacht op het rapport.\n"
+        "\n"
+        "1 Kamerstuk 21 501-02, nr. 2433.\n"
+        " Uw Kamer ontving recent de appreciatie van het Strategisch Kompas.3 Op dit\n"
+        "moment is de EU onvoldoende toegerust om de\n"
+        "\n"
+        "3 Kamerstuk 21501-28-229.\n"
+        "\n"
+        "\n"
+        "\n"
+        "dreigingen het hoofd te bieden, zoals bedoeld in artikel\n"
+        "5 van het verdrag.\n"
+    )
+    assert [(f.number, f.text) for f in letter.footnotes] == [
+        (1, "Kamerstuk 21 501-02, nr. 2433."),
+        (3, "Kamerstuk 21501-28-229."),
+    ]
+    assert "onvoldoende toegerust om de dreigingen het hoofd te bieden" in body(letter)
+    assert "Strategisch Kompas. Op dit moment" in body(letter)
+    assert "Kamerstuk 21 501-28, nr. 229" in letter.references

@@ -92,6 +92,7 @@ def test_the_users_notes_are_found_and_marked_as_notes(
     assert run(tmp_path, "luchtvaart navragen", str(SAMPLES), "--json") == 0
     hits = json.loads(capsys.readouterr().out)
     assert (hits[0]["kind"], hits[0]["letter"], hits[0]["section_index"]) == ("note", letter.id, 6)
+    assert hits[0]["date"] == "2022-02-16"  # the date of the letter the note is on
     assert run(tmp_path, "KLM", str(SAMPLES)) == 0
     lines = capsys.readouterr().out.splitlines()
     assert any("note on Veiligheid burgerluchtvaart: [KLM] vliegt" in ln for ln in lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,7 @@ def test_deleting_or_damaging_the_cache_only_costs_a_rebuild(folder: Path, tmp_p
     for extra in cache.glob("search.sqlite-*"):
         extra.unlink()
     damaged = SearchIndex.open(cache)
+    assert damaged.path == cache / "search.sqlite"  # rebuilt on disk, not just in memory
     damaged.update(scanned(folder, cache))
     assert damaged.search("Gazprom")
     damaged.close()
@@ -98,6 +100,19 @@ def test_deleting_or_damaging_the_cache_only_costs_a_rebuild(folder: Path, tmp_p
     assert rebuilt.letter_ids() == set()
     rebuilt.update(scanned(folder, cache))
     assert rebuilt.search("Gazprom")
+
+
+def test_an_index_of_another_schema_is_rebuilt(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    index = SearchIndex.open(cache)
+    index.update(scanned(folder, cache))
+    with index.db:
+        index.db.execute("UPDATE meta SET value = 'old' WHERE key = 'schema'")
+    index.close()
+    again = SearchIndex.open(cache)
+    assert again.letter_ids() == set()
+    again.update(scanned(folder, cache))
+    assert again.search("Gazprom")
 
 
 def test_search_within_given_letters(folder: Path) -> None:
@@ -125,3 +140,27 @@ def test_find_reference(folder: Path) -> None:
     assert index.find_reference("36045-150") is None  # another number of that dossier
     assert index.find_reference("21501-02-151") is None  # the number, in another dossier
     assert index.find_reference("Oekraïne") is None
+
+
+def test_two_readers_updating_one_cache_at_once(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    for src in SAMPLES.glob("00[134]_*.txt"):
+        shutil.copy(src, folder / src.name)
+    indexes = [SearchIndex.open(cache), SearchIndex.open(cache)]
+    errors: list[BaseException] = []
+
+    def build(index: SearchIndex) -> None:
+        try:
+            index.update(scanned(folder, cache))
+        except BaseException as exc:  # noqa: BLE001 - reported by the assert below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=build, args=(i,)) for i in indexes]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    for index in indexes:
+        assert len(index.letter_ids()) == 5
+        assert len(index.search("Ollongren")) == 3  # each letter indexed once

@@ -8,14 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefreader.ingest import read_letter_text
-from briefreader.model import Letter
+from briefreader.model import Letter, Paragraph, Section
 from briefreader.parsing import parse_letter
 from briefreader.search import search_letter, search_notes
 from briefreader.searchquery import parse_query, parse_reference
 from briefreader.searchrank import make_snippet
-from briefreader.textnorm import normalize, normalize_with_map
+from briefreader.textnorm import normalize, normalize_with_map, word_list
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -88,7 +90,9 @@ def test_references_in_the_forms_users_type(text: str, expected: str) -> None:
     assert ref is not None and str(ref) == expected
 
 
-@pytest.mark.parametrize("text", ["Oekraïne", "2022", "151", "36045", "reisadvies 2022"])
+@pytest.mark.parametrize(
+    "text", ["Oekraïne", "2022", "151", "36045", "reisadvies 2022", "21501-02"]
+)
 def test_other_queries_are_not_references(text: str) -> None:
     assert parse_reference(text) is None
 
@@ -138,3 +142,26 @@ def test_search_modules_do_not_load_the_ui() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_every_normalised_character_points_into_the_text(text: str) -> None:
+    norm, where = normalize_with_map(text)
+    assert norm == normalize(text)
+    assert len(where) == len(norm)
+    assert where == sorted(where) and all(0 <= i < len(text) for i in where)
+
+
+@given(st.text(alphabet="aäeëiïoöu cCdDtTéè-\u0301\u0308.", min_size=1, max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_matches_in_any_text_highlight_a_word_as_written(text: str) -> None:
+    words = word_list(text)
+    if not words:
+        return
+    para = Paragraph(text)
+    letter = Letter("x", "x", "brief", "t", None, None, None, None, (Section(None, 1, (para,)),))
+    hits = [h for h in search_letter(letter, f'"{words[0]}"') if h.kind == "paragraph"]
+    assert hits
+    for s, e in hits[0].spans:
+        assert normalize(text[s:e]) == words[0]

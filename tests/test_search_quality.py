@@ -94,6 +94,8 @@ CASES = [
     # references: the letter a reference names, or the passage that cites it
     ("36045-151", "004", "Terug- en vooruitblik op de Russische oorlog"),
     ("Kamerstuk 21 501-02, nr. 2446", "001", "(Kamerstuk 21 501-02, nr. 2446)"),
+    ("36045", "004", "Kamerstuk 36 045"),  # a dossier number, typed without its space
+    ("21501", "003", "Kamerstuk 21501-28-229"),  # ... or as some letters print it
 ]
 
 
@@ -145,3 +147,12 @@ def test_the_word_itself_ranks_above_near_misses(index: SearchIndex) -> None:
     words = [h.snippet[s:e].lower() for h in hits for s, e in h.snippet_spans]
     assert set(words[:5]) <= {"missie", "missies"}
     assert "mission" not in words  # two edits away: too far for a word the letters use
+
+
+def test_a_quoted_word_matches_only_itself(index: SearchIndex) -> None:
+    loose = {h.snippet[s:e].lower() for h in index.search("reisadvies", limit=50)
+             for s, e in h.snippet_spans}  # fmt: skip
+    exact = {h.snippet[s:e].lower() for h in index.search('"reisadvies"', limit=50)
+             for s, e in h.snippet_spans}  # fmt: skip
+    assert "reisadviezen" in loose
+    assert exact == {"reisadvies"}

@@ -99,3 +99,49 @@ def test_reattach_places_a_detached_annotation(tmp_path: Path, letter: Letter) -
     assert not moved.detached and moved.anchor == target and moved.letter_title == letter.title
     assert moved.note == "n" and moved.tags == ("t",)
     assert Store.open(tmp_path).get(a.id) == moved
+
+
+def test_listing_kept_in_step_with_writes_matches_a_fresh_load(
+    tmp_path: Path, letter: Letter
+) -> None:
+    """The in-memory order, updated write by write, is what a fresh open sorts from disk."""
+    import random
+
+    rng = random.Random(5)
+    store = Store.open(tmp_path)
+    spots = [(si, pi) for si, s in enumerate(letter.sections) for pi in range(len(s.paragraphs))]
+    ids: list[int] = []
+    for step in range(60):
+        si, pi = rng.choice(spots)
+        action = rng.random()
+        if action < 0.5 or not ids:
+            title = rng.choice([letter.title, "Andere brief", "andere brief"])
+            ids.append(store.add(anchor_for(letter, si, pi, 0, 5), f"n{step}", [], title, None).id)
+        elif action < 0.7:
+            store.update(rng.choice(ids), f"bewerkt {step}", ["x"])
+        elif action < 0.8:
+            store.delete(ids.pop(rng.randrange(len(ids))))
+        elif action < 0.9:
+            store.relocate(rng.choice(ids), anchor_for(letter, si, pi), letter_title="Z",
+                           section_title=None)  # fmt: skip
+        else:
+            store.set_detached(rng.choice(ids), rng.random() < 0.5)
+        store.annotations()  # keep the in-memory order alive between writes
+    fresh = Store.open(tmp_path)
+    assert [a.id for a in store.annotations()] == [a.id for a in fresh.annotations()]
+    assert store.annotations() == fresh.annotations()
+
+
+def test_another_connections_writes_are_seen(tmp_path: Path, letter: Letter) -> None:
+    """Two readers open at once: what one adds, edits or deletes, the other lists."""
+    mine, theirs = Store.open(tmp_path), Store.open(tmp_path)
+    kept = mine.add(anchor_for(letter, 1, 0), "van mij", ["a"], letter.title, None)
+    assert theirs.get(kept.id) == kept
+    assert [a.id for a in mine.annotations()] == [kept.id]  # mine has caught up once
+    added = theirs.add(anchor_for(letter, 2, 0), "van hen", ["b"], letter.title, None)
+    edited = theirs.update(kept.id, "door hen bewerkt", ["c"])
+    gone = theirs.add(anchor_for(letter, 3, 0), "weg", [], letter.title, None)
+    theirs.delete(gone.id)
+    assert mine.annotations() == [edited, added]
+    assert mine.tags() == ["b", "c"]
+    assert mine.annotations() == Store.open(tmp_path).annotations()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefreader.store import DB_NAME, Anchor, Store, StoreError
+from briefreader.store import DB_NAME, Anchor, Annotation, Store, StoreError
 
 
 def _anchor(n: int) -> Anchor:
@@ -18,8 +18,12 @@ def _anchor(n: int) -> Anchor:
 
 
 def _fill(data: Path, count: int) -> list[int]:
+    return [a.id for a in _fill_notes(data, count)]
+
+
+def _fill_notes(data: Path, count: int) -> list[Annotation]:
     with Store.open(data) as store:
-        return [store.add(_anchor(n), "notitie " * 20, ["tag"], "Brief", None).id
+        return [store.add(_anchor(n), f"notitie {n} " * 20, ["tag"], "Brief", None)
                 for n in range(count)]  # fmt: skip
 
 
@@ -65,7 +69,7 @@ def small_disk(folder: Path, size_kb: int) -> Iterator[None]:
 def test_a_damaged_database_is_kept_aside_and_a_new_one_started(
     tmp_path: Path, damage: str
 ) -> None:
-    _fill(tmp_path, 200)
+    saved = {a.id: a for a in _fill_notes(tmp_path, 200)}
     path = tmp_path / DB_NAME
     if damage == "garbage":
         path.write_bytes(b"Dit is geen database\n" * 500)
@@ -82,11 +86,23 @@ def test_a_damaged_database_is_kept_aside_and_a_new_one_started(
     (kept,) = tmp_path.glob(f"{DB_NAME}.damaged-*[0-9]")
     assert kept.name in store.warning
     assert kept.read_bytes() == broken  # the user's file, untouched, for recovery
-    assert store.annotations() == []
+    # What the damaged file still held is carried over, exactly as it was saved.
+    recovered = sorted(store.annotations(), key=lambda a: a.id)
+    for a in recovered:
+        assert (a.anchor, a.note, a.created) == (
+            saved[a.id].anchor,
+            saved[a.id].note,
+            saved[a.id].created,
+        )
+    if damage == "truncated":  # half the pages are still there
+        assert recovered and f"recovering {len(recovered)} notes" in store.warning
+    if damage == "garbage":
+        assert recovered == []
     made = store.add(_anchor(1), "opnieuw", [], "Brief", None)
     store.close()
     with Store.open(tmp_path) as again:
-        assert again.warning is None and again.annotations() == [made]
+        assert again.warning is None
+        assert sorted(again.annotations(), key=lambda a: a.id) == [*recovered, made]
 
 
 def test_a_read_only_data_dir_still_reads(tmp_path: Path) -> None:
@@ -125,9 +141,9 @@ def test_a_data_dir_that_cannot_be_created(tmp_path: Path) -> None:
 
 def test_a_full_disk_refuses_new_notes_and_keeps_the_old(tmp_path: Path) -> None:
     disk = tmp_path / "disk"
-    with small_disk(disk, 512):
+    with small_disk(disk, 1024):
         filler = disk / "other-files"
-        filler.write_bytes(b"x" * 128 * 1024)
+        filler.write_bytes(b"x" * 256 * 1024)
         store = Store.open(disk / "data")
         saved = []
         with pytest.raises(StoreError, match="disk is full"):

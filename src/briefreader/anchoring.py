@@ -4,22 +4,18 @@ Modelled on Hypothesis's anchoring. An anchor is tried, in order: at its positio
 quote is still there), then wherever the exact quote occurs, then by a fuzzy search of the
 quote (rapidfuzz). Candidates are ranked by a score that weighs the quote above its context
 and the context above the position. An annotation that cannot be placed is marked detached,
-never deleted; its quote and note stay in the store.
+never deleted; its quote and note stay in the store (see `reanchoring`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from briefreader.annotation import (
     PARAGRAPH_BREAK,
     Anchor,
-    Annotation,
-    Position,
     anchor_at,
     context_after,
     context_before,
@@ -27,15 +23,14 @@ from briefreader.annotation import (
 )
 from briefreader.model import Letter
 
-if TYPE_CHECKING:
-    from briefreader.store import Store
-
 # The ranking: the quote counts most, its context next, the position hint least.
 W_QUOTE, W_CONTEXT, W_POSITION = 0.6, 0.3, 0.1
 MIN_QUOTE = 0.8  # a fuzzy quote below this similarity is not the passage
 MIN_TOTAL = 0.72  # nor is a candidate whose weighted score is below this
 MIN_TOTAL_ELSEWHERE = 0.8  # placing in another letter asks for more
 _FUZZY_CANDIDATES = 6
+_SHORT = 64  # quotes up to this long are fuzzily scored against every paragraph
+_PROBE, _PROBES = 16, 6  # longer ones: exact slices of this length pick the candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +52,11 @@ class Text:
         self.flat = paragraph_texts(letter)
         self.texts = [t for _, _, t in self.flat]
         self.ordinals = {(si, pi): k for k, (si, pi, _) in enumerate(self.flat)}
+        self.joined = PARAGRAPH_BREAK.join(self.texts)
+
+    def has(self, quote: str) -> bool:
+        """Whether the exact quote occurs anywhere in this letter (one fast scan)."""
+        return quote in self.joined
 
     def hint(self, anchor: Anchor) -> int:
         """The paragraph number the anchor's position points at (or the nearest one)."""
@@ -137,17 +137,38 @@ def _exact(anchor: Anchor, text: Text, hint: int) -> Placement | None:
     return max(found, key=lambda p: p.score) if found else None
 
 
+def _candidates(quote: str, text: Text, hint: int) -> list[int]:
+    """Paragraphs worth a full fuzzy alignment of `quote`.
+
+    A short quote is scored against every paragraph (rapidfuzz is fast below 64 characters).
+    A long one would cost milliseconds per paragraph, so only paragraphs that hold one of a
+    few exact slices of it (an edit rarely touches all of them) and those around the position
+    hint are aligned."""
+    if len(quote) <= _SHORT:
+        hits = process.extract(
+            quote,
+            text.texts,
+            scorer=fuzz.partial_ratio,
+            score_cutoff=MIN_QUOTE * 100,
+            limit=_FUZZY_CANDIDATES,
+        )
+        return [k for _, _, k in hits]
+    step = (len(quote) - _PROBE) / (_PROBES - 1)
+    probes = [quote[round(i * step) : round(i * step) + _PROBE] for i in range(_PROBES)]
+    counted = [
+        (sum(p in para for p in probes), k)
+        for k, para in enumerate(text.texts)
+        if any(p in para for p in probes)
+    ]
+    found = [k for _, k in sorted(counted, reverse=True)[:_FUZZY_CANDIDATES]]
+    near = [k for k in (hint - 1, hint, hint + 1) if 0 <= k < len(text.texts)]
+    return list(dict.fromkeys(found + near))
+
+
 def _fuzzy(anchor: Anchor, text: Text, hint: int) -> Placement | None:
     quote = anchor.quote
     best: Placement | None = None
-    hits = process.extract(
-        quote,
-        text.texts,
-        scorer=fuzz.partial_ratio,
-        score_cutoff=MIN_QUOTE * 100,
-        limit=_FUZZY_CANDIDATES,
-    )
-    for _, _, k in hits:
+    for k in _candidates(quote, text, hint):
         para = text.texts[k]
         al = fuzz.partial_ratio_alignment(quote, para)
         if al is None:
@@ -165,17 +186,25 @@ def _fuzzy(anchor: Anchor, text: Text, hint: int) -> Placement | None:
     return best
 
 
-def locate(anchor: Anchor, text: Text, elsewhere: bool = False) -> Placement | None:
-    """Where `anchor`'s passage is in `text`, or None; `elsewhere`: another letter's anchor."""
+def locate(
+    anchor: Anchor, text: Text, elsewhere: bool = False, fuzzy: bool = True
+) -> Placement | None:
+    """Where `anchor`'s passage is in `text`, or None. `elsewhere`: the anchor was made on
+    another letter (the position means less, the bar is higher); `fuzzy=False`: only an
+    exact quote will do."""
     hint = text.hint(anchor)
     para = text.texts[hint] if text.texts else ""
     quote = anchor.quote
     if not elsewhere and para[anchor.start : anchor.end] == quote and quote:
         return _rank(anchor, text, hint, hint, anchor.start, anchor.end, 1.0)
     if not quote.strip():
-        return None
-    found = _exact(anchor, text, hint)
-    if found is None and len(quote) >= 8:
+        # A bare place (no text marked): only its position can say where it is.
+        exact = (anchor.section_index, anchor.paragraph_index) in text.ordinals
+        if elsewhere or not exact or anchor.end > len(para):
+            return None
+        return _rank(anchor, text, hint, hint, anchor.start, anchor.end, 1.0)
+    found = _exact(anchor, text, hint) if text.has(quote) else None
+    if found is None and fuzzy and len(quote) >= 8:
         found = _fuzzy(anchor, text, hint)
     floor = MIN_TOTAL_ELSEWHERE if elsewhere else MIN_TOTAL
     if found is None or found.score < floor:
@@ -183,111 +212,3 @@ def locate(anchor: Anchor, text: Text, elsewhere: bool = False) -> Placement | N
     if len(quote) < 12 and found.quote_score < 1.0:
         return None  # a short quote that is not literally there is anyone's guess
     return found
-
-
-def _apply(store: Store, a: Annotation, text: Text, p: Placement | None) -> Annotation:
-    if p is None:
-        return replace(a, detached=True) if store.read_only else store.set_detached(a.id, True)
-    new = text.anchor(p)
-    if new == a.anchor and not a.detached and a.letter_title == text.letter.title:
-        return a
-    if store.read_only:  # show where it is now; the store keeps the old anchor
-        title = text.section_title(p.ordinal)
-        return replace(a, anchor=new, letter_title=text.letter.title, section_title=title)
-    return store.relocate(
-        a.id,
-        new,
-        letter_title=text.letter.title,
-        section_title=text.section_title(p.ordinal),
-        detached=False,
-    )
-
-
-def reanchor_letter(
-    store: Store, letter: Letter, known_ids: set[str] | None = None
-) -> list[Annotation]:
-    """Re-attach this letter's annotations, and orphans (letter id not in `known_ids`) whose
-    quote is found here. Orphans with this letter's title that cannot be placed are marked
-    detached (this looks like their letter, corrected). Returns the annotations now on this
-    letter and those just detached."""
-    text = Text(letter)
-    out = [_apply(store, a, text, locate(a.anchor, text)) for a in store.annotations(letter.id)]
-    if known_ids is not None:
-        for a in store.annotations():
-            if a.anchor.letter_id in known_ids or a.anchor.letter_id == letter.id:
-                continue
-            same_title = a.letter_title == letter.title
-            p = locate(a.anchor, text, elsewhere=not same_title)
-            if p is not None or same_title:
-                # Not found in what looks like a new version of its letter: detached.
-                out.append(_apply(store, a, text, p))
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """What a library-wide re-anchoring did."""
-
-    placed: int
-    moved: int
-    detached: int
-
-
-def reanchor_all(store: Store, letters: Iterable[Letter], mark_detached: bool = True) -> Report:
-    """Re-attach every annotation to `letters` (the whole library, or the part given).
-
-    Annotations whose letter is among `letters` are re-found in it; the others are searched
-    in every letter (same title first). Unplaced ones are marked detached only when
-    `mark_detached` (the library is complete; a partial one proves nothing)."""
-    texts = {letter.id: Text(letter) for letter in letters}
-    placed = moved = detached = 0
-    for a in store.annotations():
-        text = texts.get(a.anchor.letter_id)
-        if text is not None:
-            p = locate(a.anchor, text)
-        else:
-            p, text = _search_everywhere(a, texts.values())
-        if p is None or text is None:
-            if (mark_detached or text is not None) and not store.read_only:
-                detached += not a.detached
-                store.set_detached(a.id, True)
-            continue
-        after = _apply(store, a, text, p)
-        placed += 1
-        moved += after.anchor != a.anchor
-    return Report(placed, moved, detached)
-
-
-def _search_everywhere(
-    a: Annotation, texts: Iterable[Text]
-) -> tuple[Placement | None, Text | None]:
-    best: tuple[Placement | None, Text | None] = (None, None)
-    ordered = sorted(texts, key=lambda t: t.letter.title != a.letter_title)
-    for text in ordered:
-        p = locate(a.anchor, text, elsewhere=text.letter.title != a.letter_title)
-        if p is not None and (best[0] is None or p.score > best[0].score):
-            best = (p, text)
-            if p.quote_score == 1.0 and p.score > 0.95:
-                break
-    return best
-
-
-def refind_position(store: Store, letter: Letter) -> Position | None:
-    """The stored reading position of `letter`, moved to where its paragraph now is."""
-    pos = store.position(letter.id)
-    if pos is None:
-        return None
-    text = Text(letter)
-    k = text.ordinals.get((pos.section_index, pos.paragraph_index))
-    if k is not None and text.texts[k].startswith(pos.quote):
-        return pos
-    for j, para in enumerate(text.texts):
-        if pos.quote and para.startswith(pos.quote):
-            si, pi, _ = text.flat[j]
-            return Position(si, pi, pos.quote)
-    if len(pos.quote) >= 8:
-        hit = process.extractOne(pos.quote, text.texts, scorer=fuzz.partial_ratio, score_cutoff=85)
-        if hit is not None:
-            si, pi, para = text.flat[hit[2]]
-            return Position(si, pi, para[:64])
-    return None

@@ -21,7 +21,7 @@ from briefreader import __version__
 from briefreader.annotation import Annotation
 from briefreader.errors import UserError
 from briefreader.model import Letter
-from briefreader.store import unique_tags
+from briefreader.store_index import unique_tags
 
 EXPORT_NAME = "briefreader-notes.md"
 TITLE = "Notes from Kamerbrieven"

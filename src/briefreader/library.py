@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
 import zlib
@@ -94,19 +95,25 @@ class Entry:
 
 
 def find_files(paths: Sequence[Path]) -> list[Path]:
-    """Letter files under `paths` (files as given, folders searched recursively)."""
+    """Letter files under `paths` (files as given, folders searched recursively), absolute.
+
+    Absolute paths keep the parse cache's keys the same however the user typed the folder.
+    Hidden files and folders are skipped; a folder's files come sorted by name.
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in LETTER_SUFFIXES
-                and p.is_file()
-                and not p.name.startswith(".")
-            )
+            names: list[str] = []
+            for folder, subdirs, files in os.walk(path.resolve()):
+                subdirs[:] = [d for d in subdirs if not d.startswith(".")]
+                names += [
+                    os.path.join(folder, f)
+                    for f in files
+                    if not f.startswith(".") and os.path.splitext(f)[1].lower() in LETTER_SUFFIXES
+                ]
+            found += map(Path, sorted(names))
         elif path.exists():
-            found.append(path)
+            found.append(path.resolve())
         else:
             raise UserError(path, "no such file or folder")
     return found

@@ -12,15 +12,16 @@ import datetime as dt
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from briefreader import locations
-from briefreader.anchoring import reanchor_all
 from briefreader.annotation import Annotation
+from briefreader.errors import UserError
 from briefreader.export import render_markdown, write_export
 from briefreader.library import Library
 from briefreader.model import Letter
+from briefreader.reanchoring import reanchor_all, seen_from
 from briefreader.store import Store
 
 # What a terminal must never receive from stored text: escapes and other controls.
@@ -35,24 +36,37 @@ def _open_store(args: argparse.Namespace) -> tuple[Store, Path]:
     return store, data
 
 
+def _load(lib: Library, ids: Iterable[str]) -> dict[str, Letter]:
+    """The letters with these ids that can still be read (a file may vanish meanwhile)."""
+    out = {}
+    for letter_id in ids:
+        try:
+            out[letter_id] = lib.letter(letter_id)
+        except (UserError, KeyError):
+            continue
+    return out
+
+
 def _reanchored(
     store: Store, data: Path, args: argparse.Namespace, paths: Sequence[Path] = ()
 ) -> tuple[list[Annotation], dict[str, Letter]]:
     """Annotations re-anchored to the library (or the letters under `paths`), and the letters
     they are on. Only letters that notes point at are loaded, unless some notes' letters are
-    missing: then every letter is searched for their passages."""
+    missing: then every letter is searched for their passages.
+
+    A note whose letter is in none of these letters is shown as detached but not stored so:
+    the reader may have opened that letter from elsewhere, and will find it there again."""
     if not store.annotations():
         return [], {}
     lib = Library.open(list(paths), data, locations.cache_dir(args.cache_dir))
     known = {e.id for e in lib.scan() if not e.error}
     wanted = {a.anchor.letter_id for a in store.annotations()}
-    letters = [lib.letter(i) for i in wanted] if wanted <= known else list(lib.letters())
-    reanchor_all(store, letters, mark_detached=not paths)
-    annotations = store.annotations()
+    letters = _load(lib, wanted) if wanted <= known else {x.id: x for x in lib.letters()}
+    reanchor_all(store, letters.values(), mark_detached=False)
+    annotations = seen_from(store.annotations(), letters.keys())
     if paths:
         annotations = [a for a in annotations if a.anchor.letter_id in known]
-    on = {a.anchor.letter_id for a in annotations}
-    return annotations, {i: lib.letter(i) for i in on if i in known}
+    return annotations, _load(lib, {a.anchor.letter_id for a in annotations} & known)
 
 
 def _short(text: str, width: int) -> str:

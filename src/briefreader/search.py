@@ -35,15 +35,16 @@ __all__ = [
 ]
 
 
-def _matcher(query: Query, texts: Iterable[str]) -> Matcher | None:
-    """A matcher for `query` over the vocabulary of `texts`, or None when nothing can match."""
+def _matcher(query: Query, texts: Iterable[list[str]]) -> Matcher | None:
+    """A matcher for `query` over the vocabulary of `texts` (their normalised words), or
+    None when nothing there can match."""
     counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(set(word_list(text)))
+    for words in texts:
+        counts.update(set(words))
     vocab = Vocabulary(counts)
     expansions = [{} if u.phrase else vocab.expand(u.words[0]) for u in query.units]
     for unit, allowed in zip(query.units, expansions, strict=True):
-        if not unit.phrase and not allowed:
+        if not unit.possible(allowed, vocab.counts):
             return None
     return Matcher(query, expansions)
 
@@ -54,12 +55,13 @@ def search_letter(letter: Letter, query: str) -> list[Hit]:
     if not parsed.units:
         return []
     blocks = letter_blocks(letter)
-    matcher = _matcher(parsed, (b.text for b in blocks))
+    words = [word_list(b.text) for b in blocks]  # once, for the vocabulary and the scores
+    matcher = _matcher(parsed, words)
     if matcher is None:
         return []
     hits = []
-    for block in blocks:
-        got = matcher.score(block.text, block.kind)
+    for block, toks in zip(blocks, words, strict=True):
+        got = matcher.score_words(toks, block.kind)
         if got is not None:
             hits.append(_letter_hit(letter, block, matcher, *got))
     return hits
@@ -127,7 +129,7 @@ def search_notes(annotations: Iterable[NoteLike], query: str, limit: int = 50) -
     notes = list(annotations)
     if not parsed.units or not notes or limit <= 0:
         return []
-    matcher = _matcher(parsed, (note_text(a) for a in notes))
+    matcher = _matcher(parsed, (word_list(note_text(a)) for a in notes))
     if matcher is None:
         return []
     hits = []

@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import sys
+from dataclasses import replace
 
 from briefreader import locations
 from briefreader.errors import UserError
@@ -86,9 +87,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     try:
         index.update(library, progress=_progress if sys.stderr.isatty() else None)
         hits = index.search(query, limit=args.limit)
+        notes = [replace(h, date=index.letter_date(h.letter_id)) for h in _notes(args, query)]
     finally:
         index.close()
-    hits = sorted(hits + _notes(args, query), key=lambda h: -h.score)[: args.limit]
+    hits = sorted(hits + notes, key=lambda h: -h.score)[: args.limit]
     if args.json:
         json.dump([h.to_json() for h in hits], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

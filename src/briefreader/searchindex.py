@@ -19,7 +19,8 @@ import heapq
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from briefreader import locations
@@ -27,58 +28,20 @@ from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.model import Letter
 from briefreader.searchquery import (
-    Query,
     Reference,
-    Unit,
     letter_number,
     own_dossier,
     parse_query,
     parse_reference,
 )
 from briefreader.searchrank import Hit, Matcher, letter_blocks
+from briefreader.searchsql import candidates, connect
 from briefreader.searchvocab import Vocabulary
-from briefreader.textnorm import NORM_VERSION, WORD, normalize, word_list
+from briefreader.textnorm import WORD, normalize, word_list
 
-SCHEMA = f"1.{NORM_VERSION}"
 KINDS = ("paragraph", "heading", "title", "footnote", "signatory")
 REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
-BATCH = 100
-RANKED_MAX = 8_000  # matches FTS5 may rank in full (about 1 µs each)
-RANKED_TAKE = 100  # best-ranked candidates to re-rank
-BROAD_TAKE = 100  # newest candidates for a broader query
-NEAR = 8  # words apart, for "near each other"
-MAX_RANGES = 64  # search within up to this many letters by their row ranges
-Row = tuple[
-    int, str, int, int, int, int | None, str
-]  # letters per transaction: progress survives an interrupted build
-_DDL = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS letters (id TEXT PRIMARY KEY, title TEXT, date TEXT,
-    number TEXT, dossier TEXT, sub TEXT, first_row INT, last_row INT);
-CREATE TABLE IF NOT EXISTS blocks (row INTEGER PRIMARY KEY, letter_id TEXT, kind INT,
-    section_index INT, paragraph_index INT, footnote INT, text TEXT);
-CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, n INT) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(body, content='',
-    tokenize='unicode61 remove_diacritics 0');
-"""
-
-
-def _connect(path: Path | None) -> sqlite3.Connection:
-    db = sqlite3.connect(":memory:" if path is None else path, check_same_thread=False, timeout=10)
-    if path is not None:
-        db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
-    version = db.execute("SELECT name FROM sqlite_master WHERE name = 'meta'").fetchone()
-    if version is not None:
-        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if row is None or row[0] != SCHEMA:
-            with db:
-                for table in ("fts", "vocab", "blocks", "letters", "meta"):
-                    db.execute(f"DROP TABLE IF EXISTS {table}")
-    db.executescript(_DDL)
-    with db:
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
-    return db
+BATCH = 100  # letters per transaction: progress survives an interrupted build
 
 
 class SearchIndex:
@@ -95,19 +58,23 @@ class SearchIndex:
     def open(cls, cache_dir: Path | None) -> SearchIndex:
         """The index in `<cache_dir>/search.sqlite` (None: in memory only)."""
         if cache_dir is None:
-            return cls(_connect(None), None)
+            return cls(connect(None), None)
         path = cache_dir / "search.sqlite"
         try:
             locations.ensure_private_dir(cache_dir)
-            return cls(_connect(path), path)
+            return cls(connect(path), path)
+        except (OSError, sqlite3.OperationalError):
+            # Unwritable, or busy past the timeout: never delete what another process may
+            # be writing; search from memory this time.
+            return cls(connect(None), None)
         except sqlite3.DatabaseError:
-            pass  # damaged: the cache is ours to throw away
+            pass  # not a database, or damaged: the cache is ours to throw away
         try:
-            for stale in (path, path.with_name(path.name + "-wal")):
+            for stale in (path, *(path.with_name(path.name + x) for x in ("-wal", "-shm"))):
                 stale.unlink(missing_ok=True)
-            return cls(_connect(path), path)
+            return cls(connect(path), path)
         except (OSError, sqlite3.Error):
-            return cls(_connect(None), None)  # unwritable cache dir: search still works
+            return cls(connect(None), None)
 
     def close(self) -> None:
         """Close the database."""
@@ -115,6 +82,12 @@ class SearchIndex:
             self.db.close()
 
     # -- keeping in step with the library -------------------------------------------------
+
+    def letter_date(self, letter_id: str) -> dt.date | None:
+        """The date of an indexed letter (None when unknown or not indexed)."""
+        with self._lock:
+            row = self.db.execute("SELECT date FROM letters WHERE id = ?", (letter_id,)).fetchone()
+        return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
     def letter_ids(self) -> set[str]:
         """Ids of the letters in the index."""
@@ -135,7 +108,7 @@ class SearchIndex:
         done = 0
         # The lock is taken per batch, so that a search (from another thread) meanwhile
         # sees the letters indexed so far instead of waiting for the whole build.
-        with self._lock, self.db:
+        with self._writing():
             for letter_id in gone:
                 self._drop(letter_id)
             self._changed()
@@ -148,7 +121,7 @@ class SearchIndex:
                 except (KeyError, UserError, OSError, ValueError):
                     continue  # gone or unreadable since the scan: the next update retries
                 library.forget(letter_id)  # ten thousand letters need not stay in memory
-            with self._lock, self.db:
+            with self._writing():
                 counts: Counter[str] = Counter()
                 for letter in batch:
                     self._add(letter, counts)
@@ -158,6 +131,22 @@ class SearchIndex:
             if progress is not None:
                 progress(done, total)
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction, holding SQLite's write lock from its start.
+
+        Two readers may update one cache at once; taking the lock before reading what is
+        indexed means neither adds a letter the other just added (the other waits).
+        """
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.db.rollback()
+                raise
+            self.db.commit()
+
     def _changed(self) -> None:
         """Forget what was read from the index before it changed."""
         self._vocab = None
@@ -165,7 +154,7 @@ class SearchIndex:
 
     def add_letter(self, letter: Letter) -> None:
         """Index one letter (nothing happens when it is indexed already)."""
-        with self._lock, self.db:
+        with self._writing():
             counts: Counter[str] = Counter()
             self._add(letter, counts)
             self._count(counts)
@@ -212,9 +201,12 @@ class SearchIndex:
             self.db.executemany("INSERT INTO fts(rowid, body) VALUES (?, ?)", fts)
 
     def _drop(self, letter_id: str) -> None:
-        lo, hi = self.db.execute(
+        found = self.db.execute(
             "SELECT first_row, last_row FROM letters WHERE id = ?", (letter_id,)
         ).fetchone()
+        if found is None:
+            return  # another process dropped it first
+        lo, hi = found
         rows = self.db.execute("SELECT row, text FROM blocks WHERE row BETWEEN ? AND ?", (lo, hi))
         counts: Counter[str] = Counter()
         for row, text in rows:
@@ -262,11 +254,9 @@ class SearchIndex:
             vocab = self.vocabulary()
             expansions = [{} if u.phrase else self._expand(u.words[0]) for u in parsed.units]
             for unit, allowed in zip(parsed.units, expansions, strict=True):
-                if (not unit.phrase and not allowed) or (
-                    unit.phrase and any(w not in vocab.counts for w in unit.words)
-                ):
+                if not unit.possible(allowed, vocab.counts):
                     return []  # a unit no block can contain: nothing matches them all
-            rows = self._candidates(parsed, expansions, limit, letter_ids)
+            rows = candidates(self.db, parsed, expansions, vocab.counts, limit, letter_ids)
             matcher = Matcher(parsed, expansions)
             scored = []
             for pos, (row, _, kind, _, _, _, text) in enumerate(rows):
@@ -306,67 +296,6 @@ class SearchIndex:
             )
         cited = '"' + " ".join(word_list(str(ref))[1:]) + '"'  # without "kamerstuk"
         return (hits + self.search(cited, limit, letter_ids))[:limit]
-
-    def _candidates(
-        self,
-        query: Query,
-        expansions: list[dict[str, float]],
-        limit: int,
-        letter_ids: Collection[str] | None,
-    ) -> list[Row]:
-        """Blocks that contain every unit: a few times more than the hits wanted.
-
-        FTS5 ranks by bm25 at about a microsecond a match, so a query that matches at most
-        `RANKED_MAX` blocks is ranked in full. A broader one (`oekraine`, or a first letter
-        or three as the user types) takes the newest matches instead, those with the words
-        near each other first, and leaves the choice to the re-ranking.
-        """
-        counts = self.vocabulary().counts
-        estimate = min(
-            _estimate(u, e, counts) for u, e in zip(query.units, expansions, strict=True)
-        )
-        match = _fts_expression(query, expansions)
-        ranges: list[tuple[int, int] | None] = [None]
-        only: set[str] | None = None
-        if letter_ids is not None and len(letter_ids) <= MAX_RANGES:
-            found = self.db.execute(
-                "SELECT first_row, last_row FROM letters WHERE id IN "
-                f"({','.join('?' * len(letter_ids))})",
-                tuple(letter_ids),
-            ).fetchall()
-            ranges = [(lo, hi) for lo, hi in found]
-            estimate = min(estimate, sum(hi - lo + 1 for lo, hi in found))
-        elif letter_ids is not None:
-            only = set(letter_ids)  # many letters: filter the matches instead
-        if estimate <= RANKED_MAX:
-            take = max(RANKED_TAKE, 4 * limit)
-            plans = [(match, "rank")]
-        else:
-            take = max(BROAD_TAKE, 4 * limit)
-            plans = [(match, "rowid DESC")]
-            near = _near_expression(query, expansions, counts)
-            if near:
-                plans.insert(0, (near, "rowid DESC"))
-        rows: list[Row] = []
-        seen: set[int] = set()
-        for expr, order in plans:
-            if len(rows) >= take:
-                break  # the words near each other were enough
-            for span in ranges:
-                # A letter's rows are contiguous: FTS5 limits to a rowid range cheaply.
-                where, args = ("", ()) if span is None else (" AND rowid BETWEEN ? AND ?", span)
-                sql = (
-                    "SELECT b.row, b.letter_id, b.kind, b.section_index, b.paragraph_index,"
-                    " b.footnote, b.text FROM (SELECT rowid AS r, rank AS k FROM fts"
-                    f" WHERE fts MATCH ?{where} ORDER BY {order} LIMIT ?) AS f"
-                    " JOIN blocks AS b ON b.row = f.r"
-                    + (" ORDER BY f.k" if order == "rank" else " ORDER BY f.r DESC")
-                )
-                for row in self.db.execute(sql, (expr, *args, take if only is None else 4 * take)):
-                    if row[0] not in seen and (only is None or row[1] in only):
-                        seen.add(row[0])
-                        rows.append(row)
-        return rows
 
     def _hit(
         self,
@@ -415,36 +344,3 @@ class SearchIndex:
                 (ref.number, ref.dossier, ref.sub),
             ).fetchone()
         return row[0] if row else None
-
-
-def _estimate(unit: Unit, allowed: dict[str, float], counts: dict[str, int]) -> int:
-    """At most how many blocks hold this unit (from the vocabulary's block counts)."""
-    if unit.phrase:
-        return min(counts.get(w, 0) for w in unit.words)
-    return sum(counts.get(t, 0) for t in allowed)
-
-
-def _near_expression(
-    query: Query, expansions: list[dict[str, float]], counts: dict[str, int]
-) -> str | None:
-    """FTS5 NEAR over each unit's best match, for a query of two or more units."""
-    if len(query.units) < 2:
-        return None
-    phrases = []
-    for unit, allowed in zip(query.units, expansions, strict=True):
-        if unit.phrase:
-            phrases.append(" ".join(unit.words))
-        else:
-            phrases.append(max(allowed, key=lambda t: (allowed[t], counts.get(t, 0))))
-    return "NEAR(" + " ".join(f'"{p}"' for p in phrases) + f", {NEAR}" + ")"
-
-
-def _fts_expression(query: Query, expansions: list[dict[str, float]]) -> str:
-    """The FTS5 MATCH expression: every unit (AND), each word as any of its matches (OR)."""
-    parts = []
-    for unit, allowed in zip(query.units, expansions, strict=True):
-        if unit.phrase:
-            parts.append('"' + " ".join(unit.words) + '"')
-        else:
-            parts.append("(" + " OR ".join(f'"{t}"' for t in allowed) + ")")
-    return " AND ".join(parts)

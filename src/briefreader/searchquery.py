@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
 from briefreader.textnorm import WORD, normalize
@@ -22,6 +22,21 @@ class Unit:
 
     words: tuple[str, ...]
     phrase: bool = False
+    # Also matched as these words in sequence: a dossier number `36045` as written, `36 045`.
+    alt: tuple[str, ...] = ()
+
+    def possible(self, allowed: Mapping[str, float], vocabulary: Container[str]) -> bool:
+        """Whether any text with this vocabulary can hold the unit (`allowed`: its matches)."""
+        if self.phrase:
+            return all(w in vocabulary for w in self.words)
+        return bool(allowed) or bool(self.alt and all(w in vocabulary for w in self.alt))
+
+
+def _word(word: str) -> Unit:
+    """A word unit; a dossier number (five digits) also matches as printed, `36 045`."""
+    if len(word) == 5 and word.isdigit():
+        return Unit((word,), alt=(word[:2], word[2:]))
+    return Unit((word,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +60,12 @@ def parse_query(query: str) -> Query:
     pos = 0
     norm = normalize(query.replace("\u201c", '"').replace("\u201d", '"').replace("\u201e", '"'))
     for m in _QUOTED.finditer(norm):
-        units += [Unit((w,)) for w in WORD.findall(norm[pos : m.start()])]
+        units += [_word(w) for w in WORD.findall(norm[pos : m.start()])]
         phrase = tuple(WORD.findall(m.group(1)))
-        if len(phrase) > 1:
+        if phrase:  # quoted means exact, one word or several
             units.append(Unit(phrase, phrase=True))
-        elif phrase:
-            units.append(Unit(phrase))
         pos = m.end()
-    units += [Unit((w,)) for w in WORD.findall(norm[pos:])]
+    units += [_word(w) for w in WORD.findall(norm[pos:])]
     # A word typed twice asks for nothing more than once.
     seen: set[Unit] = set()
     unique = [u for u in units if not (u in seen or seen.add(u))]  # type: ignore[func-returns-value]
@@ -93,6 +106,8 @@ def parse_reference(text: str) -> Reference | None:
     m = _REFERENCE.match(normalize(text))
     if m is None:
         return None
+    if m.group("number").startswith("0"):
+        return None  # `21501-02`: a dossier and its part, no document number
     sub = (m.group("sub") or "").upper()
     if sub in ("NR", "NO"):  # `36045 nr 151`: the number marker, not a sub-dossier
         sub = ""

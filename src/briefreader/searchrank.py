@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from briefreader.model import Letter
 from briefreader.searchquery import Query
-from briefreader.textnorm import WORD, normalize, normalize_with_map, words
+from briefreader.textnorm import WORD, normalize, normalize_with_map
 
 KIND_WEIGHT = {
     "title": 1.0,
@@ -110,6 +110,13 @@ class Matcher:
             else:
                 allowed = self.expansions[ui]
                 found += [(i, i, ui, allowed[t]) for i, t in enumerate(toks) if t in allowed]
+                if unit.alt:
+                    n = len(unit.alt)
+                    found += [
+                        (i, i + n - 1, ui, 1.0)
+                        for i, t in enumerate(toks)
+                        if t == unit.alt[0] and tuple(toks[i : i + n]) == unit.alt
+                    ]
             if len(found) == before:
                 return None
         found.sort()
@@ -136,7 +143,10 @@ class Matcher:
 
     def score(self, text: str, kind: str) -> tuple[float, tuple[int, int]] | None:
         """The score of `text` (None when a unit is missing) and its best word window."""
-        toks = WORD.findall(normalize(text))
+        return self.score_words(WORD.findall(normalize(text)), kind)
+
+    def score_words(self, toks: list[str], kind: str) -> tuple[float, tuple[int, int]] | None:
+        """`score()` of a text already split into normalised words."""
         occ = self._occurrences(toks)
         if occ is None:
             return None
@@ -145,11 +155,15 @@ class Matcher:
             best_q[ui] = max(q, best_q.get(ui, 0.0))
         quality = sum(best_q.values()) / len(best_q)
         start, end = self._window(occ)
-        needed = sum(len(u.words) for u in self.query.units)
+        inside = [o for o in occ if start <= o[0] and o[1] <= end]
+        width: dict[int, int] = {}
+        for first, last, ui, _ in inside:  # words each unit takes up (`36 045` takes two)
+            width[ui] = min(last - first + 1, width.get(ui, 1 << 30))
+        needed = sum(width.values())
         closeness = min(1.0, needed / (end - start + 1))
         window = " ".join(toks[start : end + 1])
         likeness = fuzz.ratio(self.query.text, window) / 100 if len(self.query.units) > 1 else 1.0
-        order = [o[2] for o in occ if start <= o[0] <= end]
+        order = [o[2] for o in inside]
         in_order = 1.0 if order == sorted(order) else 0.0
         density = min(1.0, math.log1p(len(occ)) / math.log1p(8))
         brevity = 1.0 / (1.0 + len(toks) / 400)
@@ -167,11 +181,12 @@ class Matcher:
     def locate(self, text: str, window: tuple[int, int]) -> Located:
         """Spans of every match in `text` as written, and a snippet around `window`."""
         norm, where = normalize_with_map(text)
-        bounds = [(s, e) for _, s, e in words(norm)]
+        bounds = [m.span() for m in WORD.finditer(norm)]
         occ = self._occurrences([norm[s:e] for s, e in bounds]) or []
         spans = sorted({(where[bounds[a][0]], where[bounds[b][1] - 1] + 1) for a, b, _, _ in occ})
-        w_start = where[bounds[window[0]][0]] if bounds else 0
-        w_end = where[bounds[window[1]][1] - 1] + 1 if bounds else 0
+        last = len(bounds) - 1  # the window came from the same words; clamp all the same
+        w_start = where[bounds[min(window[0], last)][0]] if bounds else 0
+        w_end = where[bounds[min(window[1], last)][1] - 1] + 1 if bounds else 0
         snippet, lo, hi = make_snippet(text, w_start, w_end)
         shift = lo - (1 if lo > 0 else 0)  # the leading `…`
         inside = tuple((s - shift, e - shift) for s, e in spans if s >= lo and e <= hi)

@@ -12,15 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from briefreader import store_db
+from briefreader import store_db, store_salvage
 from briefreader.annotation import Anchor, Annotation, Position, anchor_for, position_for
 from briefreader.errors import UserError
 from briefreader.model import Letter
+from briefreader.store_index import AnnotationIndex, clean_tags, unique_tags
 
 __all__ = [
     "DB_NAME",
@@ -30,9 +31,11 @@ __all__ = [
     "Store",
     "StoreError",
     "anchor_for",
+    "clean_tags",
     "find_position",
     "position_for",
     "reanchor",
+    "unique_tags",
 ]
 
 DB_NAME = "notes.sqlite"
@@ -47,22 +50,6 @@ def _now() -> str:
     return dt.datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags as the user means them: trimmed, without a leading '#', no blanks, and no
-    repeats (ignoring case: the first spelling wins)."""
-    out = (" ".join(t.split()).lstrip("#").strip() for t in tags)
-    kept: dict[str, str] = {}
-    for tag in out:
-        if tag:
-            kept.setdefault(tag.casefold(), tag)
-    return tuple(kept.values())
-
-
-def unique_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Distinct tags sorted without regard to case (one spelling of each)."""
-    return clean_tags(sorted(set(tags), key=lambda t: (t.casefold(), t)))
-
-
 class Store:
     """Annotations and reading state of one data dir. Thread-safe over one connection."""
 
@@ -72,8 +59,8 @@ class Store:
         self.read_only = False
         self._db: sqlite3.Connection | None = None
         self._lock = threading.RLock()
-        self._cache: dict[int, Annotation] | None = None
-        self._sorted: list[Annotation] | None = None
+        self._index: AnnotationIndex | None = None
+        self._revision: int | None = None  # of the database, when the index was caught up
         self._data_version = -1
 
     @classmethod
@@ -114,9 +101,18 @@ class Store:
         except OSError as exc:
             self._cannot_write(f"{self.path}: damaged and cannot be moved aside ({exc.strerror})")
             return
+        found = store_salvage.salvage(kept)
+        recovered = ""
+        if found.annotations or found.positions or found.settings:
+            try:
+                self._write(lambda db: store_salvage.restore(db, found))
+                n = len(found.annotations)
+                recovered = f", recovering {n} note{'s' * (n != 1)} from it"
+            except StoreError:
+                recovered = ", but could not save what it still held"
         self.warning = (
             f"{self.path}: the notes database was damaged; kept it as {kept.name} "
-            "and started a new one"
+            f"and started a new one{recovered}"
         )
 
     def close(self) -> None:
@@ -125,7 +121,7 @@ class Store:
             if self._db is not None:
                 self._db.close()
                 self._db = None
-            self._cache = self._sorted = None
+            self._index = None
 
     def __enter__(self) -> Store:
         return self
@@ -159,8 +155,14 @@ class Store:
                 db.execute("PRAGMA synchronous=" + ("FULL" if durable else "NORMAL"))
                 db.execute("BEGIN IMMEDIATE")
                 try:
+                    before = store_db.revision(db)
                     result = action(db)
+                    after = store_db.revision(db)
                     db.execute("COMMIT")
+                    if before is not None and before == self._revision:
+                        # Nobody else wrote since we caught up: our own change is already
+                        # in the index, so the next catch-up need not read it back.
+                        self._revision = after
                 except BaseException:
                     if db.in_transaction:
                         db.execute("ROLLBACK")
@@ -179,21 +181,33 @@ class Store:
             except sqlite3.Error as exc:
                 raise StoreError(self.path, f"cannot read: {store_db.problem(exc)}") from None
 
-    def _annotations(self) -> dict[int, Annotation]:
-        """Every annotation by id, reloaded only when another connection has committed."""
+    def _current(self) -> AnnotationIndex:
+        """The annotations, caught up when another connection has committed: by reading
+        only what changed since the last revision seen, or everything when that is unknown."""
         with self._lock:
             version = self._read(_data_version, -1)
-            if self._cache is None or version != self._data_version:
-                empty: dict[int, Annotation] = {}
-                self._cache = self._read(store_db.load_all, empty)
-                self._sorted = None
-                self._data_version = version
-            return self._cache
+            if self._index is not None and version == self._data_version:
+                return self._index
+            no_changes: tuple[list[Annotation], list[int], int | None] = ([], [], None)
+            nothing: tuple[list[Annotation], int | None] = ([], None)
+            since = self._revision
+            if self._index is not None and since is not None:
+                changed, removed, self._revision = self._read(
+                    lambda db: store_db.load_changes(db, since), no_changes
+                )
+                for gone in removed:
+                    self._index.remove(gone)
+                for a in changed:
+                    self._index.put(a)
+            else:
+                rows, self._revision = self._read(store_db.load_all, nothing)
+                self._index = AnnotationIndex(rows)
+            self._data_version = version
+            return self._index
 
     def _remember(self, annotation: Annotation) -> Annotation:
         with self._lock:
-            self._annotations()[annotation.id] = annotation
-            self._sorted = None
+            self._current().put(annotation)
         return annotation
 
     def _need(self, annotation_id: int) -> Annotation:
@@ -251,12 +265,11 @@ class Store:
         """Delete an annotation (only ever at the user's request)."""
         self._write(lambda db: db.execute("DELETE FROM annotations WHERE id = ?", (annotation_id,)))
         with self._lock:
-            self._annotations().pop(annotation_id, None)
-            self._sorted = None
+            self._current().remove(annotation_id)
 
     def get(self, annotation_id: int) -> Annotation | None:
         """One annotation, or None."""
-        return self._annotations().get(annotation_id)
+        return self._current().by_id.get(annotation_id)
 
     def annotations(
         self, letter_id: str | None = None, tag: str | None = None, text: str | None = None
@@ -264,23 +277,11 @@ class Store:
         """Annotations in reading order (letter, section, paragraph, offset), optionally only
         those of one letter, with one tag, or whose quote, note, tags or titles hold `text`."""
         with self._lock:
-            cache = self._annotations()
-            if self._sorted is None:
-                self._sorted = _in_reading_order(cache.values())
-            rows = self._sorted
-        if letter_id is not None:
-            rows = [a for a in rows if a.anchor.letter_id == letter_id]
-        if tag is not None:
-            wanted = tag.lstrip("#").casefold()
-            rows = [a for a in rows if any(t.casefold() == wanted for t in a.tags)]
-        if text:
-            needle = text.casefold()
-            rows = [a for a in rows if needle in _haystack(a)]
-        return list(rows)
+            return self._current().select(letter_id, tag, text)
 
     def tags(self) -> list[str]:
         """Every tag in use, sorted and compared without regard to case."""
-        return list(unique_tags(t for a in self._annotations().values() for t in a.tags))
+        return list(unique_tags(t for a in self._current().by_id.values() for t in a.tags))
 
     def reattach(
         self,
@@ -311,16 +312,7 @@ class Store:
         detached: bool = False,
     ) -> Annotation:
         """Move an annotation's anchor (re-anchoring) and set whether it is detached."""
-        old, a = self._need(annotation_id), anchor
-        self._write(
-            lambda db: db.execute(
-                "UPDATE annotations SET letter_id=?, section_index=?, paragraph_index=?,"
-                ' start=?, "end"=?, quote=?, prefix=?, suffix=?, letter_title=?,'
-                " section_title=?, detached=? WHERE id=?",
-                (a.letter_id, a.section_index, a.paragraph_index, a.start, a.end, a.quote)
-                + (a.prefix, a.suffix, letter_title, section_title, int(detached), old.id),
-            )
-        )
+        old = self._need(annotation_id)
         new = replace(
             old,
             anchor=anchor,
@@ -328,19 +320,41 @@ class Store:
             section_title=section_title,
             detached=detached,
         )
-        return self._remember(new)
+        self.save_anchors([new])
+        return new
 
     def set_detached(self, annotation_id: int, detached: bool = True) -> Annotation:
         """Mark an annotation as (not) placed in the current text; nothing else changes."""
         old = self._need(annotation_id)
-        if old.detached == detached:
-            return old
+        if old.detached != detached:
+            self.save_anchors([replace(old, detached=detached)])
+        return replace(old, detached=detached)
+
+    def save_anchors(self, annotations: Sequence[Annotation]) -> None:
+        """Save where annotations now point (anchor, titles, detached) in one transaction;
+        their notes and tags are left as stored. Re-anchoring a library moves many at once."""
+        rows = [
+            (x.letter_id, x.section_index, x.paragraph_index, x.start, x.end, x.quote, x.prefix)
+            + (x.suffix, a.letter_title, a.section_title, int(a.detached), a.id)
+            for a in annotations
+            for x in (a.anchor,)
+        ]
+        if not rows:
+            return
         self._write(
-            lambda db: db.execute(
-                "UPDATE annotations SET detached = ? WHERE id = ?", (int(detached), old.id)
+            lambda db: db.executemany(
+                "UPDATE annotations SET letter_id=?, section_index=?, paragraph_index=?,"
+                ' start=?, "end"=?, quote=?, prefix=?, suffix=?, letter_title=?,'
+                " section_title=?, detached=? WHERE id=?",
+                rows,
             )
         )
-        return self._remember(replace(old, detached=detached))
+        with self._lock:
+            index = self._current()
+            for a in annotations:
+                old = index.by_id.get(a.id)
+                if old is not None:
+                    index.put(replace(a, note=old.note, tags=old.tags, updated=old.updated))
 
     # -- reading state and settings ------------------------------------------------------
 
@@ -386,34 +400,6 @@ def _data_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA data_version").fetchone()[0])
 
 
-def _in_reading_order(rows: Iterable[Annotation]) -> list[Annotation]:
-    """Letters by title (as first stored), then each letter's passages in reading order,
-    its detached annotations last."""
-    rows = list(rows)
-    titles: dict[str, str] = {}
-    for a in sorted(rows, key=lambda a: a.id):
-        titles.setdefault(a.anchor.letter_id, a.letter_title.casefold())
-
-    def key(a: Annotation) -> tuple[str, str, int, int, int, int, int]:
-        x = a.anchor
-        return (
-            titles[x.letter_id],
-            x.letter_id,
-            int(a.detached),
-            x.section_index,
-            x.paragraph_index,
-            x.start,
-            a.id,
-        )
-
-    return sorted(rows, key=key)
-
-
-def _haystack(a: Annotation) -> str:
-    parts = (a.anchor.quote, a.note, " ".join(a.tags), a.letter_title, a.section_title or "")
-    return "\n".join(parts).casefold()
-
-
 def reanchor(store: Store, letter: Letter, known_ids: set[str] | None = None) -> list[Annotation]:
     """Re-attach annotations to `letter` as it is now (the reader calls this on opening it).
 
@@ -422,13 +408,13 @@ def reanchor(store: Store, letter: Letter, known_ids: set[str] | None = None) ->
     corrected version) are placed here when their quote is found. Unplaced ones of this
     letter become detached, never deleted. Returns the annotations now on this letter.
     """
-    from briefreader.anchoring import reanchor_letter
+    from briefreader.reanchoring import reanchor_letter
 
     return reanchor_letter(store, letter, known_ids)
 
 
 def find_position(store: Store, letter: Letter) -> Position | None:
     """The stored reading position of `letter`, re-found by its quote if paragraphs moved."""
-    from briefreader.anchoring import refind_position
+    from briefreader.reanchoring import refind_position
 
     return refind_position(store, letter)

@@ -125,20 +125,54 @@ def put_tags(db: sqlite3.Connection, annotation_id: int, tags: tuple[str, ...]) 
     )
 
 
-def load_all(db: sqlite3.Connection) -> dict[int, Annotation]:
-    """Every annotation in the database, by id."""
+def _annotations(db: sqlite3.Connection, where: str, args: tuple[int, ...]) -> list[Annotation]:
     tags: dict[int, list[str]] = {}
     for annotation_id, tag in db.execute(
-        "SELECT annotation_id, tag FROM annotation_tags ORDER BY annotation_id, ord"
+        "SELECT annotation_id, tag FROM annotation_tags WHERE annotation_id IN"
+        f" (SELECT id FROM annotations {where}) ORDER BY annotation_id, ord",
+        args,
     ):
         tags.setdefault(annotation_id, []).append(tag)
-    out: dict[int, Annotation] = {}
-    for row in db.execute(f"SELECT {COLUMNS} FROM annotations"):
+    out: list[Annotation] = []
+    for row in db.execute(f"SELECT {COLUMNS} FROM annotations {where}", args):
         aid = row[0]
         anchor = Anchor(*row[1:9])
         note, created, updated, title, section, detached = row[9:]
-        out[aid] = Annotation(
+        out.append(Annotation(
             aid, anchor, note, tuple(tags.get(aid, ())), created, updated, title, section,
             bool(detached),
-        )  # fmt: skip
+        ))  # fmt: skip
     return out
+
+
+def revision(db: sqlite3.Connection) -> int | None:
+    """The database's revision counter (None before schema 3 or when unreadable)."""
+    try:
+        return int(db.execute("SELECT n FROM revision").fetchone()[0])
+    except sqlite3.OperationalError:
+        return None  # a database we could not migrate (opened read-only): no revisions
+
+
+def load_all(db: sqlite3.Connection) -> tuple[list[Annotation], int | None]:
+    """Every annotation in the database, and the revision they are at (one snapshot)."""
+    db.execute("BEGIN")
+    try:
+        return _annotations(db, "", ()), revision(db)
+    finally:
+        db.execute("COMMIT")
+
+
+def load_changes(
+    db: sqlite3.Connection, since: int
+) -> tuple[list[Annotation], list[int], int | None]:
+    """What changed after revision `since`: annotations added or changed, ids removed, and
+    the revision now (one snapshot)."""
+    db.execute("BEGIN")
+    try:
+        changed = _annotations(db, "WHERE rev > ?", (since,))
+        removed = [
+            r[0] for r in db.execute("SELECT annotation_id FROM removed WHERE rev > ?", (since,))
+        ]
+        return changed, removed, revision(db)
+    finally:
+        db.execute("COMMIT")

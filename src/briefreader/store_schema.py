@@ -73,7 +73,36 @@ def _v2(db: sqlite3.Connection) -> None:
     db.execute("UPDATE annotations SET tags = '[]'")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+_BUMP = "UPDATE revision SET n = n + 1"
+_STAMP = "UPDATE annotations SET rev = (SELECT n FROM revision) WHERE id = {}"
+_V3 = (
+    "ALTER TABLE annotations ADD COLUMN rev INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX annotations_rev ON annotations(rev)",
+    "CREATE TABLE revision (n INTEGER NOT NULL)",
+    "INSERT INTO revision VALUES (0)",
+    "CREATE TABLE removed (annotation_id INTEGER PRIMARY KEY, rev INTEGER NOT NULL)",
+    "CREATE TRIGGER annotation_added AFTER INSERT ON annotations"
+    f" BEGIN {_BUMP}; {_STAMP.format('NEW.id')}; END",
+    "CREATE TRIGGER annotation_changed AFTER UPDATE OF letter_id, section_index,"
+    ' paragraph_index, start, "end", quote, prefix, suffix, note, updated, letter_title,'
+    f" section_title, detached ON annotations BEGIN {_BUMP}; {_STAMP.format('NEW.id')}; END",
+    "CREATE TRIGGER annotation_removed AFTER DELETE ON annotations BEGIN"
+    f" {_BUMP}; INSERT OR REPLACE INTO removed VALUES (OLD.id, (SELECT n FROM revision)); END",
+    "CREATE TRIGGER tag_added AFTER INSERT ON annotation_tags"
+    f" BEGIN {_BUMP}; {_STAMP.format('NEW.annotation_id')}; END",
+    "CREATE TRIGGER tag_removed AFTER DELETE ON annotation_tags"
+    f" BEGIN {_BUMP}; {_STAMP.format('OLD.annotation_id')}; END",
+)
+
+
+def _v3(db: sqlite3.Connection) -> None:
+    """A revision number on every change, kept by triggers whoever writes, so that a store
+    can catch up with another process's writes by reading only what changed."""
+    for statement in _V3:
+        db.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

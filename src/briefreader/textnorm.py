@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 
 # Combining marks left by NFKD decomposition: the accents we drop.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -51,12 +50,6 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
         parts.append(n)
         where.extend([i] * len(n))
     return "".join(parts), where
-
-
-def words(norm: str) -> Iterator[tuple[str, int, int]]:
-    """The words of normalised text as (word, start, end) character offsets."""
-    for m in WORD.finditer(norm):
-        yield m.group(), m.start(), m.end()
 
 
 def word_list(text: str) -> list[str]:

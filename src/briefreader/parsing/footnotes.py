@@ -18,6 +18,7 @@ from briefreader.parsing.lines import Line
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 _START = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Z«“]|https?:))(\S.*)$")
 _MAX_ZONE_LINES = 40
+_MAX_SKIP = 3
 
 
 @dataclass(slots=True)
@@ -86,15 +87,15 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote]]
         line = lines[i]
         m = _START.match(line.text)
         expected = notes[-1].number + 1 if notes else 1
-        if m and int(m.group(1)) == expected and line.gap >= 1 and not line.page_start:
+        number = int(m.group(1)) if m else 0
+        # the next number, or a few further on when an extraction lost a footnote
+        if expected <= number <= expected + _MAX_SKIP and line.gap >= 1 and not line.page_start:
             end = _zone_end(lines, i)
-            found = _find_marker(body, expected, floor) if end is not None else None
+            found = _find_marker(body, number, floor) if end is not None else None
             if end is not None and found is not None:
-                zone, orphans = _split_zone(lines[i:end], expected)
+                zone, orphans = _split_zone(lines[i:end], number)
                 for note in zone:
-                    pos = (
-                        found if note.number == expected else _find_marker(body, note.number, floor)
-                    )
+                    pos = found if note.number == number else _find_marker(body, note.number, floor)
                     if pos is not None:
                         floor = _mark(body, pos, note.number)
                 notes.extend(zone)

@@ -13,7 +13,9 @@ _REFERENCE = re.compile(
 )
 # `Kamerstuk 28 676-425`, `Kamerstukken 29023-276`: dossier and number joined by a hyphen.
 _REFERENCE_HYPHEN = re.compile(
-    r"\bKamerstuk(?:ken)?\s+(\d{2}\s?\d{3})[-–](\d{3,4})\b(?!\s*,?\s*nr\.)"
+    r"\bKamerstuk(?:ken|nummer)?\s+"
+    r"(?:(?P<sub>\d{2}\s?\d{3}-\d{2})[-–](?P<n1>\d{1,4})|(?P<dossier>\d{2}\s?\d{3})[-–](?P<n2>\d{3,4}))"
+    r"\b(?!\s*,?\s*nr\.)"
 )
 _DOSSIER = re.compile(r"(\d{2})\s?(\d{3})")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -44,8 +46,8 @@ def references(texts: Iterable[str]) -> tuple[str, ...]:
             word = "Kamerstukken" if m.group(1) or " en " in dossiers else "Kamerstuk"
             seen[f"{word} {dossiers}, nr. {m.group(3)}"] = None
         for m in _REFERENCE_HYPHEN.finditer(text):
-            dossier = _DOSSIER.sub(r"\1 \2", m.group(1))
-            seen[f"Kamerstuk {dossier}, nr. {m.group(2)}"] = None
+            dossier = _DOSSIER.sub(r"\1 \2", m.group("sub") or m.group("dossier"))
+            seen[f"Kamerstuk {dossier}, nr. {m.group('n1') or m.group('n2')}"] = None
     return tuple(seen)
 
 

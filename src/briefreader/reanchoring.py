@@ -1,0 +1,172 @@
+"""Re-anchoring the store: annotations follow their letters through corrections and moves.
+
+`reanchor_letter` runs when the reader opens a letter: that letter's annotations are re-found
+in it, and annotations whose letter is no longer in the library are placed in it when their
+quote is there. `reanchor_all` does the same for a whole library at once (the `notes` and
+`export` commands): annotations whose letter is gone are grouped by that letter, the group
+looks for the letter that now holds its quotes, and each is placed there or marked detached.
+Nothing is ever deleted; only the anchor and the detached flag change.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from briefreader.anchoring import Placement, Text, locate
+from briefreader.annotation import Annotation, Position
+from briefreader.model import Letter
+
+if TYPE_CHECKING:
+    from briefreader.store import Store
+
+_VOTERS = 5  # quotes of an orphaned group tried against every letter to find its new home
+
+
+def _placed(a: Annotation, text: Text | None, p: Placement | None) -> Annotation:
+    """`a` as re-anchoring finds it: at its new place, or detached where it was."""
+    if text is None or p is None:
+        return a if a.detached else replace(a, detached=True)
+    anchor = text.anchor(p)
+    if anchor == a.anchor and not a.detached and a.letter_title == text.letter.title:
+        return a  # where it was: nothing to save
+    return replace(
+        a,
+        anchor=anchor,
+        letter_title=text.letter.title,
+        section_title=text.section_title(p.ordinal),
+        detached=False,
+    )
+
+
+def _save(store: Store, before: list[Annotation], after: list[Annotation]) -> None:
+    """Save what changed in one transaction (a read-only store only reports it)."""
+    changed = [new for old, new in zip(before, after, strict=True) if new != old]
+    if changed and not store.read_only:
+        store.save_anchors(changed)
+
+
+def reanchor_letter(
+    store: Store, letter: Letter, known_ids: set[str] | None = None
+) -> list[Annotation]:
+    """Re-attach this letter's annotations, and orphans (letter id not in `known_ids`) found
+    here. Orphans whose old letter this seems to be a new version of (same title, or it
+    holds most of their longest quotes) are searched fuzzily and detached when not found;
+    other orphans only move here for an exact quote. Returns the annotations now on this
+    letter and those just detached."""
+    text = Text(letter)
+    before = store.annotations(letter.id)
+    after = [_placed(a, text, locate(a.anchor, text)) for a in before]
+    if known_ids is not None:
+        orphans: dict[str, list[Annotation]] = {}
+        for a in store.annotations():
+            if a.anchor.letter_id not in known_ids and a.anchor.letter_id != letter.id:
+                orphans.setdefault(a.anchor.letter_id, []).append(a)
+        for group in orphans.values():
+            # A group whose letter this is (same title, or most of its longest quotes are
+            # here) is searched fuzzily and detached where not found; any other orphan is
+            # placed here only if its exact quote is here.
+            ours = group[0].letter_title == letter.title or _votes(group, text) >= 2
+            for a in group:
+                if not ours and not text.has(a.anchor.quote):
+                    continue
+                p = locate(a.anchor, text, elsewhere=a.letter_title != letter.title, fuzzy=ours)
+                if p is not None or ours:
+                    before.append(a)
+                    after.append(_placed(a, text, p))
+    _save(store, before, after)
+    return after
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What a library-wide re-anchoring did."""
+
+    placed: int
+    moved: int
+    detached: int
+
+
+def reanchor_all(store: Store, letters: Iterable[Letter], mark_detached: bool = True) -> Report:
+    """Re-attach every annotation to `letters` (the whole library, or the part given).
+
+    Annotations whose letter is among `letters` are re-found in it. The others are grouped by
+    their old letter; each group is placed in the letter that holds most of its quotes (or,
+    failing that, one with its title). Unplaced ones are marked detached only when
+    `mark_detached` (the library is complete: a partial one proves nothing)."""
+    texts = {letter.id: Text(letter) for letter in letters}
+    orphans: dict[str, list[Annotation]] = {}
+    before: list[Annotation] = []
+    after: list[Annotation] = []
+    for a in store.annotations():
+        text = texts.get(a.anchor.letter_id)
+        if text is None:
+            orphans.setdefault(a.anchor.letter_id, []).append(a)
+        else:
+            before.append(a)
+            after.append(_placed(a, text, locate(a.anchor, text)))
+    for group in orphans.values():
+        home = _new_home(group, list(texts.values()))
+        for a in group:
+            p = None
+            if home is not None:
+                p = locate(a.anchor, home, elsewhere=home.letter.title != a.letter_title)
+            if p is not None or mark_detached:
+                before.append(a)
+                after.append(_placed(a, home, p))
+    _save(store, before, after)
+    return Report(
+        placed=sum(not a.detached for a in after),
+        moved=sum(new.anchor != old.anchor for old, new in zip(before, after, strict=True)),
+        detached=sum(
+            new.detached and not old.detached for old, new in zip(before, after, strict=True)
+        ),
+    )
+
+
+def _votes(group: list[Annotation], text: Text) -> int:
+    """How many of a group's longest quotes occur exactly in `text`."""
+    voters = sorted(group, key=lambda a: -len(a.anchor.quote))[:_VOTERS]
+    return sum(text.has(a.anchor.quote) for a in voters if a.anchor.quote)
+
+
+def _new_home(group: list[Annotation], texts: list[Text]) -> Text | None:
+    """The letter that now holds a group of orphaned annotations: the one where most of its
+    longest quotes occur exactly, else the one with the group's title."""
+    votes: Counter[int] = Counter()
+    for n, text in enumerate(texts):
+        votes[n] = _votes(group, text)
+    title = group[0].letter_title
+    best = max(votes, key=lambda n: (votes[n], texts[n].letter.title == title), default=None)
+    if best is not None and votes[best] > 0:
+        return texts[best]
+    same = [t for t in texts if t.letter.title == title]
+    return same[0] if len(same) == 1 else None
+
+
+def seen_from(annotations: Iterable[Annotation], letter_ids: Iterable[str]) -> list[Annotation]:
+    """`annotations` as a view over these letters shows them: one whose letter is not among
+    them is detached there (its passage cannot be shown), though the store is not told so."""
+    present = set(letter_ids)
+    return [
+        a if a.detached or a.anchor.letter_id in present else replace(a, detached=True)
+        for a in annotations
+    ]
+
+
+def refind_position(store: Store, letter: Letter) -> Position | None:
+    """The stored reading position of `letter`, moved to where its paragraph now is."""
+    pos = store.position(letter.id)
+    if pos is None:
+        return None
+    text = Text(letter)
+    k = text.ordinals.get((pos.section_index, pos.paragraph_index))
+    if k is not None and text.texts[k].startswith(pos.quote):
+        return pos
+    for j, para in enumerate(text.texts):
+        if pos.quote and para.startswith(pos.quote):
+            si, pi, _ = text.flat[j]
+            return Position(si, pi, pos.quote)
+    return None
