@@ -25,6 +25,7 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -93,6 +94,51 @@ app.run(headless=True, size=(120, 40))
 )
 
 
+STALLS_APP = """
+import os, shutil, sys, time
+from pathlib import Path
+from briefreader.library import Library
+from briefreader.store import Store
+from briefreader.ui.app import ReaderApp
+from briefreader.ui.state import ReadingState
+
+data, cache, folder = (Path(a) for a in sys.argv[1:4])
+seconds = float(sys.argv[4])
+ticks = []
+class Probe(ReaderApp):
+    def on_mount(self):
+        super().on_mount()
+        self.set_interval(0.01, lambda: ticks.append(time.perf_counter()))
+        self.set_timer(seconds, self.report)
+    def report(self):
+        gaps = sorted(b - a for a, b in zip(ticks, ticks[1:]))
+        print(gaps[-1], gaps[int(len(gaps) * 0.99)], len(ticks), flush=True)
+        os._exit(0)
+store = Store.open(data)
+app = Probe(Library.open([folder], data, cache), ReadingState(store), cache)
+app.run(headless=True, size=(120, 40))
+"""
+
+
+def stalls(label: str, runs: list[tuple[Path, Path]], folder: Path, seconds: float) -> list[str]:
+    """The longest gap between 10 ms ticks of the event loop in the first `seconds`.
+
+    `runs` gives a fresh (data dir, cache dir) per run, prepared as the case needs.
+    """
+    worst, p99 = [], []
+    for data, cache in runs:
+        out = subprocess.run(
+            [sys.executable, "-c", STALLS_APP, str(data), str(cache), str(folder), str(seconds)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        longest, high, _ = out.stdout.split()
+        worst.append(float(longest))
+        p99.append(float(high))
+    return [f"{label:<46} {summary(worst, 'ms', 1000)}   p99 {summary(p99, 'ms', 1000)}"]
+
+
 def launch(code: str, *args: str) -> tuple[float, float]:
     """Seconds from spawning a Python process running `code` to its first frame; peak MB."""
     env = dict(os.environ, BENCH_SPAWNED=repr(time.time()))
@@ -150,7 +196,7 @@ async def open_timings(repeat: int, tmp: Path) -> list[str]:
                 frames.append(time.perf_counter())
             display(screen_, renderable)
 
-        app._display = stamp  # type: ignore[method-assign]
+        app._display = stamp  # type: ignore[method-assign,assignment]
 
         async def until_shown(start: float) -> float:
             while not frames:
@@ -228,6 +274,16 @@ def main() -> None:
                 READER_APP,
                 *big,
             )
+            indexing, parsing = [], []
+            for run in range(args.repeat):
+                warm = tmp / f"warm-{run}"  # parse cache warm, search index cold
+                warm.mkdir()
+                for part in kept.glob("letters.sqlite*"):
+                    shutil.copy(part, warm)
+                indexing.append((tmp / f"d3-{run}", warm))
+                parsing.append((tmp / f"d4-{run}", tmp / f"cold-{run}"))  # nothing cached
+            rows += stalls("longest event-loop stall: list, then indexing", indexing, folder, 8)
+            rows += stalls("longest event-loop stall: parsing every file", parsing, folder, 8)
         rows += asyncio.run(open_timings(args.repeat, tmp))
     text = "\n".join(rows)
     print(text)
