@@ -91,6 +91,11 @@ async def test_top_bottom_and_page_keys(make_app: MakeApp) -> None:
         assert view.scroll_y > 0 and view.place.section >= 1
         await pilot.press("b")
         assert view.scroll_y == 0
+        await pilot.press("d")
+        half = view.scroll_y
+        assert 0 < half < view.size.height
+        await pilot.press("u")
+        assert view.scroll_y == 0
 
 
 @pilot_test

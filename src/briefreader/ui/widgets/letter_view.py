@@ -43,6 +43,8 @@ class LetterView(ScrollView, can_focus=True):
         Binding("k,up", "cursor_up", "Previous passage", show=False, id="reader.up"),
         Binding("space,pagedown,ctrl+f", "page_down", "Page down", show=False, id="reader.pgdn"),
         Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False, id="reader.pgup"),
+        Binding("d,ctrl+d", "half_down", "Half a page down", show=False, id="reader.half_down"),
+        Binding("u,ctrl+u", "half_up", "Half a page up", show=False, id="reader.half_up"),
         Binding("g,home", "first", "Top of letter", show=False, id="reader.top"),
         Binding("G,end", "last", "End of letter", show=False, id="reader.bottom"),
     ]
@@ -252,11 +254,12 @@ class LetterView(ScrollView, can_focus=True):
         if self.letter is not None:
             self._step(-1)
 
-    def _page(self, delta: int) -> None:
+    def _page(self, delta: int, half: bool = False) -> None:
         if self.letter is None:
             return
         height = self.scrollable_content_region.height
-        top = max(0, min(round(self.scroll_y) + delta * max(height - 2, 1), self.max_scroll_y))
+        step = max(height // 2, 1) if half else max(height - 2, 1)
+        top = max(0, min(round(self.scroll_y) + delta * step, round(self.max_scroll_y)))
         self._scroll(top)
         layout = self._layout()
         at = layout.passage_at(top)
@@ -273,6 +276,14 @@ class LetterView(ScrollView, can_focus=True):
     def action_page_up(self) -> None:
         """Scroll a page up; the cursor goes to the first passage shown."""
         self._page(-1)
+
+    def action_half_down(self) -> None:
+        """Scroll half a page down (as in less)."""
+        self._page(+1, half=True)
+
+    def action_half_up(self) -> None:
+        """Scroll half a page up."""
+        self._page(-1, half=True)
 
     def action_first(self) -> None:
         """Go to the top of the letter."""
