@@ -294,3 +294,16 @@ async def test_one_cursor_bar_when_the_cursor_moves_from_the_toc(make_app: MakeA
         assert passage is not None
         top = round(view.scroll_y)
         assert barred == list(range(passage.start - top, min(passage.end - top, view.size.height)))
+
+
+@pilot_test
+async def test_command_palette_opens_a_letter_by_title(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Letter: Geannoteerde agenda")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        _, _, view, _ = parts(app)
+        assert view.letter is not None and view.letter.title.startswith(NATO)
