@@ -20,9 +20,15 @@ from briefreader.errors import UserError
 COMMANDS = ("parse", "search", "export", "notes", "add")
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", help="annotations and reading state (BRIEFREADER_DATA_DIR)")
-    parser.add_argument("--cache-dir", help="parse and search cache (BRIEFREADER_CACHE_DIR)")
+def _common(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    # Accepted before and after the subcommand; a subcommand's copy never hides the other.
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument(
+        "--data-dir", default=default, help="annotations and reading state (BRIEFREADER_DATA_DIR)"
+    )
+    parser.add_argument(
+        "--cache-dir", default=default, help="parse and search cache (BRIEFREADER_CACHE_DIR)"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal reader for Dutch parliamentary letters (Kamerbrieven).",
     )
     parser.add_argument("--version", action="version", version=f"briefreader {__version__}")
+    _common(parser, top=True)
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("parse", help="print one parsed letter: an outline, or JSON")
@@ -75,7 +82,7 @@ def _reader_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="letter files or folders (default: your library)",
     )
-    _common(parser)
+    _common(parser, top=True)
     return parser
 
 
@@ -98,7 +105,12 @@ def cmd_add(args: argparse.Namespace) -> int:
     """`briefreader add FILE ...`: copy letters into `<data dir>/letters/`."""
     from briefreader.library import add_to_library
 
-    target = locations.library_dir(locations.data_dir(args.data_dir))
+    data = locations.data_dir(args.data_dir)
+    try:
+        locations.ensure_private_dir(data)  # the data dir is the user's alone (DESIGN.md)
+    except OSError as exc:
+        raise UserError(data, f"cannot create the data folder ({exc.strerror or exc})") from None
+    target = locations.library_dir(data)
     for path in add_to_library(args.files, target):
         print(f"added {path}")
     return 0

@@ -121,7 +121,10 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
 
 def add_to_library(files: Sequence[Path], target: Path) -> list[Path]:
     """Copy letter files into the library folder after checking that each one parses."""
-    locations.ensure_private_dir(target)
+    try:
+        locations.ensure_private_dir(target)
+    except OSError as exc:
+        raise UserError(target, f"cannot create the folder ({exc.strerror or exc})") from None
     added = []
     for file in files:
         parse_letter(read_letter_text(file), str(file))  # refuse what cannot be read

@@ -15,92 +15,90 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 TMUX = shutil.which("tmux")
+# A tmux server of our own: another server's sessions, clients or environment (a COLUMNS
+# variable, a smaller attached client) must not change the size of the terminal under test.
+SOCKET = f"briefreader-test-{os.getpid()}"
+
+
+def tmux(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run a tmux command on the test's own server."""
+    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True,
+                          check=check)  # fmt: skip
+
+
 COMMAND = Path(sys.executable).parent / "briefreader"
 
 
-class Terminal:
-    """A tmux server of this test alone (its own socket, no user config) and one session."""
+def capture(session: str) -> str:
+    """The text on the terminal's screen now."""
+    out = subprocess.run(
+        ["tmux", "-L", SOCKET, "capture-pane", "-p", "-t", session],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout
 
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
 
-    def tmux(self, *args: str) -> str:
-        """Run a tmux command against this test's server; its output."""
-        out = subprocess.run(
-            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        return out.stdout
-
-    def keys(self, *keys: str) -> None:
-        """Type these keys (tmux key names)."""
-        self.tmux("send-keys", "-t", "reader", *keys)
-
-    def screen(self) -> str:
-        """The text on the terminal's screen now."""
-        return self.tmux("capture-pane", "-p", "-t", "reader")
-
-    def wait_for(self, *texts: str, timeout: float = 15.0) -> str:
-        """The screen once all `texts` show on it; fails with the screen when they never do."""
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if all(text in screen for text in texts):
-                return screen
-            time.sleep(0.1)
-        raise AssertionError(f"{texts!r} never appeared together; the screen was:\n{screen}")
+def wait_for(session: str, *texts: str, timeout: float = 15.0) -> str:
+    """The screen once all `texts` show on it; fails with the screen when they never do."""
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = capture(session)
+        if all(text in screen for text in texts):
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{texts!r} never appeared together; the screen was:\n{screen}")
 
 
 @pytest.fixture
-def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    """A 120x40 terminal running `briefreader` with tmp data and cache dirs."""
+def session(tmp_path: Path) -> Iterator[str]:
+    """A 120x40 tmux session running `briefreader` with tmp data and cache dirs."""
     if TMUX is None:
         pytest.skip("tmux is not installed: the real-terminal test needs it (.ci/run installs it)")
     if not COMMAND.exists():
         pytest.skip(f"no installed briefreader command at {COMMAND}")
+    name = f"briefreader-test-{os.getpid()}"
     env = {
         "BRIEFREADER_DATA_DIR": str(tmp_path / "data"),
         "BRIEFREADER_CACHE_DIR": str(tmp_path / "cache"),
         "TERM": "xterm-256color",
     }
-    # COLUMNS / LINES from the shell can be stale while tmux sizes the window, and Textual
-    # believes them over the terminal: the app must ask the terminal itself
     exports = " ".join(f"{k}={v}" for k, v in env.items())
-    term = Terminal(f"briefreader-test-{os.getpid()}")
-    term.tmux(
-        "new-session",
-        "-d",
-        "-s",
-        "reader",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        f"env -u COLUMNS -u LINES {exports} {COMMAND}; sleep 5",
+    subprocess.run(
+        [
+            "tmux",
+            "-L",
+            SOCKET,
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            f"env -u COLUMNS -u LINES {exports} {COMMAND}; sleep 5",
+        ],
+        check=True,
     )
     try:
-        assert (
-            term.tmux("display", "-p", "-t", "reader", "#{window_width}x#{window_height}").strip()
-            == "120x40"
-        )
-        yield term
+        yield name
     finally:
-        subprocess.run(["tmux", "-L", term.socket, "kill-server"], capture_output=True)
+        tmux("kill-server", check=False)
 
 
-def test_open_a_letter_and_jump_to_the_next_section(terminal: Terminal) -> None:
-    terminal.wait_for("5 letters")  # the list is filled
-    terminal.wait_for("Recente ontwikkelingen met betrekking")
+def test_open_a_letter_and_jump_to_the_next_section(session: str) -> None:
+    wait_for(session, "5 letters")  # the list is filled
+    wait_for(session, "Recente ontwikkelingen met betrekking")
     # the samples newest first: the third row is the letter of 3 February 2022
-    terminal.keys("j", "j", "Enter")
+    tmux("send-keys", "-t", session, "j", "j", "Enter")
     # the text may be drawn a frame after the header line: wait for both
-    terminal.wait_for("§ 1/8 Opening", "Naar aanleiding van het verzoek van uw Kamer")
-    terminal.keys("]")
-    screen = terminal.wait_for(
-        "§ 2/8 Veiligheidsordening", "Het kabinet blijft volop inzetten op de-escalatie"
+    wait_for(session, "§ 1/8 Opening", "Naar aanleiding van het verzoek van uw Kamer")
+    tmux("send-keys", "-t", session, "]")
+    screen = wait_for(
+        session, "§ 2/8 Veiligheidsordening", "Het kabinet blijft volop inzetten op de-escalatie"
     )
     lines = screen.splitlines()
     # the heading of the next section is at the top of the reader pane, under the progress line

@@ -31,6 +31,11 @@ _MARK = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
 _URL_TAIL = re.compile(r"^\(?(?:https?:|www\.)\S*[/=?&_#]$")
 
 
+def _plain(text: str) -> str:
+    """`text` without footnote-marker sentinels."""
+    return _MARK.sub("", text) if MARK_OPEN in text else text
+
+
 def _join(lines: list[Line], judge: HyphenJudge) -> str:
     """The lines of one block as one line; each join looks only at the two lines it joins."""
     parts = [lines[0].text]
@@ -72,6 +77,12 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
     body, raw_notes = extract_footnotes(lines)
     header, start = take_header(body)
     pairs, end = take_closing(body, start)
+    # a marker detached in a header or closing line is dropped there: only paragraphs keep them
+    pairs = [(_plain(role), _plain(name)) for role, name in pairs]
+    for field in ("recipient", "heading", "subject", "place"):
+        value = getattr(header, field)
+        if value:
+            setattr(header, field, _plain(value))
     blocks = build_blocks(body[start:end])
 
     sections: list[Section] = []
@@ -90,7 +101,7 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
     for block in blocks:
         if block.heading:
             close(block.lines[0].index)
-            title, level, paragraphs = block.lines[0].text, block.level, []
+            title, level, paragraphs = _plain(block.lines[0].text), block.level, []
             span_start = block.lines[0].index
         else:
             paragraphs.append(_paragraph(block.lines, judge))

@@ -20,6 +20,7 @@ from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.store import Store
 from briefreader.ui.commands import GoToCommands
+from briefreader.ui.notework import export_notes, in_thread
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.state import THEME, ReadingState
 
@@ -33,6 +34,7 @@ class ReaderApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "screen.help", "Help", id="app.help"),
+        Binding("e", "export", "Export", id="app.export"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="app.palette"),
     ]
 
@@ -65,6 +67,23 @@ class ReaderApp(App[None]):
     def _theme_changed(self, theme: Theme) -> None:
         self.state.set_setting(THEME, theme.name)
 
+    def action_export(self) -> None:
+        """Write every note as Markdown to the export file (in a thread) and say where."""
+        store = self.state.store
+        if store is None:
+            self.notify("There is no notes database to export.", severity="error")
+            return
+        library = self.library
+        in_thread(self, lambda: export_notes(store, library), self._exported, "Export failed")
+
+    def _exported(self, result: tuple[Path | None, int]) -> None:
+        path, count = result
+        if path is None:
+            self.notify("No notes to export yet: a annotates the passage under the cursor.")
+            return
+        notes = f"{count} note{'s' * (count != 1)}"
+        self.notify(f"{notes} written to {path}", title="Exported", timeout=10)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette's main actions, besides Textual's own."""
         yield from super().get_system_commands(screen)
@@ -90,6 +109,11 @@ class ReaderApp(App[None]):
                 yield SystemCommand(
                     "Copy passage", "Copy the current passage with a citation", screen.action_copy
                 )
+                yield SystemCommand(
+                    "Annotate", "Note on the current passage", screen.action_annotate
+                )
+            yield SystemCommand("Notes", "Every note, filterable", screen.action_notes)
+        yield SystemCommand("Export notes", "Write all notes as Markdown", self.action_export)
 
 
 def run_reader(paths: Sequence[Path], data_dir: Path, cache_dir: Path) -> int:

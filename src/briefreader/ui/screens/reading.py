@@ -22,8 +22,11 @@ from textual.widgets import Footer, Input, OptionList, Static
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
 from briefreader.model import Letter
+from briefreader.ui.annotations import ReaderNotes
 from briefreader.ui.clipboard import citation, save_clip
+from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.help import HelpGroup, HelpScreen
+from briefreader.ui.screens.notes import NotesScreen
 from briefreader.ui.screens.search_flow import SearchFlow, Stopped
 from briefreader.ui.state import LAST_LETTER, ReadingState
 from briefreader.ui.widgets.letter_list import LetterList
@@ -40,6 +43,8 @@ LETTER_ACTIONS = {
     "contents",
     "next_hit",
     "previous_hit",
+    "annotate",
+    "edit_note",
 }
 SAVE_DELAY = 0.5  # seconds of stillness before the reading position is written
 INDEX_DELAY = 0.25  # seconds after the list shows before indexing competes for the CPU
@@ -59,12 +64,15 @@ class ReadingScreen(SearchFlow):
         Binding("right_square_bracket", "next_section", "Next section", id="read.next"),
         Binding("left_square_bracket", "previous_section", "Prev section", id="read.prev"),
         Binding("slash", "search", "Search", id="read.search"),
+        Binding("a", "annotate", "Annotate", id="read.annotate"),
+        Binding("m", "notes", "Notes", id="read.notes"),
         Binding("n", "next_hit", "Next match", show=False, id="read.next_hit"),
         Binding("N", "previous_hit", "Previous match", show=False, id="read.prev_hit"),
         Binding("y", "copy", "Copy passage", id="read.copy"),
         Binding("l,escape", "letters", "Letters", id="read.letters"),
         Binding("t", "contents", "Contents", show=False, id="read.contents"),
         Binding("f", "filter", "Filter", show=False, id="read.filter"),
+        Binding("c", "edit_note", "Edit note here", show=False, id="read.edit_note"),
     ]
 
     def __init__(self, library: Library, state: ReadingState, cache_dir: Path) -> None:
@@ -76,6 +84,7 @@ class ReadingScreen(SearchFlow):
         self.letter: Letter | None = None
         self._pending: tuple[Letter, Place] | None = None
         self._save_timer: Timer | None = None
+        self.notes = ReaderNotes(self)
 
     def compose(self) -> ComposeResult:
         """Sidebar (list over contents) and reader pane (progress line over the letter)."""
@@ -163,6 +172,7 @@ class ReadingScreen(SearchFlow):
             view.go_to(section, paragraph)  # a search hit: in the middle of the pane
         self.query_one(LetterList).select(letter.id)
         self.mark_hits(letter)
+        self.notes.letter_opened(letter)
         if focus:
             self.set_focus(view)
 
@@ -302,7 +312,21 @@ class ReadingScreen(SearchFlow):
             ("Contents", Toc.BINDINGS),
             ("Reader", LetterView.BINDINGS),
             ("Search bar", [*SearchBar.BINDINGS, *HitList.BINDINGS]),
+            ("Notes view", NotesScreen.BINDINGS),
+            ("Note dialog", AnnotateScreen.BINDINGS),
         ]
+
+    def action_annotate(self) -> None:
+        """Annotate the passage under the cursor."""
+        self.notes.annotate()
+
+    def action_edit_note(self) -> None:
+        """Edit or delete the note on the passage under the cursor."""
+        self.notes.edit()
+
+    def action_notes(self) -> None:
+        """Show the notes view."""
+        self.notes.open_view()
 
     def action_help(self) -> None:
         """Show every binding."""

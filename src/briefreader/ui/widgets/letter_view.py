@@ -9,6 +9,7 @@ into its siblings.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -20,6 +21,7 @@ from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from briefreader.model import Letter
@@ -49,7 +51,7 @@ class LetterView(ScrollView, can_focus=True):
         Binding("G,end", "last", "End of letter", show=False, id="reader.bottom"),
     ]
 
-    COMPONENT_CLASSES = {f"letter-view--{name}" for name in (*STYLE_NAMES, "cursor", "bar")}
+    COMPONENT_CLASSES = {f"letter-view--{name}" for name in (*STYLE_NAMES, "cursor", "bar", "note")}
 
     class Moved(Message):
         """The cursor moved to another passage (or the letter changed)."""
@@ -68,6 +70,7 @@ class LetterView(ScrollView, can_focus=True):
         self.marks: Marks = {}  # search matches to highlight
         self._laid_styles: dict[str, Style] = {}
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self.noted: frozenset[tuple[int, int]] = frozenset()  # annotated (section, paragraph)
 
     # -- what the screen calls -------------------------------------------------------------
 
@@ -108,6 +111,14 @@ class LetterView(ScrollView, can_focus=True):
             return
         self.marks = marks
         self._relayout(force=True)
+
+    def mark_notes(self, passages: Iterable[tuple[int, int]]) -> None:
+        """Mark the passages `(section, paragraph)` that have notes (a ✎ in the margin)."""
+        marked = frozenset(passages)
+        if marked != self.noted:
+            self.noted = marked
+            self._cache.clear()
+            self.refresh()
 
     @property
     def place(self) -> Place | None:
@@ -189,8 +200,46 @@ class LetterView(ScrollView, can_focus=True):
                 base = base + self.get_component_rich_style("letter-view--cursor")
         else:
             bar = Segment(" " * GUTTER, base)
-        segments = [bar, *layout.lines[n].render(self.app.console)]
+        bar = self._note_mark(layout, n, bar, base)
+        segments = [bar, *self._text_of(layout, n)]
         return Strip(segments).crop_extend(0, width, base).apply_style(base)
+
+    def _text_of(self, layout: LetterLayout, n: int) -> Strip:
+        """Line `n`'s text, with the mouse selection shown and the offsets Textual needs to
+        select text (the margin carries none, so it is never part of a selection)."""
+        line = layout.lines[n]
+        selection = self.text_selection
+        span = selection.get_span(n) if selection is not None else None
+        if span is not None:
+            start, end = span
+            line = line.copy()
+            style = self.screen.get_component_rich_style("screen--selection")
+            line.stylize(style, start, len(line.plain) if end == -1 else end)
+        return Strip(line.render(self.app.console)).apply_offsets(0, n)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text, as it stands in the lines on screen."""
+        if self.layout_ is None:
+            return None
+        return selection.extract("\n".join(line.plain for line in self.layout_.lines)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        """Redraw with the new selection."""
+        self._cache.clear()
+        self.refresh()
+
+    def _note_mark(self, layout: LetterLayout, n: int, bar: Segment, base: Style) -> Segment:
+        """The margin of an annotated passage: ✎ beside its first line, a rule beside the rest."""
+        owner = layout.owners[n]
+        if owner < 0 or not self.noted:
+            return bar
+        p = layout.passages[owner]
+        if (p.section, p.paragraph) not in self.noted:
+            return bar
+        style = base + self.get_component_rich_style("letter-view--note")
+        if n == p.start:
+            return Segment("✎ ", style)
+        return bar if owner == self.cursor else Segment("│ ", style)
 
     def on_focus(self) -> None:
         """Show the cursor band."""
