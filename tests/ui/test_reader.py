@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+from textual.widgets import Input
 from ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 from briefreader.ui.screens.help import HelpScreen
@@ -88,6 +90,11 @@ async def test_top_bottom_and_page_keys(make_app: MakeApp) -> None:
         await pilot.press("space")
         assert view.scroll_y > 0 and view.place.section >= 1
         await pilot.press("b")
+        assert view.scroll_y == 0
+        await pilot.press("d")
+        half = view.scroll_y
+        assert 0 < half < view.size.height
+        await pilot.press("u")
         assert view.scroll_y == 0
 
 
@@ -256,3 +263,47 @@ async def test_mouse_opens_letters_jumps_in_the_toc_and_picks_passages(make_app:
         await pilot.press("j")
         await pilot.click(LetterView, offset=(10, target))
         assert view.place.section == 4 and view.place.paragraph == 0
+
+
+@pilot_test
+async def test_keys_typed_right_after_f_go_into_the_filter(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        _, letters, _, _ = parts(app)
+        for key in ("f", "q", "j"):  # queued at once, as a fast typist's keys arrive
+            app.post_message(events.Key(key, key))
+        await pilot.pause(0.3)
+        assert app.is_running  # `q` went into the box, it did not quit
+        assert letters.query_one("#filter", Input).value == "qj"
+        assert letters.shown == []
+
+
+@pilot_test
+async def test_one_cursor_bar_when_the_cursor_moves_from_the_toc(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, "Recente ontwikkelingen")
+        _, _, view, toc = parts(app)
+        await pilot.press("G", "g")  # every line drawn once, while the reader had the focus
+        await pilot.press("t", "right_square_bracket")  # the cursor moves, the TOC keeps focus
+        await pilot.pause()
+        assert app.focused is toc
+        barred = [y for y in range(view.size.height) if view.render_line(y).text.startswith("▌")]
+        passage = view.passage
+        assert passage is not None
+        top = round(view.scroll_y)
+        assert barred == list(range(passage.start - top, min(passage.end - top, view.size.height)))
+
+
+@pilot_test
+async def test_command_palette_opens_a_letter_by_title(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Letter: Geannoteerde agenda")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        _, _, view, _ = parts(app)
+        assert view.letter is not None and view.letter.title.startswith(NATO)

@@ -105,3 +105,18 @@ async def test_a_query_typed_while_indexing_is_answered_when_the_index_is_ready(
         bar = app.screen.query_one(SearchBar)
         assert bar.query_text == "Ollongren"
         assert bar.hits and all("Ollongren" in h.snippet for h in bar.hits[:1])
+
+
+@pilot_test
+async def test_closing_the_bar_with_an_empty_box_clears_the_marks(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await search(pilot, "MH17")
+        await pilot.press("enter")
+        await settle(pilot)
+        screen, _, view, _ = parts(app)
+        assert view.marks and screen.hit_stops
+        await pilot.press("slash", "backspace", "escape")
+        await settle(pilot)
+        assert view.marks == {} and screen.hit_stops == [] and screen.last_query == ""
+        assert app.focused is view

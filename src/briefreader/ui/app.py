@@ -91,6 +91,9 @@ class ReaderApp(App[None]):
             yield SystemCommand("Help", "List every key", screen.action_help)
             yield SystemCommand("Letters", "Go to the letter list", screen.action_letters)
             yield SystemCommand("Filter letters", "Type to filter", screen.action_filter)
+            yield SystemCommand(
+                "Search", "Search all letters (typos are fine)", screen.action_search
+            )
             if screen.letter is not None:
                 yield SystemCommand(
                     "Contents", "Go to the table of contents", screen.action_contents

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 
 from textual.command import Hit, Hits, Provider
@@ -32,7 +33,9 @@ class GoToCommands(Provider):
             return
         letter_list = lists.first(LetterList)
         found = 0
-        for entry in letter_list.entries:
+        for n, entry in enumerate(letter_list.entries):
+            if n % 500 == 499:
+                await asyncio.sleep(0)  # 10,000 letters: let frames and keys through
             if entry.error:
                 continue
             label = f"Letter: {entry.title}"

@@ -89,9 +89,16 @@ def wrap_offsets(text: str, width: int) -> list[int]:
     for word in text.split(" "):
         cells = cell_len(word)
         if line_cells and line_cells + 1 + cells > width:
-            breaks.append(pos)
+            room = width - line_cells - 1
+            if cells > width and room >= 4:  # a URL: start it here rather than alone below
+                pos += room
+                breaks.append(pos)
+                word = word[room:]
+                cells = cell_len(word)
+            else:
+                breaks.append(pos)
             line_cells = 0
-        while cells > width:  # a word longer than a line (a URL): cut it
+        while cells > width:  # a word longer than a line: cut it
             pos += width
             breaks.append(pos)
             word = word[width:]

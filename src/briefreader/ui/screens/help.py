@@ -12,7 +12,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -58,6 +58,8 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("j", "scroll(1)", "Scroll down", show=False, id="help.down"),
+        Binding("k", "scroll(-1)", "Scroll up", show=False, id="help.up"),
     ]
 
     def __init__(self, groups: Sequence[HelpGroup]) -> None:
@@ -66,10 +68,19 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """The table of bindings in a scrolling box."""
-        with Vertical(id="help-box") as box:
+        with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
             box.border_subtitle = "esc to close"
             yield Static(help_text(self.groups), id="help-table")
+
+    def on_mount(self) -> None:
+        """Arrows and page keys scroll the list."""
+        self.query_one("#help-box").focus()
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll the list by `lines`."""
+        box = self.query_one("#help-box", VerticalScroll)
+        box.scroll_relative(y=lines, animate=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the dialog."""

@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
@@ -100,7 +100,7 @@ class ReadingScreen(SearchFlow):
     def on_mount(self) -> None:
         """Start loading the library; the list has the focus."""
         self.query_one("#toc", Toc).border_title = "Contents"
-        self.query_one(LetterTable).focus()
+        self.set_focus(self.query_one(LetterTable))
         self._scan()
 
     def on_resize(self) -> None:
@@ -174,7 +174,14 @@ class ReadingScreen(SearchFlow):
         self.mark_hits(letter)
         self.notes.letter_opened(letter)
         if focus:
-            view.focus()
+            self.set_focus(view)
+
+    def current_passage(self) -> tuple[Letter, int, int] | None:
+        """The open letter and the `(section, paragraph)` under the cursor (what to annotate)."""
+        place = self.query_one(LetterView).place
+        if self.letter is None or place is None:
+            return None
+        return (self.letter, place.section, place.paragraph)
 
     def open_at(self, letter_id: str, target: tuple[int, int]) -> None:
         """Open a letter with the cursor on passage `target` (a search hit, a note)."""
@@ -185,9 +192,9 @@ class ReadingScreen(SearchFlow):
     def focus_main(self) -> None:
         """Focus the reader, or the list when no letter is open."""
         if self.letter is not None:
-            self.query_one(LetterView).focus()
+            self.set_focus(self.query_one(LetterView))
         else:
-            self.query_one(LetterTable).focus()
+            self.set_focus(self.query_one(LetterTable))
 
     # -- messages from the widgets --------------------------------------------------------
 
@@ -211,7 +218,7 @@ class ReadingScreen(SearchFlow):
     def _toc_selected(self, event: OptionList.OptionSelected) -> None:
         view = self.query_one(LetterView)
         view.go_to_section(event.option_index)
-        view.focus()
+        self.set_focus(view)
 
     def on_descendant_focus(self, event: object) -> None:
         """On a narrow terminal, show the sidebar exactly while it has the focus."""
@@ -261,7 +268,7 @@ class ReadingScreen(SearchFlow):
         if place is not None:
             view.go_to_section(place.section + delta)
             if not self.query_one(Toc).has_focus:
-                view.focus()
+                self.set_focus(view)
 
     def action_next_section(self) -> None:
         """Jump to the next section."""
@@ -273,27 +280,29 @@ class ReadingScreen(SearchFlow):
 
     def action_copy(self) -> None:
         """Copy the current passage with a citation line."""
-        place = self.query_one(LetterView).place
-        if self.letter is None or place is None:
+        passage = self.current_passage()
+        if passage is None:
             return
-        text = citation(self.letter, place.section, place.paragraph)
+        text = citation(*passage)
         self.app.copy_to_clipboard(text)
         path = save_clip(self.cache_dir, text)
         preview = text.strip().splitlines()[0][:120]
         saved = f"\nAlso saved to {path}" if path else ""
         self.notify(f"{preview}…{saved}", title="Copied passage with citation")
 
+    # set_focus, not widget.focus(): the keys queued behind this one must reach the new focus
+
     def action_letters(self) -> None:
         """Focus the letter list (showing it on a narrow terminal)."""
-        self.query_one(LetterTable).focus()
+        self.set_focus(self.query_one(LetterTable))
 
     def action_contents(self) -> None:
         """Focus the table of contents."""
-        self.query_one(Toc).focus()
+        self.set_focus(self.query_one(Toc))
 
     def action_filter(self) -> None:
         """Type to filter the letter list."""
-        self.query_one(LetterList).focus_filter()
+        self.set_focus(self.query_one("#filter", Input))
 
     def help_groups(self) -> list[HelpGroup]:
         """The bindings the help dialog lists, by where they work."""

@@ -27,6 +27,8 @@ from briefreader.ui.widgets.search_bar import SearchBar
 
 DEBOUNCE = 0.12  # seconds: typing faster than this searches only once
 LIMIT = 50
+# keys that move the focus (also bound, for the footer and help): handled as they arrive
+FOCUS_KEYS = {"slash": "search", "f": "filter", "l": "letters", "t": "contents"}
 
 
 def marks_of(hits: Sequence[Hit]) -> Marks:
@@ -134,15 +136,28 @@ class SearchFlow(Screen[None]):
         self.search_bar().open()
 
     def on_key(self, event: events.Key) -> None:
-        """Keys typed right after `/` belong to the query, not to the list or reader."""
-        if event.key == "slash" and not isinstance(self.focused, Input):
-            # open at once (a binding's action runs only after keys already queued)
-            self.action_search()
-            event.stop()
-            event.prevent_default()
-        elif self.query(SearchBar) and self.search_bar().take_key(event):
-            event.stop()
-            event.prevent_default()
+        """Keys that move the focus act at once, and keys typed right after `/` are the query.
+
+        Keys are routed to the widget focused when they arrive, and a binding's action runs
+        after the keys queued behind it: a fast typist's `/hoekstra`, `fq` or `tjj` would
+        otherwise scroll, jump or quit.
+        """
+        action = FOCUS_KEYS.get(event.key)
+        focused = self.focused
+        if isinstance(focused, Input):
+            # an Input keeps the keys it types; one that reaches us was sent on before the
+            # focus moved here: it belongs in the box all the same
+            if not (event.is_printable and event.character):
+                return
+            focused.insert_text_at_cursor(event.character)
+        elif action:
+            if not self.check_action(action, ()):
+                return
+            getattr(self, f"action_{action}")()
+        elif not (self.query(SearchBar) and self.search_bar().take_key(event)):
+            return
+        event.stop()
+        event.prevent_default()
 
     def on_paste(self, event: events.Paste) -> None:
         """A burst of keys right after `/` may arrive as a paste: it is the query too."""
@@ -175,7 +190,7 @@ class SearchFlow(Screen[None]):
         if view.letter is not None and view.letter.id == hit.letter_id:
             self.mark_hits(view.letter)
             view.go_to(hit.section_index, hit.paragraph_index)
-            view.focus()
+            self.set_focus(view)
         else:
             entry = self.library.entry(hit.letter_id)
             if entry is None:
@@ -184,7 +199,11 @@ class SearchFlow(Screen[None]):
             self.open_at(entry.id, (hit.section_index, hit.paragraph_index))
 
     def on_search_bar_closed(self, event: SearchBar.Closed) -> None:
-        """Back to reading (or to the list when no letter is open)."""
+        """Back to reading (or to the list); closed with an empty box, the marks go too."""
+        if not self.search_bar().query_text and self.last_query:
+            self.last_query = ""
+            self.letter_hits, self.hit_stops = [], []
+            self.query_one(LetterView).mark({})
         self.focus_main()
 
     def open_at(self, letter_id: str, target: tuple[int, int]) -> None:

@@ -94,10 +94,6 @@ class LetterList(Vertical):
                 self.table.move_cursor(row)
                 return
 
-    def focus_filter(self) -> None:
-        """Put the focus in the filter box."""
-        self.query_one(Input).focus()
-
     @on(Input.Changed, "#filter")
     def _filter(self, event: Input.Changed) -> None:
         event.stop()
@@ -106,18 +102,18 @@ class LetterList(Vertical):
     @on(Input.Submitted, "#filter")
     def _filter_done(self, event: Input.Submitted) -> None:
         event.stop()
-        self.table.focus()
+        self.screen.set_focus(self.table)
 
     def on_key(self, event: events.Key) -> None:
         """`down` or `escape` in the filter box go back to the rows."""
         if not isinstance(self.screen.focused, Input) or self.screen.focused.id != "filter":
             return
         if event.key == "down":
-            self.table.focus()
+            self.screen.set_focus(self.table)
             event.stop()
         elif event.key == "escape":
             self.query_one(Input).value = ""
-            self.table.focus()
+            self.screen.set_focus(self.table)
             event.stop()
 
     @on(LetterTable.Chosen)

@@ -45,6 +45,8 @@ class LetterView(ScrollView, can_focus=True):
         Binding("k,up", "cursor_up", "Previous passage", show=False, id="reader.up"),
         Binding("space,pagedown,ctrl+f", "page_down", "Page down", show=False, id="reader.pgdn"),
         Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False, id="reader.pgup"),
+        Binding("d,ctrl+d", "half_down", "Half a page down", show=False, id="reader.half_down"),
+        Binding("u,ctrl+u", "half_up", "Half a page up", show=False, id="reader.half_up"),
         Binding("g,home", "first", "Top of letter", show=False, id="reader.top"),
         Binding("G,end", "last", "End of letter", show=False, id="reader.bottom"),
     ]
@@ -67,7 +69,7 @@ class LetterView(ScrollView, can_focus=True):
         self.cursor = 0  # index into layout_.passages
         self.marks: Marks = {}  # search matches to highlight
         self._laid_styles: dict[str, Style] = {}
-        self._cache: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
+        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self.noted: frozenset[tuple[int, int]] = frozenset()  # annotated (section, paragraph)
 
     # -- what the screen calls -------------------------------------------------------------
@@ -181,22 +183,21 @@ class LetterView(ScrollView, can_focus=True):
         n = round(self.scroll_y) + y
         if layout is None or n >= len(layout.lines):
             return Strip.blank(width, base)
-        current = layout.owners[n] == self.cursor and self.has_focus_within
-        key = (n, current)
+        # 0: a plain line; 1: the cursor's, pane not focused (bar only); 2: bar and band
+        look = 0 if layout.owners[n] != self.cursor else 2 if self.has_focus_within else 1
+        key = (n, look)
         strip = self._cache.get(key)
         if strip is None or strip.cell_length != width:
-            strip = self._draw(layout, n, current, width)
+            strip = self._draw(layout, n, look, width)
             self._cache[key] = strip
         return strip
 
-    def _draw(self, layout: LetterLayout, n: int, current: bool, width: int) -> Strip:
+    def _draw(self, layout: LetterLayout, n: int, look: int, width: int) -> Strip:
         base = self.rich_style
-        on_cursor = layout.owners[n] == self.cursor
-        if on_cursor:
+        if look:
             bar = Segment("▌ ", base + self.get_component_rich_style("letter-view--bar"))
-            base = base + self.get_component_rich_style("letter-view--cursor")
-            if not current:  # the pane is not focused: keep the bar, drop the band
-                base = self.rich_style
+            if look == 2:
+                base = base + self.get_component_rich_style("letter-view--cursor")
         else:
             bar = Segment(" " * GUTTER, base)
         bar = self._note_mark(layout, n, bar, base)
@@ -302,11 +303,12 @@ class LetterView(ScrollView, can_focus=True):
         if self.letter is not None:
             self._step(-1)
 
-    def _page(self, delta: int) -> None:
+    def _page(self, delta: int, half: bool = False) -> None:
         if self.letter is None:
             return
         height = self.scrollable_content_region.height
-        top = max(0, min(round(self.scroll_y) + delta * max(height - 2, 1), self.max_scroll_y))
+        step = max(height // 2, 1) if half else max(height - 2, 1)
+        top = max(0, min(round(self.scroll_y) + delta * step, round(self.max_scroll_y)))
         self._scroll(top)
         layout = self._layout()
         at = layout.passage_at(top)
@@ -323,6 +325,14 @@ class LetterView(ScrollView, can_focus=True):
     def action_page_up(self) -> None:
         """Scroll a page up; the cursor goes to the first passage shown."""
         self._page(-1)
+
+    def action_half_down(self) -> None:
+        """Scroll half a page down (as in less)."""
+        self._page(+1, half=True)
+
+    def action_half_up(self) -> None:
+        """Scroll half a page up."""
+        self._page(-1, half=True)
 
     def action_first(self) -> None:
         """Go to the top of the letter."""

@@ -133,7 +133,7 @@ class SearchBar(Vertical):
             return  # on_mount opens it
         box = self.query_one(Input)
         box.select_all()
-        self.call_after_refresh(box.focus)  # a hidden widget cannot take the focus yet
+        self.screen.set_focus(box)  # at once: the keys queued behind `/` are the query
 
     def status(self, text: str) -> None:
         """Set the status line (counts, indexing progress)."""
@@ -184,10 +184,10 @@ class SearchBar(Vertical):
         """`down` from the box goes to the hits; `/` from the hits back to the box."""
         box = self.query_one(Input)
         if event.key == "down" and box.has_focus and self.hits:
-            self.query_one(HitList).focus()
+            self.screen.set_focus(self.query_one(HitList))
             event.stop()
         elif event.key == "slash" and not box.has_focus:
-            box.focus()
+            self.screen.set_focus(box)
             event.stop()
 
     def action_close(self) -> None:
