@@ -251,3 +251,19 @@ def test_a_footnote_after_a_lost_one_is_still_a_footnote() -> None:
     assert "onvoldoende toegerust om de dreigingen het hoofd te bieden" in body(letter)
     assert "Strategisch Kompas. Op dit moment" in body(letter)
     assert "Kamerstuk 21 501-28, nr. 229" in letter.references
+
+
+def test_a_footnote_going_on_after_a_blank_line_stays_one_footnote() -> None:
+    letter = parse(
+        "Gazprom levert minder gas dan in voorgaande jaren4 en dat raakt de markt.\n"
+        "\n"
+        "4 Volgens voorlopige cijfers leverde Gazprom ruim 40% minder gas aan de\n"
+        "\n"
+        "EU t.o.v. januari 2021.\n"
+        " Een nieuwe alinea op de volgende pagina.\n"
+    )
+    assert [f.text for f in letter.footnotes] == [
+        "Volgens voorlopige cijfers leverde Gazprom ruim 40% minder gas aan de EU t.o.v. "
+        "januari 2021."
+    ]
+    assert "t.o.v." not in body(letter)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefreader.parsing.lines import Line
+from briefreader.parsing.lines import Line, ends_mid_sentence
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 _START = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Z«“]|https?:))(\S.*)$")
@@ -110,8 +110,8 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote]]
 def _split_zone(zone: list[Line], first: int) -> tuple[list[RawFootnote], list[Line]]:
     """The footnotes of a zone, and the lines stranded in it.
 
-    After a blank line, a line that opens neither the next footnote nor with a lower-case
-    letter or a bracket is not taken as the footnote's continuation: it is kept as text.
+    After a blank line, a capitalised line that does not open the next footnote is kept as
+    text, unless the footnote plainly stops mid-sentence (on a comma or a word like `de`).
     """
     notes = [RawFootnote(first)]
     orphans: list[Line] = []
@@ -121,7 +121,12 @@ def _split_zone(zone: list[Line], first: int) -> tuple[list[RawFootnote], list[L
         if m and int(m.group(1)) == notes[-1].number + 1 and line is not zone[0]:
             notes.append(RawFootnote(notes[-1].number + 1))
             stranded = False
-        elif line.gap >= 1 and line is not zone[0] and line.text[0].isupper():
+        elif (
+            line.gap >= 1
+            and line is not zone[0]
+            and line.text[0].isupper()
+            and not ends_mid_sentence(notes[-1].lines[-1].text)
+        ):
             stranded = True
         if stranded:
             line.orphan = True
