@@ -191,20 +191,27 @@ def is_heading_text(text: str) -> bool:
     return any(c.isalpha() for c in text)
 
 
-def build_blocks(lines: list[Line], prev_text: str = "") -> list[Block]:
+def build_blocks(lines: list[Line]) -> list[Block]:
     """Group body lines into headings and paragraphs."""
     blocks: list[Block] = []
+    # Text stranded between footnotes waits until the paragraph it interrupts has ended.
     stranded: list[Line] = []
     seen_plain_heading = False
+
+    def open_block(block: Block) -> None:
+        if stranded:
+            blocks.append(Block(False, stranded[:]))
+            stranded.clear()
+        blocks.append(block)
+
     for i, line in enumerate(lines):
         if line.orphan:
-            # Text stranded between footnotes waits until the paragraph it interrupts ends.
             stranded.append(line)
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         text = line.text
         last = blocks[-1] if blocks else None
-        prev = last.lines[-1].text if last else prev_text
+        prev = last.lines[-1].text if last else ""
         in_text = last is not None and not last.heading
         alone_before = line.gap >= 1 or line.page_start or last is None
         if not alone_before and len(text) <= 60 and in_text and ends_sentence(prev):
@@ -216,21 +223,11 @@ def build_blocks(lines: list[Line], prev_text: str = "") -> list[Block]:
             and not (in_text and ends_mid_sentence(prev) and not _isolated(line, nxt))
             and _alone_after(text, nxt)
         ):
-            level = 1
-            if _NUMBERED.match(text) and seen_plain_heading:
-                level = 2
-            elif not _ROMAN.match(text) and not _NUMBERED.match(text):
-                seen_plain_heading = True
-            if stranded:
-                blocks.append(Block(False, stranded))
-                stranded = []
-            blocks.append(Block(True, [line], level))
-            continue
-        if last is None or last.heading or _starts_paragraph(line, prev):
-            if stranded:
-                blocks.append(Block(False, stranded))
-                stranded = []
-            blocks.append(Block(False, [line]))
+            numbered = bool(_NUMBERED.match(text))
+            open_block(Block(True, [line], 2 if numbered and seen_plain_heading else 1))
+            seen_plain_heading = seen_plain_heading or not (numbered or _ROMAN.match(text))
+        elif last is None or last.heading or _starts_paragraph(line, prev):
+            open_block(Block(False, [line]))
         else:
             last.lines.append(line)
     if stranded:
