@@ -117,11 +117,24 @@ def test_word_processor_export_keeps_its_hyphens() -> None:
     text = (
         "Op dit moment is er geen sprake van EU kandidaat-\n"
         "lidmaatschap van Oekraïne. De veiligheidssituatie in Oost-\n"
-        "Europa blijft zorgelijk.\n"
+        "Europa blijft zorgelijk, zoals eerder gedeeld (Kamerstukken 29023-\n"
+        "276) en in de EU-\n"
+        "gasrichtlijn.\n"
     )
     out = body(parse(text))
     assert "kandidaat-lidmaatschap" in out
-    assert "Oost-Europa" in out
+    assert "Oost-Europa" in out and "EU-gasrichtlijn" in out
+
+
+def test_a_short_typeset_letter_joins_its_compounds() -> None:
+    text = (
+        "De oorzaken zijn de gestegen bouw-\n"
+        "kosten. Er komen 300.000 middenhuur-\n"
+        "woningen bij, zegt de oud-\n"
+        "minister.\n"
+    )
+    out = body(parse(text))
+    assert "bouwkosten" in out and "middenhuurwoningen" in out and "oud-minister" in out
 
 
 def test_soft_hyphenation_uses_the_document_itself() -> None:
@@ -267,3 +280,48 @@ def test_a_footnote_going_on_after_a_blank_line_stays_one_footnote() -> None:
         "januari 2021."
     ]
     assert "t.o.v." not in body(letter)
+
+
+def test_capitalised_role_and_address_block_recipient() -> None:
+    letter = parse(
+        "De Voorzitter van de Tweede Kamer\n"
+        "der Staten-Generaal\n"
+        "Postbus 20018\n"
+        "2500 EA DEN HAAG\n"
+        "\n"
+        "Datum 12 maart 2024\n"
+        "Betreft Voortgang stikstof\n"
+        "\n"
+        "Geachte voorzitter,\n"
+        "\n"
+        "Hierbij informeer ik u over de voortgang.\n"
+        "\n"
+        "2. Stand van zaken\n"
+        "\n"
+        "2.1 Opkoop\n"
+        "\n"
+        "Er wordt gekozen voor:\n"
+        "a. de opkoopregeling;\n"
+        "b. de natuurherstelregeling.\n"
+        "\n"
+        "Hoogachtend,\n"
+        "\n"
+        "DE MINISTER VOOR NATUUR EN STIKSTOF,\n"
+        "\n"
+        "Christianne van der Wal-Zeggelink\n"
+    )
+    assert letter.recipient == "De Voorzitter van de Tweede Kamer der Staten-Generaal"
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("DE MINISTER VOOR NATUUR EN STIKSTOF", "Christianne van der Wal-Zeggelink")
+    ]
+    assert [(s.title, s.level) for s in letter.sections] == [
+        (None, 1),
+        ("2. Stand van zaken", 1),
+        ("2.1 Opkoop", 2),
+    ]
+    assert [p.text for p in letter.sections[2].paragraphs] == [
+        "Er wordt gekozen voor:",
+        "a. de opkoopregeling;",
+        "b. de natuurherstelregeling.",
+    ]
+    assert "Hoogachtend" not in body(letter)

@@ -20,6 +20,7 @@ DROP, KEEP, SPACE = "drop", "keep", "space"
 # Past this size a document's words are counted once, so lookups stay linear in its size.
 _COUNTER_FROM = 256 * 1024
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_KEEP_PREFIXES = frozenset({"ex", "oud", "niet", "vice", "loco", "adjunct", "interim"})
 _SUSPENDED = frozenset({"en", "of", "tot", "dan", "als"})
 
 
@@ -87,9 +88,11 @@ class HyphenJudge:
         """Does the document split plain words at line ends (soft hyphenation)?"""
         if self._soft is None:
             lines = self._lines
-            self._soft = any(
-                text.endswith("-") and self._obvious_split(text, lines[i + 1])
-                for i, text in enumerate(lines[:-1])
+            ends = [i for i, text in enumerate(lines[:-1]) if text.endswith("-")]
+            # A word-processor export never splits a plain word at a line end; with only a
+            # hyphen or two there is no telling, and typeset letters are the common case.
+            self._soft = len(ends) < 3 or any(
+                self._obvious_split(lines[i], lines[i + 1]) for i in ends
             )
         return self._soft
 
@@ -100,6 +103,8 @@ class HyphenJudge:
 
     def _obvious_split(self, left: str, right: str) -> bool:
         prefix, suffix = self._parts(left, right)
+        if prefix.lower() in _KEEP_PREFIXES:
+            return KEEP  # ex-minister, oud-minister, niet-militaire
         if not prefix or not suffix or not prefix.islower() or not suffix.islower():
             return False
         if not left[:-1].endswith(prefix):
@@ -128,6 +133,8 @@ class HyphenJudge:
         if not first or not first[0].isalpha() or first[0].isupper():
             return KEEP  # Minister-President, Noord-Atlantische
         prefix, suffix = self._parts(left, right)
+        if prefix.lower() in _KEEP_PREFIXES:
+            return KEEP  # ex-minister, oud-minister, niet-militaire
         if not prefix or (not prefix.islower() and sum(map(str.isupper, prefix)) >= 2):
             return KEEP  # EU-landen, NAVO-bondgenoten
         return DROP if self._split(prefix, suffix) else KEEP

@@ -75,7 +75,7 @@ def kind_of(
 def sender_of(roles: list[str], heading: str | None, body_start: str) -> str | None:
     """Who sent the letter: the first signatory's role, else a committee named at the start."""
     if roles:
-        role = re.sub(r"^(?:De|Het)\s+", "", roles[0])
+        role = re.sub(r"^(?:De|Het)\s+", "", roles[0], flags=re.IGNORECASE)
         return role + (f" +{len(roles) - 1}" if len(roles) > 1 else "")
     m = _COMMISSION.search(body_start)
     if m:

@@ -50,11 +50,14 @@ _VALEDICTION = re.compile(
     r"^(?:Hoogachtend|Met (?:de meeste |vriendelijke )?(?:hoogachting|groet(?:en)?)),?$",
     re.IGNORECASE,
 )
-_ROLE = re.compile(r"^(?:De|Het)\s+\S.{2,150},$")
+_RECIPIENT = re.compile(r"^(?:Aan de |De Voorzitter van de Tweede Kamer)")
+_ROLE = re.compile(r"^(?:De|Het|DE|HET)\s+\S.{2,150},$")
 _NAME = re.compile(r"^(?:[a-z]{2,5}\.\s*)*[A-Z][\w.'’ -]{1,60}$")
 _NUMBERED = re.compile(r"^\d{1,3}\.\s+[A-Z«‘“]")
+# `2.1 Woningbouwproductie`, `2.1. Betaalbaarheid`: a numbered sub-heading, one level down
+_SUBNUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z«‘“]")
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.?\s+[A-Z«‘“]")
-_BULLET = re.compile(r"^(?:[-•–○·▪●*]\s|\(?[a-z]\)\s|\d{1,2}\)\s)")
+_BULLET = re.compile(r"^(?:[-•–○·▪●*]\s|\(?[a-z]\)\s|[a-z]\.\s|\d{1,2}\)\s)")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -121,7 +124,7 @@ def _read_header_block(head: Header, block: list[str], at_top: bool) -> bool:
     if m and head.number is None and at_top:
         head.number = m.group(1)
         head.heading = " ".join([m.group(2), *block[1:]])
-    elif first.startswith("Aan de ") and head.recipient is None and len(block) <= 5:
+    elif _RECIPIENT.match(first) and head.recipient is None and len(block) <= 5:
         # the recipient, without the street address that may follow it
         lines = [ln for ln in block if not any(c.isdigit() for c in ln)]
         head.recipient = " ".join(ln for ln in lines if ln != "Den Haag") or first
@@ -184,7 +187,7 @@ def is_heading_text(text: str) -> bool:
         return False
     if text[-1] in ".,;:?!-–" or _BULLET.match(text):
         return False
-    if first.isdigit() and not _NUMBERED.match(text):
+    if first.isdigit() and not (_NUMBERED.match(text) or _SUBNUMBERED.match(text)):
         return False
     if _PLACE_DATE.match(text) or _ROLE.match(text) or ends_mid_sentence(text):
         return False
@@ -224,8 +227,11 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             and _alone_after(text, nxt)
         ):
             numbered = bool(_NUMBERED.match(text))
-            open_block(Block(True, [line], 2 if numbered and seen_plain_heading else 1))
-            seen_plain_heading = seen_plain_heading or not (numbered or _ROMAN.match(text))
+            sub = _SUBNUMBERED.match(text)
+            level = 2 if sub or (numbered and seen_plain_heading) else 1
+            open_block(Block(True, [line], level))
+            plain = not (numbered or sub or _ROMAN.match(text))
+            seen_plain_heading = seen_plain_heading or plain
         elif last is None or last.heading or _starts_paragraph(line, prev):
             open_block(Block(False, [line]))
         else:
