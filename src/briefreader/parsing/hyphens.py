@@ -104,7 +104,7 @@ class HyphenJudge:
     def _obvious_split(self, left: str, right: str) -> bool:
         prefix, suffix = self._parts(left, right)
         if prefix.lower() in _KEEP_PREFIXES:
-            return KEEP  # ex-minister, oud-minister, niet-militaire
+            return False
         if not prefix or not suffix or not prefix.islower() or not suffix.islower():
             return False
         if not left[:-1].endswith(prefix):
