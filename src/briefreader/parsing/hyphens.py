@@ -147,8 +147,8 @@ class HyphenJudge:
         if in_doc_joined != in_doc_hyphened:
             return in_doc_joined > in_doc_hyphened
         zj = zipf(joined)
-        if zj >= 3.0:
-            return True
+        if zj >= 1.5:
+            return True  # the joined form is a Dutch word
         if not self.soft:
             return False
         word_p = zipf(p) >= 2.0 or self.count(p) > 0
