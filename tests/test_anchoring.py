@@ -236,3 +236,36 @@ def test_a_bare_place_keeps_its_position(tmp_path: Path, letters: list[Letter]) 
     made = store.add(anchor_for(letter, 2, 0, 10, 10), "hier", [], letter.title, None)
     assert made.anchor.quote == ""
     assert reanchor(store, letter) == [made]
+
+
+def test_notes_on_a_corrected_file_in_an_opened_folder_follow_it(tmp_path: Path) -> None:
+    """`briefreader DIR`: the file is corrected in place; at the next start its notes are
+    placed in the new version before the letter is opened (the reader calls place_orphans)."""
+    from briefreader.library import Library
+    from briefreader.reanchoring import place_orphans
+
+    folder = tmp_path / "brieven"
+    folder.mkdir()
+    src = samples_dir() / "001_c2f46bf8e516480e.txt"
+    path = folder / "brief.txt"
+    path.write_bytes(src.read_bytes())
+    library = Library([folder], tmp_path / "cache")
+    (entry,) = library.scan()
+    old = library.letter(entry.id)
+    store = Store.open(tmp_path / "data")
+    note = store.add(anchor_for(old, 0, 3), "cyberaanval", [], old.title, None)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("Oekraïne is op vrijdag", "Een nieuwe alinea.\n\nOekraïne is op vrijdag", 1),
+        encoding="utf-8",
+    )
+    library = Library([folder], tmp_path / "cache")
+    (entry,) = library.scan()
+    assert entry.id != old.id
+    assert place_orphans(store, library) == 1
+    moved = store.get(note.id)
+    assert moved is not None and not moved.detached
+    assert moved.anchor.letter_id == entry.id
+    new = library.letter(entry.id)
+    para = new.sections[0].paragraphs[moved.anchor.paragraph_index]
+    assert para.text.startswith("Oekraïne is op vrijdag")

@@ -20,6 +20,7 @@ from briefreader.annotation import Annotation, Position
 from briefreader.model import Letter
 
 if TYPE_CHECKING:
+    from briefreader.library import Library
     from briefreader.store import Store
 
 _VOTERS = 5  # quotes of an orphaned group tried against every letter to find its new home
@@ -170,3 +171,18 @@ def refind_position(store: Store, letter: Letter) -> Position | None:
             si, pi, _ = text.flat[j]
             return Position(si, pi, pos.quote)
     return None
+
+
+def place_orphans(store: Store, library: Library) -> int:
+    """Re-attach notes whose letter is no longer in `library` (its file was corrected or
+    replaced) to the letter of the same title that now holds their quotes; return how many
+    notes that concerned. Letters of other titles are not loaded, so this stays cheap."""
+    entries = [e for e in library.entries() if not e.error]
+    known = {e.id for e in entries}
+    orphans = [a for a in store.annotations() if a.anchor.letter_id not in known]
+    titles = {a.letter_title for a in orphans}
+    candidates = [library.letter(e.id) for e in entries if e.title in titles]
+    if not orphans or not candidates:
+        return 0
+    reanchor_all(store, candidates, mark_detached=False)
+    return len(orphans)

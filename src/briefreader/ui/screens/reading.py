@@ -7,6 +7,7 @@ narrow terminal the sidebar folds away while reading and `l` (or `escape`) bring
 
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import partial
 from pathlib import Path
 from typing import ClassVar
@@ -22,6 +23,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
 from briefreader.model import Letter
+from briefreader.reanchoring import place_orphans
 from briefreader.ui.annotations import ReaderNotes
 from briefreader.ui.clipboard import citation, save_clip
 from briefreader.ui.screens.annotate import AnnotateScreen
@@ -124,6 +126,11 @@ class ReadingScreen(SearchFlow):
         except (UserError, OSError) as exc:  # e.g. a folder that cannot be read
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             entries = []
+        store = self.state.store
+        if store is not None and not store.read_only:
+            # notes on a letter whose file was corrected find it before anyone opens it
+            with suppress(UserError, KeyError):
+                place_orphans(store, self.library)
         self.app.call_from_thread(self._loaded, entries)
 
     def _loaded(self, entries: list[Entry]) -> None:
