@@ -138,6 +138,10 @@ def test_outline_and_json_of_a_sample(tmp_path: Path) -> None:
     assert doc["source"] == str(SAMPLE)
 
 
-def test_unknown_command_line_is_a_usage_error(tmp_path: Path) -> None:
-    proc = run("parse", tmp_path=tmp_path)
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+@pytest.mark.parametrize(
+    "args", [("parse",), ("search", "x", "--limit", "abc"), ("add",)], ids=["parse", "limit", "add"]
+)
+def test_a_wrong_command_line_is_a_one_line_error(args: tuple[str, ...], tmp_path: Path) -> None:
+    proc = run(*args, tmp_path=tmp_path)
+    assert proc.returncode == 1 and len(proc.stderr.strip().splitlines()) == 1
+    assert "--help" in proc.stderr and "Traceback" not in proc.stderr

@@ -39,3 +39,15 @@ def test_python_dash_m_and_version() -> None:
         [sys.executable, "-m", "briefreader", "--version"], capture_output=True, text=True
     )
     assert proc.returncode == 0 and proc.stdout.strip() == f"briefreader {__version__}"
+
+
+def test_add_takes_what_it_can_and_names_what_it_refuses(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    data = tmp_path / "data"
+    binary = tmp_path / "binair.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    assert main(["add", "--data-dir", str(data), str(binary), str(SAMPLE)]) == 1
+    err = capsys.readouterr().err
+    assert "binair.txt" in err and "not added" in err
+    assert (data / "letters" / SAMPLE.name).exists()
+    assert main(["add", "--data-dir", str(data), str(SAMPLES)]) == 0
+    assert len(list((data / "letters").iterdir())) == 5

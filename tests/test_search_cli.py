@@ -96,3 +96,13 @@ def test_the_users_notes_are_found_and_marked_as_notes(
     assert run(tmp_path, "KLM", str(SAMPLES)) == 0
     lines = capsys.readouterr().out.splitlines()
     assert any("note on Veiligheid burgerluchtvaart: [KLM] vliegt" in ln for ln in lines)
+
+
+def test_a_broken_file_named_in_a_search_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "leeg.txt"
+    empty.write_text("")
+    args = ["search", "kabinet", str(empty), "--cache-dir", str(tmp_path / "c")]
+    assert main([*args, "--data-dir", str(tmp_path / "d")]) == 1
+    assert capsys.readouterr().err.strip() == f"briefreader: {empty}: is empty"

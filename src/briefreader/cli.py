@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from briefreader import __version__, locations
 from briefreader.errors import UserError
@@ -31,9 +32,16 @@ def _common(parser: argparse.ArgumentParser, top: bool = False) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error and exit status 1, as for every user error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(1, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argparse tree for every subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefreader",
         description="A terminal reader for Dutch parliamentary letters (Kamerbrieven).",
     )
@@ -69,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _reader_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="briefreader",
         description="A terminal reader for Dutch parliamentary letters (Kamerbrieven). "
         f"Commands: {', '.join(COMMANDS)} (briefreader COMMAND --help).",
@@ -111,9 +119,12 @@ def cmd_add(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UserError(data, f"cannot create the data folder ({exc.strerror or exc})") from None
     target = locations.library_dir(data)
-    for path in add_to_library(args.files, target):
+    added, refused = add_to_library(args.files, target)
+    for path in added:
         print(f"added {path}")
-    return 0
+    for problem in refused:
+        print(f"briefreader: {problem} (not added)", file=sys.stderr)
+    return 1 if refused else 0
 
 
 def cmd_reader(args: argparse.Namespace) -> int:

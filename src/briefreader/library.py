@@ -119,24 +119,36 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
     return found
 
 
-def add_to_library(files: Sequence[Path], target: Path) -> list[Path]:
-    """Copy letter files into the library folder after checking that each one parses."""
+def add_to_library(files: Sequence[Path], target: Path) -> tuple[list[Path], list[UserError]]:
+    """Copy letter files (or the letters in folders) into the library folder, each after
+    checking that it parses. Returns what was added and, one per file, what was refused."""
     try:
         locations.ensure_private_dir(target)
     except OSError as exc:
         raise UserError(target, f"cannot create the folder ({exc.strerror or exc})") from None
-    added = []
-    for file in files:
-        parse_letter(read_letter_text(file), str(file))  # refuse what cannot be read
-        dest = target / file.name
-        if dest.exists() and dest.read_bytes() != file.read_bytes():
-            dest = target / f"{file.stem}-{len(list(target.iterdir()))}{file.suffix}"
+    added: list[Path] = []
+    refused: list[UserError] = []
+    letters: list[Path] = []
+    for given in files:
         try:
-            shutil.copyfile(file, dest)
-        except OSError as exc:
-            raise UserError(dest, f"cannot write ({exc.strerror or exc})") from None
+            letters += find_files([given])
+        except UserError as exc:
+            refused.append(exc)
+    for file in letters:
+        try:
+            parse_letter(read_letter_text(file), str(file))  # refuse what cannot be read
+            dest = target / file.name
+            if dest.exists() and dest.read_bytes() != file.read_bytes():
+                dest = target / f"{file.stem}-{len(list(target.iterdir()))}{file.suffix}"
+            try:
+                shutil.copyfile(file, dest)
+            except OSError as exc:
+                raise UserError(dest, f"cannot write ({exc.strerror or exc})") from None
+        except UserError as exc:
+            refused.append(exc)
+            continue
         added.append(dest)
-    return added
+    return added, refused
 
 
 class ParseCache:

@@ -82,7 +82,14 @@ def cmd_search(args: argparse.Namespace) -> int:
     library = Library.open(
         args.paths, locations.data_dir(args.data_dir), locations.cache_dir(args.cache_dir)
     )
-    library.scan()
+    entries = library.scan()
+    broken = [e for e in entries if e.error]
+    if len(broken) == 1 and len(entries) == 1:
+        raise UserError(broken[0].path, broken[0].error or "cannot be read")
+    for entry in broken:  # say what was not searched, as the reader marks it
+        print(f"briefreader: {entry.path}: {entry.error} (not searched)", file=sys.stderr)
+    if broken and len(broken) == len(entries):
+        raise UserError(None, "search: none of the letters could be read")
     index = SearchIndex.open(locations.cache_dir(args.cache_dir))
     try:
         index.update(library, progress=_progress if sys.stderr.isatty() else None)

@@ -87,7 +87,7 @@ def sender_of(roles: list[str], heading: str | None, body_start: str) -> str | N
     return None
 
 
-def _shorten(text: str, limit: int = 80) -> str:
+def _shorten(text: str, limit: int = 150) -> str:
     text = " ".join(text.split()).strip(" ,;:")
     if len(text) <= limit:
         return text
