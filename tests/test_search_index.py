@@ -164,3 +164,22 @@ def test_two_readers_updating_one_cache_at_once(folder: Path, tmp_path: Path) ->
     for index in indexes:
         assert len(index.letter_ids()) == 5
         assert len(index.search("Ollongren")) == 3  # each letter indexed once
+
+
+def test_a_typo_finds_the_compounds_of_the_corrected_word(tmp_path: Path) -> None:
+    letters = tmp_path / "brieven"
+    letters.mkdir()
+    (letters / "stikstof.txt").write_text(
+        "Den Haag, 4 oktober 2023\n\n"
+        "De aanpak van stikstof gaat door.\n\n"
+        "De provincies krijgen stikstofruimte uit de opkoopregelingen.\n\n"
+        "Ook de stikstofdepositie op natuurgebieden daalt.\n",
+        encoding="utf-8",
+    )
+    lib = Library([letters], tmp_path / "cache")
+    lib.scan()
+    index = SearchIndex.open(None)
+    index.update(lib)
+    found = {h.snippet for h in index.search("stikstf")}
+    assert any("stikstofruimte" in s for s in found)
+    assert any("stikstofdepositie" in s for s in found)

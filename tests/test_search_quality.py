@@ -91,6 +91,9 @@ CASES = [
     ("Accountability", "004", "Accountability"),
     ("Antwoord van het kabinet", "003", "Antwoord van het kabinet"),
     ("Hulp, herstel en wederopbouw", "004", "Hulp, herstel en wederopbouw"),
+    # a typo in the first part of a compound still finds the compound
+    ("veiligheidsordenig", "000", "Veiligheidsordening"),
+    ("bondgenootshap", "000", "bondgenootschap"),
     # references: the letter a reference names, or the passage that cites it
     ("36045-151", "004", "Terug- en vooruitblik op de Russische oorlog"),
     ("Kamerstuk 21 501-02, nr. 2446", "001", "(Kamerstuk 21 501-02, nr. 2446)"),

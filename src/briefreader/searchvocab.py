@@ -87,7 +87,11 @@ class Vocabulary:
                 if term != base and term in self.counts:
                     put(term, FORM if base == word else TYPO_FORM)
         if prefix and len(word) >= 3 and not word.isdigit():
-            longer = [t for t in self.with_prefix(word) if t != word]
-            for term in heapq.nlargest(MAX_PREFIX_TERMS, longer, key=self.counts.__getitem__):
-                put(term, PREFIX)
+            # compounds that begin with the word, or with its one-edit correction
+            # (`stikstf` finds `stikstofregels` as `stikstof` does)
+            for base in bases:
+                longer = [t for t in self.with_prefix(base) if t != base]
+                best = heapq.nlargest(MAX_PREFIX_TERMS, longer, key=self.counts.__getitem__)
+                for term in best:
+                    put(term, PREFIX if base == word else min(PREFIX, TYPO_FORM))
         return out
