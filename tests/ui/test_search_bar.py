@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import Input
-from ui_support import MakeApp, parts, pilot_test, search_ready, settle
+from ui_support import MakeApp, open_letter, parts, pilot_test, search_ready, settle
 
 from briefreader.ui.widgets.search_bar import HitList, SearchBar
 
@@ -120,3 +120,25 @@ async def test_closing_the_bar_with_an_empty_box_clears_the_marks(make_app: Make
         await settle(pilot)
         assert view.marks == {} and screen.hit_stops == [] and screen.last_query == ""
         assert app.focused is view
+
+
+@pilot_test
+async def test_with_a_letter_open_the_search_covers_it_first_and_tab_widens_it(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, "Recente ontwikkelingen")
+        screen, _, view, _ = parts(app)
+        assert view.letter is not None
+        bar = await search(pilot, "Oekraine")
+        assert not bar.scope_all
+        assert bar.hits and {h.letter_id for h in bar.hits} == {view.letter.id}
+        assert f"{len(bar.hits)} hits in this letter" in bar.status_text
+        assert view.marks, "the matches are highlighted in the text as you type"
+        assert len(screen.hit_stops) >= 2
+        await pilot.press("tab")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert bar.scope_all and "all letters" in bar.status_text
+        assert len({h.letter_id for h in bar.hits}) >= 2

@@ -132,8 +132,10 @@ class SearchFlow(Screen[None]):
     # -- the bar ---------------------------------------------------------------------------
 
     def action_search(self) -> None:
-        """Open the search bar."""
-        self.search_bar().open()
+        """Open the search bar: on the open letter first, when there is one."""
+        bar = self.search_bar()
+        bar.set_scope(self.letter.title if self.letter is not None else None)
+        bar.open()
 
     def on_key(self, event: events.Key) -> None:
         """Keys that move the focus act at once, and keys typed right after `/` are the query.
@@ -166,20 +168,36 @@ class SearchFlow(Screen[None]):
 
     def on_search_bar_changed(self, event: SearchBar.Changed) -> None:
         """Search as the user types."""
-        if self.indexing:
+        if self.indexing and self.search_bar().scope_all:
             return  # searched when the index is ready
         self._search(event.query)
 
     def _search(self, query: str) -> None:
-        self.run_worker(lambda: self._run_query(query), thread=True, exclusive=True, group="query")
+        bar = self.search_bar()
+        letter = None if bar.scope_all else self.letter
+        self.run_worker(
+            lambda: self._run_query(bar, query, letter), thread=True, exclusive=True, group="query"
+        )
 
-    def _run_query(self, query: str) -> None:
+    def _run_query(self, bar: SearchBar, query: str, letter: Letter | None) -> None:
         time.sleep(DEBOUNCE)
-        if get_current_worker().is_cancelled or self.index is None:
+        if get_current_worker().is_cancelled:
             return
-        hits = self.index.search(query, limit=LIMIT) if query else []
+        if letter is not None:
+            # in the open letter: every match, in reading order, highlighted as you type
+            hits = search_letter(letter, query) if query else []
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self._live_marks, letter, query, hits)
+        elif self.index is None:
+            return
+        else:
+            hits = self.index.search(query, limit=LIMIT) if query else []
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self.search_bar().show_hits, query, hits)
+            self.app.call_from_thread(bar.show_hits, query, hits)
+
+    def _live_marks(self, letter: Letter, query: str, hits: list[Hit]) -> None:
+        self.last_query = query
+        self._marked(letter, hits)
 
     def on_search_bar_chosen(self, event: SearchBar.Chosen) -> None:
         """Go to the chosen hit; its letter's matches become the `n` / `N` hits."""

@@ -1,4 +1,4 @@
-"""The search bar: a query box over the hits across all letters, best first.
+"""The search bar: a query box over the hits in the open letter or across all letters.
 
 The bar only shows things and reports what the user did: `SearchBar.Changed` when the query
 changes (the screen runs the search in a worker and hands the hits back with `show_hits`),
@@ -54,6 +54,7 @@ class SearchBar(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close search", id="search.close"),
+        Binding("tab", "toggle_scope", "This letter / all", priority=True, id="search.scope"),
     ]
 
     class Changed(Message):
@@ -81,6 +82,9 @@ class SearchBar(Vertical):
         self.pending = ""  # typed before the bar's own widgets existed
         self.status_text = ""
         self.ready = False
+        # with a letter open the search covers that letter first; tab widens it to all
+        self.letter_title: str | None = None
+        self.scope_all = True
 
     def on_mount(self) -> None:
         """The bar is made on the first `/`: open it with whatever was typed meanwhile."""
@@ -116,7 +120,7 @@ class SearchBar(Vertical):
 
     def compose(self) -> ComposeResult:
         """Query box, status, hits."""
-        yield Input(placeholder='search all letters (typos are fine; "quote" a phrase)')
+        yield Input(placeholder=self._placeholder())
         yield Static("", id="search-status", markup=False)
         yield HitList(id="hits")
 
@@ -152,12 +156,37 @@ class SearchBar(Vertical):
         if self.hits:
             options.highlighted = 0
         count = len(self.hits)
-        if not query:
-            self.status("")
-        elif count:
-            self.status(f"{count} hit{'s' if count != 1 else ''} · enter: go · esc: close")
+        if self.scope_all:
+            where = "all letters" + (" · tab: this letter" if self.letter_title else "")
         else:
-            self.status(f"nothing matches {query!r}")
+            title = self.letter_title or ""
+            short = title if len(title) <= 40 else title[:39].rstrip() + "…"
+            where = f"in this letter ({short}) · tab: all letters"
+        if not query:
+            self.status(where)
+        elif count:
+            self.status(f"{count} hit{'s' if count != 1 else ''} {where} · enter: go · esc: close")
+        else:
+            self.status(f"nothing matches {query!r} {where}")
+
+    def set_scope(self, letter_title: str | None) -> None:
+        """Search the open letter (`letter_title`) first, or all letters when none is open."""
+        self.letter_title = letter_title
+        self.scope_all = letter_title is None
+        if self.ready:
+            self.query_one(Input).placeholder = self._placeholder()
+
+    def _placeholder(self) -> str:
+        where = "all letters" if self.scope_all else "this letter"
+        return f'search {where} (typos are fine; "quote" a phrase)'
+
+    def action_toggle_scope(self) -> None:
+        """Switch between the open letter and all letters, and search again."""
+        if self.letter_title is None:
+            return
+        self.scope_all = not self.scope_all
+        self.query_one(Input).placeholder = self._placeholder()
+        self.post_message(self.Changed(self.query_text))
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
