@@ -19,21 +19,9 @@ import re
 from pathlib import Path
 
 from briefreader.locations import samples_dir
+from briefreader.parsing.rules import MONTHS as MONTH_NUMBERS
 
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+MONTHS = list(MONTH_NUMBERS)[:12]  # the full Dutch month names, in order
 _SKIP = ("Aan de Voorzitter", "Den Haag,", "De Minister")
 
 

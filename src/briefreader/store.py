@@ -20,7 +20,6 @@ from typing import TypeVar
 from briefreader import store_db, store_salvage
 from briefreader.annotation import Anchor, Annotation, Position, anchor_for, position_for
 from briefreader.errors import UserError
-from briefreader.model import Letter
 from briefreader.store_index import AnnotationIndex, clean_tags, unique_tags
 
 __all__ = [
@@ -400,21 +399,6 @@ def _data_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA data_version").fetchone()[0])
 
 
-def reanchor(store: Store, letter: Letter, known_ids: set[str] | None = None) -> list[Annotation]:
-    """Re-attach annotations to `letter` as it is now (the reader calls this on opening it).
-
-    Annotations of this letter id are re-found by position, then quote, then fuzzily; those
-    whose letter id is not in `known_ids` (letters gone from the library, e.g. replaced by a
-    corrected version) are placed here when their quote is found. Unplaced ones of this
-    letter become detached, never deleted. Returns the annotations now on this letter.
-    """
-    from briefreader.reanchoring import reanchor_letter
-
-    return reanchor_letter(store, letter, known_ids)
-
-
-def find_position(store: Store, letter: Letter) -> Position | None:
-    """The stored reading position of `letter`, re-found by its quote if paragraphs moved."""
-    from briefreader.reanchoring import refind_position
-
-    return refind_position(store, letter)
+# Re-anchoring lives in reanchoring.py; the reader imports it from the store, its home.
+from briefreader.reanchoring import reanchor_letter as reanchor  # noqa: E402
+from briefreader.reanchoring import refind_position as find_position  # noqa: E402

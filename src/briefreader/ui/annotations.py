@@ -221,16 +221,7 @@ class ReaderNotes:
                 lambda why: self._edit(a, draft.note, draft.tags, f"Not saved: {why}"),
             )
 
-        where_text = f"{a.letter_title} · § {a.section_title or 'Opening'}"
-        dialog = AnnotateScreen(
-            where_text,
-            a.anchor.quote,
-            quote=a.anchor.quote,
-            note=note,
-            tags=tags,
-            editing=True,
-            error=error,
-        )
+        dialog = AnnotateScreen.for_note(a, note, tags, error)
         self.screen.app.push_screen(dialog, done)
 
     # -- the notes view ------------------------------------------------------------------

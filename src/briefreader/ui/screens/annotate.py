@@ -20,6 +20,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
+from briefreader.annotation import Annotation
 from briefreader.ui.notework import NoteDraft, parse_tags, quote_span, tags_text
 from briefreader.ui.screens.confirm import ConfirmScreen
 
@@ -51,6 +52,17 @@ class AnnotateScreen(ModalScreen[NoteDraft | None]):
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
         Binding("ctrl+d", "delete", "Delete note", priority=True, id="note.delete"),
     ]
+
+    @classmethod
+    def for_note(
+        cls, a: Annotation, note: str, tags: Sequence[str], error: str | None
+    ) -> AnnotateScreen:
+        """The dialog that edits annotation `a` (its quote fixed), with this note and tags."""
+        where = f"{a.letter_title} · § {a.section_title or 'Opening'}"
+        return cls(
+            where, a.anchor.quote, quote=a.anchor.quote, note=note, tags=tags, editing=True,
+            error=error,
+        )  # fmt: skip
 
     def __init__(
         self,

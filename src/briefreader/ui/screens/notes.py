@@ -188,16 +188,7 @@ class NotesScreen(Screen[Jump | None]):
             self._edit(a, a.note, a.tags, None)
 
     def _edit(self, a: Annotation, note: str, tags: Sequence[str], error: str | None) -> None:
-        where = f"{a.letter_title} · § {a.section_title or 'Opening'}"
-        dialog = AnnotateScreen(
-            where,
-            a.anchor.quote,
-            quote=a.anchor.quote,
-            note=note,
-            tags=tags,
-            editing=True,
-            error=error,
-        )
+        dialog = AnnotateScreen.for_note(a, note, tags, error)
 
         def done(draft: NoteDraft | None) -> None:
             if draft is None:
