@@ -8,8 +8,21 @@ text. Nothing here knows about files, caches or the screen.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Kind = Literal[
+    "brief", "kamervragen", "verslag", "motie", "besluitenlijst", "wetsvoorstel", "document"
+]
+KINDS: tuple[Kind, ...] = (
+    "brief",
+    "kamervragen",
+    "verslag",
+    "motie",
+    "besluitenlijst",
+    "wetsvoorstel",
+    "document",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +78,22 @@ class Signatory:
 
 
 @dataclass(frozen=True, slots=True)
+class Questioner:
+    """A member who asked written questions (kamervragen): `name` and `party` (or None)."""
+
+    name: str
+    party: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """A reference as the letter writes it, and the official identifier it names, if one."""
+
+    text: str
+    identifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Letter:
     """A parsed letter. `id` is a hash of the ingested text, stable across paths."""
 
@@ -83,7 +112,14 @@ class Letter:
     number: str | None = None
     heading: str | None = None
     subject: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    identifier: str | None = None
+    dossier: str | None = None
+    session: str | None = None
+    kenmerk: str | None = None
+    citation: str | None = None
+    submitted: dt.date | None = None
+    questioners: tuple[Questioner, ...] = ()
+    cites: tuple[Cite, ...] = ()
 
     @property
     def paragraph_count(self) -> int:
@@ -103,12 +139,19 @@ class Letter:
             "id": self.id,
             "source": self.source,
             "kind": self.kind,
+            "identifier": self.identifier,
+            "dossier": self.dossier,
+            "number": self.number,
+            "session": self.session,
+            "kenmerk": self.kenmerk,
+            "citation": self.citation,
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
+            "submitted": self.submitted.isoformat() if self.submitted else None,
+            "questioners": [{"name": q.name, "party": q.party} for q in self.questioners],
             "place": self.place,
             "recipient": self.recipient,
             "sender": self.sender,
-            "number": self.number,
             "heading": self.heading,
             "subject": self.subject,
             "signatories": [{"role": s.role, "name": s.name} for s in self.signatories],
@@ -127,6 +170,7 @@ class Letter:
             ],
             "footnotes": [{"number": f.number, "text": f.text} for f in self.footnotes],
             "references": list(self.references),
+            "cites": [{"text": c.text, "identifier": c.identifier} for c in self.cites],
         }
 
     @classmethod
@@ -152,6 +196,7 @@ class Letter:
                 Section(s["title"], s["level"], tuple(paras), SourceSpan(start - 1, end))
             )
         date = dt.date.fromisoformat(data["date"]) if data.get("date") else None
+        submitted = data.get("submitted")
         return cls(
             id=data["id"],
             source=data["source"],
@@ -168,6 +213,16 @@ class Letter:
             number=data.get("number"),
             heading=data.get("heading"),
             subject=data.get("subject"),
+            identifier=data.get("identifier"),
+            dossier=data.get("dossier"),
+            session=data.get("session"),
+            kenmerk=data.get("kenmerk"),
+            citation=data.get("citation"),
+            submitted=dt.date.fromisoformat(submitted) if submitted else None,
+            questioners=tuple(
+                Questioner(q["name"], q.get("party")) for q in data.get("questioners", [])
+            ),
+            cites=tuple(Cite(c["text"], c.get("identifier")) for c in data.get("cites", [])),
         )
 
     def cache_json(self) -> dict[str, Any]:
