@@ -96,11 +96,10 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """`briefreader parse FILE [--json]`."""
-    from briefreader.ingest import read_letter_text
     from briefreader.outline import outline
-    from briefreader.parsing import parse_letter
+    from briefreader.sources import read_document
 
-    letter = parse_letter(read_letter_text(args.file), str(args.file))
+    letter = read_document(args.file)
     if args.json:
         json.dump(letter.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

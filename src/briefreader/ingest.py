@@ -73,8 +73,8 @@ def text_id(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def read_letter_text(path: Path) -> str:
-    """Read and clean one letter file, or raise `UserError` saying what is wrong with it."""
+def read_bytes(path: Path) -> bytes:
+    """The bytes of one document file, or `UserError` saying why it cannot be read."""
     try:
         if path.is_dir():
             raise UserError(path, "is a directory, not a letter file")
@@ -90,7 +90,12 @@ def read_letter_text(path: Path) -> str:
         raise UserError(path, "is a directory, not a letter file") from None
     except OSError as exc:
         raise UserError(path, f"cannot be read ({exc.strerror or exc})") from None
-    return text_from_bytes(data, path)
+    return data
+
+
+def read_letter_text(path: Path) -> str:
+    """Read and clean one letter file, or raise `UserError` saying what is wrong with it."""
+    return text_from_bytes(read_bytes(path), path)
 
 
 def pdf_text(data: bytes, path: Path | str) -> bytes:

@@ -24,9 +24,8 @@ from pathlib import Path
 
 from briefreader import locations
 from briefreader.errors import UserError
-from briefreader.ingest import read_letter_text
 from briefreader.model import Letter
-from briefreader.parsing import parse_letter
+from briefreader.sources import DOCUMENT_SUFFIXES, read_document
 
 
 @functools.cache
@@ -35,13 +34,13 @@ def parser_version() -> int:
     src = Path(__file__).resolve().parent
     digest = hashlib.blake2b(digest_size=6)
     for path in sorted(
-        [*src.joinpath("parsing").glob("*.py"), src / "model.py", src / "ingest.py"]
+        [*src.glob("parsing/*.py"), *src.glob("sources/*.py"), src / "model.py", src / "ingest.py"]
     ):
         digest.update(path.read_bytes())
     return int.from_bytes(digest.digest(), "big")
 
 
-LETTER_SUFFIXES = (".txt", ".text", ".pdf")
+LETTER_SUFFIXES = DOCUMENT_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +135,7 @@ def add_to_library(files: Sequence[Path], target: Path) -> tuple[list[Path], lis
             refused.append(exc)
     for file in letters:
         try:
-            parse_letter(read_letter_text(file), str(file))  # refuse what cannot be read
+            read_document(file)  # refuse what cannot be read
             dest = target / file.name
             if dest.exists() and dest.read_bytes() != file.read_bytes():
                 dest = target / f"{file.stem}-{len(list(target.iterdir()))}{file.suffix}"
@@ -266,7 +265,7 @@ class Library:
         if hit and hit[0] == st.st_size and hit[1] == st.st_mtime_ns:
             return Entry.from_row(path, hit[2])
         try:
-            letter = parse_letter(read_letter_text(path), str(path))
+            letter = read_document(path)
         except UserError as exc:
             entry = Entry(f"error:{path}", path, path.name, None, None, "error", 0, exc.problem)
             self.cache.put(path, st.st_size, st.st_mtime_ns, entry, None)
@@ -294,7 +293,7 @@ class Library:
             raise UserError(entry.path, entry.error)
         letter = self.cache.letter(letter_id, str(entry.path))
         if letter is None:
-            letter = parse_letter(read_letter_text(entry.path), str(entry.path))
+            letter = read_document(entry.path)
         self._letters[letter_id] = letter
         return letter
 

