@@ -19,12 +19,13 @@ import shutil
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from briefreader import locations
 from briefreader.errors import UserError
-from briefreader.model import Letter
+from briefreader.model import Letter, SourceSpan
 from briefreader.sources import DOCUMENT_SUFFIXES, read_document
 
 
@@ -150,6 +151,35 @@ def add_to_library(files: Sequence[Path], target: Path) -> tuple[list[Path], lis
     return added, refused
 
 
+def _cache_json(letter: Letter) -> dict[str, Any]:
+    """A letter as the parse cache stores it: `to_json()` plus each paragraph's source lines
+    (under `_spans`), which `parse --json` leaves out but a bug report points at."""
+    data = letter.to_json()
+    data["_spans"] = {
+        "paragraphs": [[[p.span.start, p.span.end] for p in s.paragraphs] for s in letter.sections]
+    }
+    return data
+
+
+def _from_cache_json(data: dict[str, Any]) -> Letter:
+    """The letter `_cache_json` stored, paragraph spans included."""
+    spans = data.pop("_spans", {}).get("paragraphs", [])
+    letter = Letter.from_json(data)
+    if len(spans) != len(letter.sections):
+        return letter
+    sections = tuple(
+        replace(
+            section,
+            paragraphs=tuple(
+                replace(p, span=SourceSpan(*span))
+                for p, span in zip(section.paragraphs, section_spans, strict=False)
+            ),
+        )
+        for section, section_spans in zip(letter.sections, spans, strict=True)
+    )
+    return replace(letter, sections=sections)
+
+
 class ParseCache:
     """Parsed letters in SQLite, keyed by file path + size + mtime, and by letter id."""
 
@@ -189,7 +219,7 @@ class ParseCache:
                 (str(path), size, mtime, parser_version(), entry.to_row()),
             )
             if letter is not None:
-                blob = zlib.compress(json.dumps(letter.cache_json()).encode(), 3)
+                blob = zlib.compress(json.dumps(_cache_json(letter)).encode(), 3)
                 self.db.execute(
                     "INSERT OR REPLACE INTO letters VALUES (?, ?, ?)",
                     (letter.id, parser_version(), blob),
@@ -218,7 +248,7 @@ class ParseCache:
             return None
         data = json.loads(zlib.decompress(row[0]))
         data["source"] = source
-        return Letter.from_json(data)
+        return _from_cache_json(data)
 
 
 class Library:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from briefreader.errors import UserError
 from briefreader.model import Letter
-from briefreader.store import Annotation, Store, anchor_for, reanchor
+from briefreader.notes import Annotation, Store, anchor_for
+from briefreader.notes import reanchor_letter as reanchor
 from briefreader.ui.notework import NoteDraft, in_thread, quote_span, where
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.notes import Here, Jump, NotesScreen

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from briefreader.annotation import (
+from briefreader.model import Letter
+from briefreader.notes.model import (
     PARAGRAPH_BREAK,
     Anchor,
     anchor_at,
@@ -21,7 +22,6 @@ from briefreader.annotation import (
     context_before,
     paragraph_texts,
 )
-from briefreader.model import Letter
 
 # The ranking: the quote counts most, its context next, the position hint least.
 W_QUOTE, W_CONTEXT, W_POSITION = 0.6, 0.3, 0.1
