@@ -152,32 +152,38 @@ def add_to_library(files: Sequence[Path], target: Path) -> tuple[list[Path], lis
 
 
 def _cache_json(letter: Letter) -> dict[str, Any]:
-    """A letter as the parse cache stores it: `to_json()` plus each paragraph's source lines
-    (under `_spans`), which `parse --json` leaves out but a bug report points at."""
+    """A letter as the parse cache stores it: `to_json()` plus the source lines of each
+    paragraph and footnote (under `_spans`), which `parse --json` leaves out but a bug report
+    points at."""
     data = letter.to_json()
     data["_spans"] = {
-        "paragraphs": [[[p.span.start, p.span.end] for p in s.paragraphs] for s in letter.sections]
+        "paragraphs": [[[p.span.start, p.span.end] for p in s.paragraphs] for s in letter.sections],
+        "footnotes": [[f.span.start, f.span.end] for f in letter.footnotes],
     }
     return data
 
 
 def _from_cache_json(data: dict[str, Any]) -> Letter:
-    """The letter `_cache_json` stored, paragraph spans included."""
-    spans = data.pop("_spans", {}).get("paragraphs", [])
+    """The letter `_cache_json` stored, spans included."""
+    spans = data.pop("_spans", {})
     letter = Letter.from_json(data)
-    if len(spans) != len(letter.sections):
-        return letter
-    sections = tuple(
-        replace(
-            section,
-            paragraphs=tuple(
-                replace(p, span=SourceSpan(*span))
-                for p, span in zip(section.paragraphs, section_spans, strict=False)
-            ),
+    paragraphs, footnotes = spans.get("paragraphs", []), spans.get("footnotes", [])
+    if len(paragraphs) == len(letter.sections):
+        sections = tuple(
+            replace(
+                section,
+                paragraphs=tuple(
+                    replace(p, span=SourceSpan(*span))
+                    for p, span in zip(section.paragraphs, section_spans, strict=False)
+                ),
+            )
+            for section, section_spans in zip(letter.sections, paragraphs, strict=True)
         )
-        for section, section_spans in zip(letter.sections, spans, strict=True)
-    )
-    return replace(letter, sections=sections)
+        letter = replace(letter, sections=sections)
+    if len(footnotes) == len(letter.footnotes):
+        notes = zip(letter.footnotes, footnotes, strict=True)
+        letter = replace(letter, footnotes=tuple(replace(f, span=SourceSpan(*s)) for f, s in notes))
+    return letter
 
 
 class ParseCache:

@@ -1,10 +1,10 @@
-"""Re-anchoring: finding an annotation's passage again in a letter whose text has changed.
+"""Finding an annotation's passage again in a letter whose text has changed.
 
 Modelled on Hypothesis's anchoring. An anchor is tried, in order: at its position hint (the
 quote is still there), then wherever the exact quote occurs, then by a fuzzy search of the
 quote (rapidfuzz). Candidates are ranked by a score that weighs the quote above its context
 and the context above the position. An annotation that cannot be placed is marked detached,
-never deleted; its quote and note stay in the store (see `reanchoring`).
+never deleted; its quote and note stay in the store (see `reanchor`).
 """
 
 from __future__ import annotations

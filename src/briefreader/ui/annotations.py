@@ -1,7 +1,7 @@
 """The reader's side of annotations: marks in the letter, the note dialog, the notes view.
 
 The reading screen owns one `ReaderNotes` and hands it its actions (`a`, `c`, `m`). When a
-letter opens, its annotations are re-anchored in a thread (`store.reanchor`) and their
+letter opens, its annotations are re-anchored in a thread (`notes.reanchor_letter`) and their
 passages marked in the letter view. `a` quotes the text selected with the mouse when it lies
 in one paragraph, else the paragraph under the cursor. The dialog returns a draft and this
 class saves it in a thread worker; a save that fails (a read-only or full data dir) is
