@@ -20,7 +20,7 @@ from briefreader.library import Library
 from briefreader.model import Letter
 from briefreader.notes.cache import AnnotationCache
 from briefreader.notes.model import Annotation
-from briefreader.notes.reanchor import reanchor_all
+from briefreader.notes.reanchor import could_be_home, reanchor_all
 from briefreader.notes.store import Store
 
 
@@ -69,8 +69,19 @@ def open_notebook(store: Store, library: Library, *, only_library: bool = False)
     if not stored:
         return Notebook()
     known = {e.id for e in library.entries() if not e.error}
-    wanted = {a.anchor.letter_id for a in stored}
-    letters = _load(library, wanted) if wanted <= known else {x.id: x for x in library.letters()}
+    letters = _load(library, {a.anchor.letter_id for a in stored} & known)
+    orphans = [a for a in stored if a.anchor.letter_id not in known]
+    if orphans:
+        # Their letter may have a new id now (corrected): every letter is read once, and
+        # only those that could take them in are kept (a big library need not fit).
+        wanted = could_be_home(orphans)
+        for letter in library.letters():
+            if letter.id in letters:
+                continue
+            if wanted(letter):
+                letters[letter.id] = letter
+            else:
+                library.forget(letter.id)
     report = reanchor_all(store, letters.values(), mark_detached=False)
     current = {a.id: a for a in stored} | {a.id: a for a in report.annotations}
     rows = AnnotationCache(current.values()).ordered()

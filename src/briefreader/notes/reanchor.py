@@ -11,7 +11,7 @@ Nothing is ever deleted; only the anchor and the detached flag change.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -130,10 +130,33 @@ def reanchor_all(store: Store, letters: Iterable[Letter], mark_detached: bool = 
     )
 
 
+def _voters(group: list[Annotation]) -> list[Annotation]:
+    """The longest quotes of a group of orphans: they choose the group's new letter."""
+    return sorted(group, key=lambda a: -len(a.anchor.quote))[:_VOTERS]
+
+
 def _votes(group: list[Annotation], text: Text) -> int:
     """How many of a group's longest quotes occur exactly in `text`."""
-    voters = sorted(group, key=lambda a: -len(a.anchor.quote))[:_VOTERS]
-    return sum(text.has(a.anchor.quote) for a in voters if a.anchor.quote)
+    return sum(text.has(a.anchor.quote) for a in _voters(group) if a.anchor.quote)
+
+
+def could_be_home(orphans: Iterable[Annotation]) -> Callable[[Letter], bool]:
+    """Whether a letter can become the new home of any of these orphaned annotations in
+    `reanchor_all`: it has one of their letters' titles, or holds a quote that votes. The
+    rest of a library need not be kept in memory to re-anchor them."""
+    groups: dict[str, list[Annotation]] = {}
+    for a in orphans:
+        groups.setdefault(a.anchor.letter_id, []).append(a)
+    titles = {g[0].letter_title for g in groups.values()}
+    quotes = {a.anchor.quote for g in groups.values() for a in _voters(g) if a.anchor.quote}
+
+    def test(letter: Letter) -> bool:
+        if letter.title in titles:
+            return True
+        text = Text(letter)
+        return any(text.has(q) for q in quotes)
+
+    return test
 
 
 def _new_home(group: list[Annotation], texts: list[Text]) -> Text | None:
