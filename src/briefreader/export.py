@@ -21,8 +21,7 @@ from briefreader import __version__
 from briefreader.errors import UserError
 from briefreader.locations import ensure_private_dir
 from briefreader.model import Letter
-from briefreader.notes.model import Annotation
-from briefreader.notes.tags import unique_tags
+from briefreader.notes import Annotation, unique_tags
 
 EXPORT_NAME = "briefreader-notes.md"
 TITLE = "Notes from Kamerbrieven"
