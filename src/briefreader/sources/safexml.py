@@ -48,7 +48,7 @@ def parse_xml(data: bytes, source: str, what: str = "XML") -> ET.Element:
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else 0
         raise UserError(source, f"is not well-formed {what} (line {line})") from None
-    except (ValueError, RecursionError):  # a bad encoding declaration; absurd nesting
+    except (ValueError, LookupError, RecursionError):  # a bad or unknown encoding; nesting
         raise UserError(source, f"is not readable {what}") from None
     if _depth(root) > MAX_DEPTH:
         raise UserError(source, f"{what} nests deeper than {MAX_DEPTH} levels")
