@@ -129,10 +129,11 @@ def test_html_from_the_site_leaves_its_furniture_out() -> None:
         <p>Hierbij<sup><a class="nootnum" href="#n1">1</a></sup> meld ik u dat de
           oppervlakte 30 m<sup>2</sup> is.</p>
         <h2>Veiligheid</h2><p>Het blijft onrustig.</p><p>Naar boven</p>
-        <div class="ondertekening"><p>De Minister van Buitenlandse Zaken,</p>
-          <p>W.B. Hoekstra</p></div>
-        <div class="noten"><div class="voet noot" id="n1">1 Kamerstuk 21 501-02, nr. 2433.</div>
-        </div></div></div>
+        <p class="ondertekening">De Minister van Buitenlandse Zaken,<br/>W.B. Hoekstra</p>
+        </div><div id="noten"><hr/><div class="voet noot snp-mouseoffset" id="n1">
+          <h5 class="note-close"><a class="note-close" href="#close-n1">X</a> Noot</h5>
+          <sup><span class="nootnum"><a id="n1"></a>1</span></sup>
+          <p>Kamerstuk 21 501-02, nr. 2433.</p></div></div></div>
       <footer>Contact | Privacy</footer></body></html>"""
     letter = read(html, "kst-36045-151.html")
     assert (letter.kind, letter.identifier, letter.dossier, letter.number) == (
@@ -149,7 +150,7 @@ def test_html_from_the_site_leaves_its_furniture_out() -> None:
     assert first.text == "Hierbij meld ik u dat de oppervlakte 30 m2 is."
     assert [r.number for r in first.footnote_refs] == [1]
     text = body(letter)
-    for furniture in ("Naar boven", "Download PDF", "Home", "Contact", "var x", "Hoekstra"):
+    for furniture in ("Naar boven", "Download PDF", "Home", "Contact", "var x", "Hoekstra", "Noot"):
         assert furniture not in text
 
 
@@ -198,3 +199,29 @@ def test_metadata_files_are_not_listed_as_documents(tmp_path: Path) -> None:
     assert sorted(p.name for p in find_files([tmp_path])) == ["a.html", "b.odt", "kst-1.xml"]
     assert not is_document_name("KST-1.METADATA.XML")
     assert is_document_name("brief.htm")
+
+
+def test_a_bill_in_xml_keeps_its_nested_chapters_and_articles() -> None:
+    xml = """<?xml version="1.0"?><officiele-publicatie><kamerstuk><dossier>
+      <dossiernummer><dossiernr>36 123</dossiernr></dossiernummer>
+      <titel>Wijziging van de Wet X</titel></dossier>
+      <stuk><stuknr>Nr. <ondernummer>2</ondernummer></stuknr><titel>VOORSTEL VAN WET</titel>
+      <algemeen><voorstel-wet><aanhef><wij>Wij Willem-Alexander</wij></aanhef><wettekst>
+      <hoofdstuk><kop><label>Hoofdstuk</label><nr>1</nr><titel>Algemeen</titel></kop>
+      <artikel><kop><label>Artikel</label><nr>1.1</nr></kop>
+      <lid><lidnr>1</lidnr><al>Deze wet verstaat onder kind: een minderjarige.</al></lid>
+      <lid><lidnr>2</lidnr><al>Tweede lid.</al></lid></artikel></hoofdstuk>
+      </wettekst></voorstel-wet></algemeen></stuk></kamerstuk></officiele-publicatie>"""
+    letter = read(xml, "kst-36123-2.xml")
+    assert (letter.kind, letter.title, letter.identifier) == (
+        "wetsvoorstel",
+        "Wijziging van de Wet X",
+        "kst-36123-2",
+    )
+    assert [(s.title, s.level) for s in letter.sections if s.title] == [
+        ("Hoofdstuk 1 Algemeen", 1),
+        ("Artikel 1.1", 2),
+    ]
+    assert body(letter) == (
+        "Wij Willem-Alexander 1 Deze wet verstaat onder kind: een minderjarige. 2 Tweede lid."
+    )

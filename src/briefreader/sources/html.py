@@ -79,7 +79,15 @@ class _Walker:
             self.draft.paragraph("".join(out), refs)
 
     def footnote(self, node: Node) -> None:
-        text = clean(node.text())
+        """A note body: `<div class="voet noot"><h5>X Noot</h5><sup><span class="nootnum">1
+        </span></sup><p>text</p></div>` on the site, or `1 text` in simpler pages."""
+        label = node.find_class("nootnum")
+        closer = node.find_class("note-close")
+        if label is not None and clean(label.text()).isdigit():
+            body = " ".join(c.text() for c in node.elements() if c.tag in ("p", "div", "ul"))
+            self.draft.footnote(int(clean(label.text())), body)
+            return
+        text = clean(node.text(skip=closer))
         m = re.match(r"^(\d{1,3})[.)]?\s+(.*)$", text)
         if m:
             self.draft.footnote(int(m[1]), m[2])
@@ -114,8 +122,9 @@ class _Walker:
         elif "kamervraagnummer" in classes:
             d.number = d.number or (re.sub(r"\D", "", node.text()) or None)
         elif "ondertekening" in classes:
-            lines = [c.text() for c in node.elements() if c.tag in ("p", "div", "span")]
-            d.signatories += signatories_of(lines or [node.text()])
+            named = node.find_all(lambda n: n.attrs.get("class") in ("functie", "naam"))
+            lines = [n.text() for n in named]
+            d.signatories += signatories_of(lines or node.lines())
         elif any(c in classes for c in ("noot", "voet", "voetnoot")) and tag != "a":
             self.footnote(node)
         elif re.fullmatch(r"h[1-6]", tag):

@@ -16,6 +16,7 @@ from briefreader.sources.safexml import MAX_DEPTH
 __all__ = ["Node", "build_tree"]
 
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+BLOCKS = frozenset("p div li dd dt h1 h2 h3 h4 h5 h6 tr table ul ol section blockquote".split())
 _CLOSES_P = frozenset("p div h1 h2 h3 h4 h5 h6 ul ol table li dl blockquote pre section".split())
 
 
@@ -44,6 +45,21 @@ class Node:
                     out.append(" ")
                 stack.extend(reversed(item.children))
         return "".join(out)
+
+    def lines(self) -> list[str]:
+        """The text under this element cut at `<br>` and at block elements, one line each."""
+        out: list[str] = [""]
+        stack: list[Node | str] = [self]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                out[-1] += item
+            elif item.tag == "br" or item.tag in BLOCKS:
+                out.append("")
+                stack.extend([*reversed(item.children), "\n"] if item.tag != "br" else [])
+            elif item.tag not in ("script", "style"):
+                stack.extend(reversed(item.children))
+        return [" ".join(x.split()) for line in out for x in line.split("\n") if x.strip()]
 
     def find_all(self, test: Callable[[Node], bool]) -> Iterator[Node]:
         """Every element under (and including) this one that passes `test`, in order."""

@@ -29,6 +29,11 @@ INLINE = frozenset(
     "kamervraagonderwerp sup inf super sub br afkorting term redactie unl functie "
     "ondernummer dossiernr begrotingshoofdstuk a span b i u em strong".split()
 )
+# Sections with a `kop` of their own: a divisie, and a bill's Boek … Artikel.
+CONTAINERS = frozenset(
+    "divisie bijlage boek deel titeldeel hoofdstuk afdeling paragraaf sub-paragraaf artikel "
+    "wijzig-artikel wijzig-divisie".split()
+)
 # Furniture of the publication: the kop lines (`Tweede Kamer…`, `Vergaderjaar…`) and the like.
 SKIP = frozenset("kamerstukkop kamervraagkop slotformule inhoudsopgave illustratie".split())
 
@@ -117,13 +122,13 @@ class _Walker:
             nr = el.find("nr")
             d.heading_at(self.plain(nr) if nr is not None else tag.capitalize(), level)
             self.blocks(el, level + 1)
-        elif tag in ("divisie", "bijlage", "hoofdstuk", "paragraaf", "artikel"):
+        elif tag in CONTAINERS:
             self.blocks(el, level + (1 if el.find("kop") is not None else 0))
         elif tag == "kop":
             d.heading_at(" ".join(self.plain(c) for c in el), max(1, level - 1))
         elif tag == "tussenkop":
             d.heading_at(self.plain(el), level)
-        elif tag in ("nr", "noot.nr", "li.nr"):
+        elif tag in ("nr", "noot.nr", "li.nr", "lidnr"):
             return
         elif tag == "noot":
             self.note(el)
@@ -131,12 +136,12 @@ class _Walker:
             self.signed(el)
         elif tag == "aan":
             d.recipient = d.recipient or self.plain(el)
-        elif tag == "aanhef":
-            aan = el.find("aan")
-            if aan is not None:
-                d.recipient = d.recipient or self.plain(aan)
-        elif tag == "li":
-            mark = self.plain(el.find("li.nr"))
+        elif tag == "aanhef":  # `aan` is the recipient; a salutation is no paragraph
+            for child in el:
+                if not re.match(r"^(?:Geachte|Hooggeachte)\b.*,$", self.plain(child)):
+                    self.block(child, level)
+        elif tag in ("li", "lid"):
+            mark = self.plain(el.find("li.nr" if tag == "li" else "lidnr"))
             first = True
             for child in el:
                 if local(child.tag) == "al" and first:
