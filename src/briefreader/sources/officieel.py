@@ -29,7 +29,7 @@ _ASKED = re.compile(
 )
 _ANSWERED = re.compile(r"^(?:Antwoord|Mededeling)\s+van\b", re.IGNORECASE)
 _MINISTER = re.compile(
-    r"\b(?P<office>Minister-president|Minister|Staatssecretaris|Vicepremier)\s+"
+    r"\b(?P<office>[Mm]inister-president|[Mm]inister|[Ss]taatssecretaris|[Vv]icepremier)\s+"
     r"(?P<name>(?:[A-Z]|[a-z]+\s+[A-Z])[^(),]*?)\s*\((?P<dept>[^()]+)\)"
 )
 _GROUP_PARTY = re.compile(r"\((?:allen|beiden|alle\s+drie|allebei)\s+([^()]+)\)\s*$", re.I)
