@@ -248,3 +248,22 @@ def test_kamervragen_lines_give_questioners_dates_and_ministers() -> None:
     assert [s.name for s in draft.signatories] == ["Bruins Slot", "Schreinemacher"]
     assert draft.subject == "het bericht «Hulp aan Gaza»"
     assert draft.title == "Vragen van de leden Ceder en Dobbe over het bericht «Hulp aan Gaza»"
+
+
+def test_a_letter_without_signature_markup_still_has_its_closing_and_date() -> None:
+    html = """<html><body><div id="broodtekst">
+      <h1 class="stuktitel"><span class="stuknummer">Nr. 7</span> BRIEF VAN DE MINISTER</h1>
+      <p>Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</p>
+      <p>Hierbij bericht ik u over het uitstel.</p>
+      <p>Hoogachtend,</p>
+      <p>De Minister van Binnenlandse Zaken en Koninkrijksrelaties,</p><p>P.H. Donner</p>
+      <p>Den Haag, 4 maart 2011</p></div></body></html>"""
+    letter = read(html, "brief.html")
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("De Minister van Binnenlandse Zaken en Koninkrijksrelaties", "P.H. Donner")
+    ]
+    assert letter.date == dt.date(2011, 3, 4) and letter.place == "Den Haag"
+    assert "Hoogachtend" not in body(letter) and "Donner" not in body(letter)
+    assert "4 maart 2011" not in body(letter)
+    assert letter.recipient == "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
+    assert body(letter) == "Hierbij bericht ik u over het uitstel."
