@@ -14,7 +14,7 @@ from briefreader.library import find_files
 from briefreader.model import Cite, Letter
 from briefreader.sources import is_document_name, letter_from_bytes, sniff
 from briefreader.sources.draft import Draft
-from briefreader.sources.officieel import finish
+from briefreader.sources.officieel import finish, kind_from
 
 BRIEF_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <officiele-publicatie>
@@ -279,3 +279,19 @@ def test_a_metadata_file_given_by_name_is_refused_with_a_pointer() -> None:
     data = (DOCS / "kst-32545-143.metadata.xml").read_bytes()
     with pytest.raises(UserError, match="metadata file, not a document"):
         letter_from_bytes(data, "kst-32545-143.metadata.xml")
+
+
+@pytest.mark.parametrize(
+    ("printed", "kind"),
+    [
+        ("MOTIE VAN HET LID CEDER", "motie"),
+        ("NADER GEWIJZIGDE MOTIE VAN HET LID X", "motie"),
+        ("GEWIJZIGD VOORSTEL VAN WET", "wetsvoorstel"),
+        ("MEMORIE VAN TOELICHTING", "wetsvoorstel"),
+        ("VERSLAG VAN EEN SCHRIFTELIJK OVERLEG", "verslag"),
+        ("BRIEF VAN DE MINISTER VAN FINANCIËN", "brief"),
+        ("NOTA NAAR AANLEIDING VAN HET VERSLAG", None),
+    ],
+)
+def test_the_printed_title_names_the_kind(printed: str, kind: str | None) -> None:
+    assert kind_from(printed) == kind
