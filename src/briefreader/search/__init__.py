@@ -3,7 +3,8 @@
 - `SearchIndex` (`index`): the on-disk index of a whole library; `SearchIndex.open(cache_dir)`,
   `update(library)`, `search(query)`, `find_reference(query)`.
 - `search_letter(letter, query)` (`letter`): every hit in one letter, in reading order (the
-  reader's `n` / `N`), without an index.
+  reader's `n` / `N`), without an index; `letter_matches(letter, query)`: every occurrence
+  (`Match`), for `Match 3 of 21`.
 - `search_notes(annotations, query)` (`notes`): the user's own notes that match.
 - `Hit`, `HitKind` (`rank`): one result with the spans to highlight, and what it is in.
 
@@ -18,7 +19,7 @@ Queries are words (all must match, in any order, each with typo and word-form to
 from __future__ import annotations
 
 from briefreader.search.index import SearchIndex
-from briefreader.search.letter import search_letter
+from briefreader.search.letter import Match, letter_matches, search_letter
 from briefreader.search.notes import search_notes
 from briefreader.search.query import parse_reference
 from briefreader.search.rank import Hit, HitKind
@@ -26,7 +27,9 @@ from briefreader.search.rank import Hit, HitKind
 __all__ = [
     "Hit",
     "HitKind",
+    "Match",
     "SearchIndex",
+    "letter_matches",
     "parse_reference",
     "search_letter",
     "search_notes",
