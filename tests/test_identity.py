@@ -100,6 +100,14 @@ def test_cites_are_found_in_running_text_in_order_and_once() -> None:
     )
 
 
+def test_a_single_number_is_not_joined_to_what_follows_it() -> None:
+    cites = find_cites(["(Kamerstuk 21 501-02, nr. 2433, 2022) en Kamerstuk 36 045, nrs. 1, 2"])
+    assert cites == (
+        Cite("Kamerstuk 21 501-02, nr. 2433", "kst-21501-02-2433"),
+        Cite("Kamerstukken 36 045, nrs. 1 en 2", None),
+    )
+
+
 def test_an_aanhangsel_is_not_also_read_as_handelingen() -> None:
     cites = find_cites(["Aanhangsel Handelingen II 2023/24, nr. 1379"])
     assert [c.text for c in cites] == ["Aanhangsel Handelingen II 2023/24, nr. 1379"]

@@ -235,6 +235,8 @@ def _kamerstuk_cite(m: re.Match[str]) -> Cite:
     dossiers = re.split(r"\s*(?:,|\ben\b|&)\s*", m["dossiers"])
     norms = [normalize_dossier(d) or d for d in dossiers if d.strip()]
     numbers = re.findall(r"\d+", m["nr"])
+    if not m["nrword"].lower().startswith(("nrs", "nummers")) and re.match(r"\d+\s*,", m["nr"]):
+        numbers = numbers[:1]  # `nr. 151, 2022`: one number, then something else
     head = "Kamerstukken" if len(norms) > 1 or len(numbers) > 1 else "Kamerstuk"
     nr = "nrs." if len(numbers) > 1 else "nr."
     text = f"{head} {' en '.join(norms)}, {nr} {' en '.join(str(int(n)) for n in numbers)}"
