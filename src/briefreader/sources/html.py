@@ -83,7 +83,7 @@ class _Walker:
         </span></sup><p>text</p></div>` on the site, or `1 text` in simpler pages."""
         label = node.find_class("nootnum")
         closer = node.find_class("note-close")
-        if label is not None and clean(label.text()).isdigit():
+        if label is not None and clean(label.text()).isdecimal():
             body = " ".join(c.text() for c in node.elements() if c.tag in ("p", "div", "ul"))
             self.draft.footnote(int(clean(label.text())), body)
             return

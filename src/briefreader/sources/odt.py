@@ -67,7 +67,7 @@ class _Walker:
         citation = next((c for c in el if local(c.tag) == "note-citation"), None)
         body = next((c for c in el if local(c.tag) == "note-body"), None)
         label = clean("".join(citation.itertext())) if citation is not None else ""
-        number = int(label) if label.isdigit() else len(self.draft.footnotes) + 1
+        number = int(label) if label.isdecimal() else len(self.draft.footnotes) + 1
         if body is not None:
             self.draft.footnote(number, " ".join(clean(self.text(p)[0]) for p in body))
         return number
@@ -82,13 +82,13 @@ class _Walker:
             d.number, d.heading = re.sub(r"\D", "", head), clean(rest)
         else:
             level = _attr(el, "outline-level")
-            d.heading_at(text, int(level) if level.isdigit() else 1)
+            d.heading_at(text, int(level) if level.isdecimal() else 1)
 
     def paragraph(self, el: ET.Element) -> None:
         d = self.draft
         text, refs = self.text(el)
         line = clean(text)
-        if _attr(el, "style-name") == "kamervraagnummer" and line.isdigit():
+        if _attr(el, "style-name") == "kamervraagnummer" and line.isdecimal():
             d.number = d.number or line
         elif _DESCRIPTION.match(line):
             d.descriptions.append(line)

@@ -88,7 +88,7 @@ class _Walker:
     def note(self, el: ET.Element) -> int:
         """Record a footnote; its number from `noot.nr`, else the next free one."""
         label = self.plain(el.find("noot.nr"))
-        number = int(label) if label.isdigit() else self.next_note
+        number = int(label) if label.isdecimal() else self.next_note
         self.next_note = max(self.next_note, number + 1)
         body = [self.plain(c) for c in el if local(c.tag) != "noot.nr"]
         self.draft.footnote(number, " ".join(body) or self.plain(el))
