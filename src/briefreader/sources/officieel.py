@@ -108,10 +108,14 @@ def _apply_metadata(draft: Draft) -> None:
     draft.dossier_title = draft.dossier_title or first("OVERHEIDop.dossiertitel")
     types = meta.get("DC.type", [])
     draft.kind = draft.kind or kind_from(*types)
-    if draft.date is None:
-        when = first("OVERHEIDop.datumOntvangst", "DCTERMS.issued")
-        if when and re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):
-            draft.date = dt.date.fromisoformat(when)
+
+
+def _metadata_date(draft: Draft) -> None:
+    """The metadata's date, when the text itself gave none (it is read last for that)."""
+    for name in ("OVERHEIDop.datumOntvangst", "DCTERMS.issued"):
+        for when in draft.metadata.get(name, []):
+            if draft.date is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):
+                draft.date = dt.date.fromisoformat(when)
 
 
 def _questioners(who: str) -> list[Questioner]:
@@ -218,6 +222,7 @@ def finish(draft: Draft) -> Draft:
     if draft.kind == "motie":
         _motie_movers(draft)
     _place_date(draft)
+    _metadata_date(draft)
     _recipient(draft)
     if not draft.signatories and draft.kind not in ("motie", "kamervragen"):
         _closing(draft)
