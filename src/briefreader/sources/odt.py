@@ -22,7 +22,7 @@ from briefreader.model import Letter
 from briefreader.parsing.identity import normalize_dossier, normalize_session, parse_identifier
 from briefreader.sources.draft import Draft, clean
 from briefreader.sources.metadata import metadata_of, sibling_metadata
-from briefreader.sources.officieel import dutch_date_in, letter_of
+from briefreader.sources.officieel import letter_of
 from briefreader.sources.safexml import local, parse_xml
 
 __all__ = ["read_odt"]
@@ -30,7 +30,6 @@ __all__ = ["read_odt"]
 MAX_PART = 50 * 1024 * 1024  # an unpacked content.xml larger than this is a zip bomb
 _DESCRIPTION = re.compile(r"^(?:Vragen|Antwoord|Mededeling) van\b.*\((?:ingezonden|ontvangen)\b")
 _QA_HEADING = re.compile(r"^(?:(?:Vraag|Antwoord|Vragen|Antwoorden)\s+\d[\d\s,en-]*|Mededeling)$")
-_DATE_LINE = re.compile(r"^(?:Voorgesteld|Ontvangen|Vastgesteld)\s+\d{1,2}\s+\w+\s+\d{4}\.?$")
 
 
 def _attr(el: ET.Element, name: str) -> str:
@@ -92,8 +91,6 @@ class _Walker:
             d.number = d.number or line
         elif _DESCRIPTION.match(line):
             d.descriptions.append(line)
-        elif _DATE_LINE.match(line) and d.date is None:
-            d.date = dutch_date_in(line)
         elif d.descriptions and _QA_HEADING.match(line):
             d.heading_at(line)
         else:

@@ -32,9 +32,10 @@ _MINISTER = re.compile(
     r"\b(?P<office>[Mm]inister-president|[Mm]inister|[Ss]taatssecretaris|[Vv]icepremier)\s+"
     r"(?P<name>(?:[A-Z]|[a-z]+\s+[A-Z])[^(),]*?)\s*\((?P<dept>[^()]+)\)"
 )
+# `Den Haag, 7 maart 2023` (a letter) or `Voorgesteld 6 juli 2021` (a motie) on its own line.
 _PLACE_DATE = re.compile(
-    rf"^(?P<place>Den Haag|’s-Gravenhage|'s-Gravenhage|Brussel|Luxemburg),?\s+"
-    rf"\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\s+\d{{4}}\.?$",
+    rf"^(?:(?P<place>Den Haag|’s-Gravenhage|'s-Gravenhage|Brussel|Luxemburg),?"
+    rf"|Voorgesteld|Ontvangen|Vastgesteld)\s+\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\s+\d{{4}}\.?$",
     re.IGNORECASE,
 )
 _VALEDICTION = re.compile(r"^(?:Hoogachtend|Met (?:vriendelijke|hoogachtende) groet(?:en)?),?$")
@@ -170,7 +171,7 @@ def _motie_movers(draft: Draft) -> None:
 
 
 def _place_date(draft: Draft) -> None:
-    """`Den Haag, 7 maart 2023` as a paragraph of its own is the letter's place and date."""
+    """A place-and-date line as a paragraph of its own is the letter's place and date."""
     for section in draft.sections:
         for para in list(section.paragraphs):
             m = _PLACE_DATE.match(para.text)
