@@ -28,6 +28,7 @@ __all__ = [
     "Identity",
     "aanhangsel_identifier",
     "citation_for",
+    "cite_spans",
     "document_url",
     "dutch_date",
     "find_cites",
@@ -284,8 +285,9 @@ def _id_cite(m: re.Match[str]) -> Cite | None:
     return Cite(citation_for(ident) or ident, ident)
 
 
-def _cites_in(text: str) -> list[tuple[int, int, Cite]]:
-    """Every reference in one text with its span; where two overlap the earlier, longer wins."""
+def cite_spans(text: str) -> list[tuple[int, int, Cite]]:
+    """Every reference in one text as (start, end, cite), in order; of two that overlap the
+    earlier, longer one wins. What a reader needs to mark references in a paragraph."""
     found: list[tuple[int, int, Cite]] = []
     for needle, pattern, make in (
         ("anhangsel", _AANHANGSEL, lambda m: _session_cite(m, "aanhangsel")),
@@ -312,6 +314,9 @@ def _cites_in(text: str) -> list[tuple[int, int, Cite]]:
     return sorted(kept, key=lambda f: f[0])
 
 
+_cites_in = cite_spans  # its first, private name: callers that merged it keep working
+
+
 # Every form names a dossier (`36 045`, `36045`) or an id of 8+ digits, or is Handelingen: a
 # paragraph with neither is skipped without running the five scans (most paragraphs).
 _DIGITS = re.compile(r"\d\d[\s\u00a0]?\d\d\d")
@@ -328,7 +333,7 @@ def find_cites(texts: Iterable[str]) -> tuple[Cite, ...]:
         if "andelingen" not in text and not _DIGITS.search(text):
             continue
         text = text.replace("\u00a0", " ")
-        for _, _, cite in _cites_in(text):
+        for _, _, cite in cite_spans(text):
             seen.setdefault(cite.text, cite)
     return tuple(seen.values())
 
@@ -336,7 +341,7 @@ def find_cites(texts: Iterable[str]) -> tuple[Cite, ...]:
 def read_reference(text: str) -> Cite | None:
     """The one reference that `text` is (`kamerstuk 36200-XII-60`, `kst-36045-151`), or None."""
     text = " ".join(text.replace("\u00a0", " ").split()).strip(" .;:()")
-    for start, end, cite in _cites_in(text):
+    for start, end, cite in cite_spans(text):
         if start == 0 and end == len(text):
             return cite
     return None
