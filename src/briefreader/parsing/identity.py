@@ -23,8 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefreader.model import Cite, Letter
+from briefreader.parsing.dates import MONTHS, dutch_date  # re-exported: callers import them here
 
 __all__ = [
+    "MONTHS",
     "Identity",
     "aanhangsel_identifier",
     "citation_for",
@@ -41,9 +43,6 @@ __all__ = [
     "with_identity",
 ]
 
-MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
 
 _DASH = "[-–‑]"
 # `36 600 XII`, `21 501-02`, `34 775 A`, `36600-XII`: dossier digits, a sub-number or a chapter.
@@ -181,11 +180,6 @@ def parse_identifier(identifier: str) -> Identity | None:
 def document_url(identifier: str) -> str:
     """The official address of a document: `https://zoek.officielebekendmakingen.nl/<id>.html`."""
     return f"https://zoek.officielebekendmakingen.nl/{identifier}.html"
-
-
-def dutch_date(date: dt.date) -> str:
-    """A date as Dutch texts write it: `18 oktober 2023`."""
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
 
 
 def _chamber_roman(chamber: str) -> str:
