@@ -8,6 +8,7 @@ cited without a page.
 
 - `page_starts(text)`: the source lines where pages 2, 3, … begin (None: no pages);
 - `source_pages(path)`: the same, read from a document file (cached while it is unchanged);
+  `letter_pages(letter)`: of the file a letter was read from;
 - `passage_pages(letter, section, paragraph, pages)`: the page or pages of one passage;
 - `passage_citation(...)`: the citation of one passage; `quote_with_citation(...)`: what `y`
   copies, the passage and its citation line.
@@ -56,6 +57,13 @@ def source_pages(path: Path | str) -> Pages | None:
     except OSError:
         return None
     return _pages_of(str(path), st.st_size, st.st_mtime_ns)
+
+
+def letter_pages(letter: Letter) -> Pages | None:
+    """`source_pages` of the file a letter was read from (its `source`), or None."""
+    if not letter.source or letter.source.startswith("<"):
+        return None
+    return source_pages(letter.source)
 
 
 def _paragraph(letter: Letter, section: int, paragraph: int) -> Paragraph | None:
