@@ -6,6 +6,7 @@ printed title), `p.kamerstukdatum`, `h1.kamervraagomschrijving_kop` (who asked, 
 `h2`… headings, `p`/`li`/table rows as paragraphs, footnote markers (`sup`, `a.nootnum`) and
 bodies (`.noot`), `.ondertekening`. The site's furniture (navigation, header and footer,
 scripts, `Naar boven`, `Download PDF`) is left out: only the document's own text is walked.
+A page without that markup (saved from another site) becomes plain text for the text parser.
 """
 
 from __future__ import annotations
