@@ -33,11 +33,16 @@ def _text(data: bytes, source: str) -> Letter:
     return parse_letter(text_from_bytes(data, source), source)
 
 
+def _html(data: bytes, source: str) -> Letter:
+    # a page that is no official publication is read as the text it shows
+    return read_html(data, source, lambda text, name: _text(text.encode("utf-8"), name))
+
+
 READERS: dict[str, Reader] = {
     "text": _text,
     "pdf": _text,
     "xml": read_xml,
-    "html": read_html,
+    "html": _html,
     "odt": read_odt,
 }
 
