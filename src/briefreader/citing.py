@@ -22,11 +22,11 @@ import re
 from pathlib import Path
 
 from briefreader.errors import UserError
-from briefreader.ingest import read_bytes, text_from_bytes
+from briefreader.ingest import read_bytes
 from briefreader.model import Letter, Paragraph
 from briefreader.parsing.identity import dutch_date
 from briefreader.parsing.lines import split_lines
-from briefreader.sources import sniff
+from briefreader.sources import document_text
 
 Pages = tuple[int, ...]
 
@@ -42,12 +42,10 @@ def page_starts(text: str, *, paged: bool = False) -> Pages | None:
 def _pages_of(path: str, size: int, mtime: int) -> Pages | None:
     try:
         data = read_bytes(Path(path))
-        kind = sniff(data, path)
-        if kind not in ("text", "pdf"):
-            return None  # markup has no pages
-        return page_starts(text_from_bytes(data, path), paged=kind == "pdf")
+        text = document_text(data, path)  # None: markup, which has no pages
     except UserError:
         return None
+    return None if text is None else page_starts(text, paged=data.startswith(b"%PDF"))
 
 
 def source_pages(path: Path | str) -> Pages | None:
