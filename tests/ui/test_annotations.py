@@ -9,10 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from notes_support import RECENT, add_note, notes_in, sample, toasts
 from textual.pilot import Pilot
 from textual.widgets import TextArea
-from ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 from briefreader.store import Store, anchor_for
 from briefreader.ui.layout import GUTTER
@@ -20,6 +18,9 @@ from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.confirm import ConfirmScreen
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.widgets.letter_view import LetterView
+
+from .notes_support import RECENT, add_note, notes_in, sample, toasts
+from .ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 KABINET = "Het kabinet blijft volop inzetten op de-escalatie en dialoog."
 

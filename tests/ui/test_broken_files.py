@@ -6,9 +6,10 @@ import shutil
 from pathlib import Path
 
 from textual.widgets._toast import Toast
-from ui_support import MakeApp, parts, pilot_test, settle
 
 from briefreader import locations
+
+from .ui_support import MakeApp, parts, pilot_test, settle
 
 
 @pilot_test

@@ -9,9 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from notes_support import BEZOEK, RECENT, add_detached, add_note, notes_in, sample, toasts
 from textual.widgets import OptionList
-from ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 from briefreader.export import EXPORT_NAME
 from briefreader.store import DB_NAME, Annotation
@@ -21,6 +19,9 @@ from briefreader.ui.screens.notes import NotesScreen
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.widgets import notes_list as notes_module
 from briefreader.ui.widgets.notes_list import DETACHED
+
+from .notes_support import BEZOEK, RECENT, add_detached, add_note, notes_in, sample, toasts
+from .ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 LOST = "Deze zin staat niet meer in de brief, want de brief is gecorrigeerd."
 

@@ -6,7 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
-from test_terminal import session, tmux, wait_for  # noqa: F401  (session: the tmux fixture)
+
+from .terminal_support import tmux, wait_for
 
 pytestmark = pytest.mark.e2e
 
@@ -18,7 +19,7 @@ def keys(name: str, *typed: str) -> None:
         time.sleep(0.25)
 
 
-def test_annotate_mark_list_and_export(session: str, tmp_path: Path) -> None:  # noqa: F811
+def test_annotate_mark_list_and_export(session: str, tmp_path: Path) -> None:
     wait_for(session, "Recente ontwikkelingen met")
     keys(session, "j", "j", "Enter")
     wait_for(session, "§ 1/8 Opening")

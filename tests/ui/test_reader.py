@@ -5,14 +5,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
-from ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
+from briefreader.ui.app import ReaderApp
 from briefreader.ui.screens.help import HelpScreen
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.widgets.letter_table import LetterTable
 from briefreader.ui.widgets.letter_view import LetterView
 from briefreader.ui.widgets.toc import Toc
+
+from .ui_support import MakeApp, open_letter, parts, pilot_test, settle, until
+
+
+def offered(app: ReaderApp, label: str) -> bool:
+    """Whether the command palette is up with `label` as its highlighted command."""
+    palette = app.screen
+    if not isinstance(palette, CommandPalette):
+        return False
+    commands = palette.query_one(CommandList)
+    if commands.highlighted is None:
+        return False
+    return label in str(commands.get_option_at_index(commands.highlighted).prompt)
+
 
 NATO = "Geannoteerde agenda voor de NAVO"  # the Q&A sample: many sections, nested
 
@@ -223,7 +238,7 @@ async def test_command_palette_goes_to_a_section(make_app: MakeApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await open_letter(pilot, "Recente ontwikkelingen")
         await pilot.press("ctrl+p", *"Section: Militaire steun")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: offered(app, "Section: Militaire steun"), "the section")
         await pilot.press("enter")
         await settle(pilot)
         _, _, view, toc = parts(app)
@@ -271,11 +286,11 @@ async def test_keys_typed_right_after_f_go_into_the_filter(make_app: MakeApp) ->
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         _, letters, _, _ = parts(app)
+        box = letters.query_one("#filter", Input)
         for key in ("f", "q", "j"):  # queued at once, as a fast typist's keys arrive
             app.post_message(events.Key(key, key))
-        await pilot.pause(0.3)
+        await until(pilot, lambda: box.value == "qj" or not app.is_running, "the keys typed")
         assert app.is_running  # `q` went into the box, it did not quit
-        assert letters.query_one("#filter", Input).value == "qj"
         assert letters.shown == []
 
 
@@ -302,7 +317,7 @@ async def test_command_palette_opens_a_letter_by_title(make_app: MakeApp) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p", *"Letter: Geannoteerde agenda")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: offered(app, "Letter: Geannoteerde agenda"), "the letter")
         await pilot.press("enter")
         await settle(pilot)
         _, _, view, _ = parts(app)
