@@ -7,6 +7,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from briefreader.ui.widgets.reader_pane import ReaderPane
 from briefreader.ui.widgets.search_bar import HitList, SearchBar
 
 from .ui_support import (
@@ -97,9 +98,10 @@ async def test_n_and_shift_n_walk_the_matches_in_the_letter(make_app: MakeApp) -
     async with app.run_test(size=(120, 40)) as pilot:
         await search(pilot, "MH17")
         await choose(pilot)
-        screen, _, view, _ = parts(app)
-        await until(pilot, lambda: len(screen.matches.stops) >= 2, "the matches in the letter")
-        stops = screen.matches.stops
+        _, _, view, _ = parts(app)
+        pane = app.screen.query_one(ReaderPane)
+        await until(pilot, lambda: len(pane.matches.stops) >= 2, "the matches in the letter")
+        stops = pane.matches.stops
         assert view.place is not None
         start = (view.place.section, view.place.paragraph)
         await pilot.press("g", "n")
@@ -145,11 +147,12 @@ async def test_closing_the_bar_with_an_empty_box_clears_the_marks(make_app: Make
     async with app.run_test(size=(120, 40)) as pilot:
         await search(pilot, "MH17")
         await choose(pilot)
-        screen, _, view, _ = parts(app)
-        await until(pilot, lambda: view.marks and screen.matches.stops, "the marks")
+        _, _, view, _ = parts(app)
+        pane = app.screen.query_one(ReaderPane)
+        await until(pilot, lambda: view.marks and pane.matches.stops, "the marks")
         await pilot.press("slash", "backspace", "escape")
         await until(pilot, lambda: not view.marks, "the marks cleared")
-        assert screen.matches.stops == () and screen.matches.query == ""
+        assert pane.matches.stops == () and pane.matches.query == ""
         assert app.focused is view
 
 
@@ -160,14 +163,15 @@ async def test_with_a_letter_open_the_search_covers_it_first_and_tab_widens_it(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_letter(pilot, "Recente ontwikkelingen")
-        screen, _, view, _ = parts(app)
+        _, _, view, _ = parts(app)
+        pane = app.screen.query_one(ReaderPane)
         assert view.letter is not None
         bar = await search(pilot, "Oekraine")
         assert not bar.scope_all
         assert bar.hits and {h.letter_id for h in bar.hits} == {view.letter.id}
         assert f"{len(bar.hits)} hits in this letter" in bar.status_text
         assert view.marks, "the matches are highlighted in the text as you type"
-        assert len(screen.matches.stops) >= 2
+        assert len(pane.matches.stops) >= 2
         await pilot.press("tab")
         await until(pilot, lambda: bar.answered == ("Oekraine", True), "all letters searched")
         assert bar.scope_all and "all letters" in bar.status_text

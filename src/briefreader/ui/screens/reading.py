@@ -1,17 +1,17 @@
 """The main screen: letter list and table of contents beside the reader pane.
 
-The screen owns the flow and its children own their parts. The letter list scans the library;
-the search bar runs the queries; the letter view draws and moves. They report with messages
+The screen goes from letter to letter; its children own their parts. The letter list scans
+the library; the search bar runs the queries; the reader pane shows the open letter with its
+notes and matches and acts on the passage under the cursor. They report with messages
 (`LetterList.Loaded` / `Opened`, `LetterView.Moved`, `SearchBar.Found` / `Chosen` / `Closed`)
-and the screen answers by setting what each child shows (`letter`, `matches`, `notes`, the
-search index). It opens letters and loads their notes in thread workers and awaits the note
-dialogs in workers. On a narrow terminal the sidebar folds away while reading; `l` (or
-`escape`) brings it back.
+and the screen answers by telling each child what to show (the open letter, the last query;
+when to index). It opens letters and keeps the reading position in thread workers and awaits
+the notes view in a worker. On a narrow terminal the sidebar folds away while
+reading; `l` (or `escape`) brings it back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import ClassVar
@@ -24,18 +24,14 @@ from textual.events import DescendantFocus
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static, TextArea
+from textual.widgets import Footer, Input, OptionList, TextArea
 
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
 from briefreader.model import Letter
 from briefreader.reanchoring import place_orphans
-from briefreader.search import Hit, SearchIndex, search_letter
-from briefreader.store import Annotation, Store, reanchor
-from briefreader.ui.clipboard import citation, save_clip
 from briefreader.ui.matches import Matches
-from briefreader.ui.note_dialogs import STORE_ERRORS, Here, edit_note, notes_at, write_note
-from briefreader.ui.notework import quote_span, where
+from briefreader.ui.note_dialogs import STORE_ERRORS
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.help import HelpGroup, HelpScreen
 from briefreader.ui.screens.notes import Jump, NotesScreen
@@ -43,34 +39,20 @@ from briefreader.ui.state import LAST_LETTER, ReadingState
 from briefreader.ui.widgets.letter_list import LetterList
 from briefreader.ui.widgets.letter_table import LetterTable
 from briefreader.ui.widgets.letter_view import LetterView, Place
+from briefreader.ui.widgets.reader_pane import ReaderPane
 from briefreader.ui.widgets.search_bar import HitList, SearchBar
-from briefreader.ui.widgets.toc import Toc, section_label
-from briefreader.ui.workers import Stopped, checkpoint
+from briefreader.ui.widgets.toc import Toc
 
 NARROW = 100  # below this many columns the sidebar folds away while reading
-LETTER_ACTIONS = {
-    "next_section",
-    "previous_section",
-    "copy",
-    "contents",
-    "next_hit",
-    "previous_hit",
-    "annotate",
-    "edit_note",
-}
+LETTER_ACTIONS = set(
+    "next_section previous_section copy contents next_hit previous_hit annotate edit_note".split()
+)
 # Keys that move the focus act as soon as they arrive (priority bindings): a key is sent to
 # the widget focused when it arrives, so a fast typist's `/hoekstra`, `fq` or `tjj` would
 # otherwise scroll, jump or quit. In a text box they are text.
 FOCUS_ACTIONS = {"search", "letters", "filter", "contents"}
 SAVE_DELAY = 0.5  # seconds of stillness before the reading position is written
 INDEX_DELAY = 0.25  # seconds after the list shows before indexing competes for the CPU
-
-
-def where_line(letter: Letter, place: Place) -> str:
-    """The progress line: section n of m with its name, percent through, letter title."""
-    count = len(letter.sections)
-    title = section_label(letter.sections[place.section].title) if count else ""
-    return f"§ {place.section + 1}/{count} {title} │ {place.percent}% │ {letter.title}"
 
 
 class ReadingScreen(Screen[None]):
@@ -94,20 +76,14 @@ class ReadingScreen(Screen[None]):
 
     letter: reactive[Letter | None] = reactive(None, init=False)
     """The open letter (None until one is opened): letter actions are dimmed without one."""
-    matches: reactive[Matches] = reactive(Matches, init=False, always_update=True)
-    """The last search's matches in the open letter: marked in the text, visited by n / N."""
-    notes: reactive[tuple[Annotation, ...]] = reactive((), init=False)
-    """The open letter's notes (detached ones too): the attached ones are marked ✎."""
 
     def __init__(self, library: Library, state: ReadingState, cache_dir: Path) -> None:
         super().__init__(classes="-no-letter")  # set here: each class change restyles all
         self.library = library
         self.state = state
         self.cache_dir = cache_dir
-        self.index: SearchIndex | None = None
         self._pending: tuple[Letter, Place] | None = None  # a reading position to write
         self._save_timer: Timer | None = None
-        self._told_read_only = False
 
     def compose(self) -> ComposeResult:
         """Sidebar (list over contents), reader pane (progress line over the letter), and the
@@ -116,9 +92,7 @@ class ReadingScreen(Screen[None]):
             with Vertical(id="sidebar"):
                 yield LetterList(self.library, id="letter-list")
                 yield Toc(id="toc")
-            with Vertical(id="reader-pane"):
-                yield Static("", id="where", markup=False)
-                yield LetterView(id="reader")
+            yield ReaderPane(self.state.store, self.library, self.cache_dir, id="reader-pane")
         yield Footer()
         yield SearchBar(id="search")
 
@@ -132,10 +106,8 @@ class ReadingScreen(Screen[None]):
         self.set_class(self.size.width < NARROW, "-narrow")
 
     def on_unmount(self) -> None:
-        """Keep the last position when the app closes; close the index."""
+        """Keep the last position when the app closes."""
         self._flush()
-        if self.index is not None:
-            self.index.close()
 
     # -- what the children show ----------------------------------------------------------
 
@@ -145,31 +117,13 @@ class ReadingScreen(Screen[None]):
         self.query_one(SearchBar).letter = letter
         self.refresh_bindings()
 
-    def watch_matches(self, matches: Matches) -> None:
-        """Mark the matches in the text."""
-        self.query_one(LetterView).mark(matches.marks)
-
-    def watch_notes(self, notes: tuple[Annotation, ...]) -> None:
-        """Mark the annotated passages."""
-        self.query_one(LetterView).mark_notes(where(a) for a in notes if not a.detached)
-
     # -- loading -------------------------------------------------------------------------
 
     @on(LetterList.Loaded)
-    def _listed(self, event: LetterList.Loaded) -> None:
-        broken = [e for e in event.entries if e.error]
-        if broken:
-            lines = [f"{e.path.name}: {e.error}" for e in broken[:5]]
-            more = (
-                f"\n… and {len(broken) - 5} more (marked ⚠ in the list)" if len(broken) > 5 else ""
-            )
-            self.notify(
-                "\n".join(lines) + more,
-                title=f"{len(broken)} file(s) could not be read",
-                severity="error",
-                timeout=10,
-            )
-        self.set_timer(INDEX_DELAY, self._index)  # after the list is on screen
+    def _listed(self) -> None:
+        bar = self.query_one(SearchBar)
+        # after the list is on screen: indexing competes for the CPU
+        self.set_timer(INDEX_DELAY, lambda: bar.index_library(self.library, self.cache_dir))
         self._reopen()
 
     @work(thread=True, exclusive=True, group="reopen")
@@ -189,30 +143,6 @@ class ReadingScreen(Screen[None]):
         self.query_one(LetterList).select(entry.id)
         self._open(entry, focus=False)
 
-    @work(thread=True, exclusive=True, group="index")
-    def _index(self) -> None:
-        """Bring the search index up to date, then hand it to the search bar."""
-        bar = self.query_one(SearchBar)
-
-        def progress(done: int, total: int) -> None:
-            checkpoint()
-            status = f"indexing letters for search: {done}/{total}"
-            self.app.call_from_thread(setattr, bar, "index_status", status)
-
-        index = SearchIndex.open(self.cache_dir)
-        try:
-            index.update(self.library, progress=progress)
-        except Stopped:
-            index.close()
-            return
-        self.app.call_from_thread(self._indexed, index)
-
-    def _indexed(self, index: SearchIndex) -> None:
-        self.index = index
-        bar = self.query_one(SearchBar)
-        bar.index_status = ""
-        bar.index = index
-
     @work(thread=True, exclusive=True, group="open")
     def _open(
         self, entry: Entry, focus: bool = True, target: tuple[int, int] | None = None
@@ -228,19 +158,11 @@ class ReadingScreen(Screen[None]):
         self._flush()
         self.letter = letter
         self.query_one(Toc).show_letter(letter)
-        section, paragraph = target or self.state.position(letter)
-        view = self.query_one(LetterView)
-        view.show(letter, section, paragraph)
-        self.matches = Matches(self.matches.query)  # the marks of the last letter are gone
-        self.notes = ()
-        if target is not None:
-            view.go_to(section, paragraph)  # a search hit: in the middle of the pane
+        at = target or self.state.position(letter)
+        self.query_one(ReaderPane).show(letter, at, centred=target is not None)
         self.query_one(LetterList).select(letter.id)
-        if self.matches.query:
-            self._find_matches(letter, self.matches.query)
-        self._load_notes(letter, reanchoring=True)
         if focus:
-            self.set_focus(view)
+            self.set_focus(self.query_one(LetterView))
 
     def open_at(self, letter_id: str, target: tuple[int, int]) -> None:
         """Open a letter with the cursor on passage `target` (a search hit, a note)."""
@@ -267,7 +189,6 @@ class ReadingScreen(Screen[None]):
     @on(LetterView.Moved)
     def _moved(self, event: LetterView.Moved) -> None:
         self.query_one(Toc).follow(event.place.section)
-        self.query_one("#where", Static).update(where_line(event.letter, event.place))
         self._pending = (event.letter, event.place)
         if self._save_timer is not None:
             self._save_timer.stop()
@@ -312,14 +233,14 @@ class ReadingScreen(Screen[None]):
 
     @on(SearchBar.Found)
     def _found(self, event: SearchBar.Found) -> None:
-        self._matched(event.letter, event.query, event.hits)
+        self.query_one(ReaderPane).matched(event.letter, event.query, event.hits)
 
     @on(SearchBar.Chosen)
     def _chosen(self, event: SearchBar.Chosen) -> None:
         """Go to the chosen hit; its letter's matches become the `n` / `N` stops."""
-        hit, letter = event.hit, self.letter
+        hit, letter, pane = event.hit, self.letter, self.query_one(ReaderPane)
         if letter is not None and letter.id == hit.letter_id:
-            self._find_matches(letter, event.query)
+            pane.find_matches(event.query)
             view = self.query_one(LetterView)
             view.go_to(hit.section_index, hit.paragraph_index)
             self.set_focus(view)
@@ -328,130 +249,18 @@ class ReadingScreen(Screen[None]):
         if entry is None:
             self.notify("That letter is no longer in the library", severity="warning")
             return
-        self.matches = Matches(event.query)
+        pane.matches = Matches(event.query)
         self._open(entry, True, (hit.section_index, hit.paragraph_index))
 
     @on(SearchBar.Closed)
     def _search_closed(self, event: SearchBar.Closed) -> None:
         """Back to reading (or to the list); closed with an empty box, the marks go too."""
-        if not event.query and self.matches.query:
-            self.matches = Matches()
+        pane = self.query_one(ReaderPane)
+        if not event.query and pane.matches.query:
+            pane.matches = Matches()
         self.focus_main()
 
-    @work(thread=True, exclusive=True, group="mark")
-    def _find_matches(self, letter: Letter, query: str) -> None:
-        """Find `query`'s matches in `letter`, to mark them."""
-        hits = search_letter(letter, query)
-        self.app.call_from_thread(self._matched, letter, query, hits)
-
-    def _matched(self, letter: Letter, query: str, hits: Sequence[Hit]) -> None:
-        if self.letter is letter:  # else another letter was opened meanwhile
-            self.matches = Matches.found(letter, query, hits)
-
-    def _step_hit(self, delta: int) -> None:
-        view = self.query_one(LetterView)
-        place, matches = view.place, self.matches
-        if place is None:
-            return
-        if not matches.query:
-            self.notify("No search yet: press / to search", timeout=3)
-            return
-        step = matches.step((place.section, place.paragraph), delta)
-        if step is None:
-            self.notify(f"No matches for {matches.query!r} in this letter", timeout=3)
-            return
-        view.go_to(*step.passage)
-        note = " (wrapped)" if step.wrapped else ""
-        self.notify(f"Match {step.number} of {step.of} for {matches.query!r}{note}", timeout=2)
-
-    # -- notes -----------------------------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="notes")
-    def _load_notes(self, letter: Letter, reanchoring: bool = False) -> None:
-        """Read the letter's notes (re-anchored to its text on opening) and mark them."""
-        store = self.state.store
-        if store is None:
-            return
-        problem, rows = None, None
-        try:
-            if reanchoring:
-                known = {e.id for e in self.library.entries() if not e.error}
-                try:
-                    rows = reanchor(store, letter, known)
-                except UserError as exc:  # read-only: show them where they were stored
-                    problem = str(exc)
-            if rows is None:
-                rows = store.annotations(letter.id)
-        except STORE_ERRORS as exc:
-            message = f"Notes not loaded: {exc}"
-            self.app.call_from_thread(self.notify, message, severity="error", timeout=12)
-            return
-        self.app.call_from_thread(self._notes_loaded, letter, rows, problem)
-
-    def _notes_loaded(self, letter: Letter, rows: list[Annotation], problem: str | None) -> None:
-        if self.letter is not letter:
-            return  # another letter was opened meanwhile
-        self.notes = tuple(a for a in rows if a.anchor.letter_id == letter.id)
-        if problem and not self._told_read_only:
-            self._told_read_only = True
-            self.notify(f"Notes not re-anchored: {problem}", severity="warning")
-
-    def _here(self) -> Here | None:
-        letter, place = self.letter, self.query_one(LetterView).place
-        if letter is None or place is None or place.paragraph < 0:
-            return None
-        return Here(letter, place.section, place.paragraph)
-
-    def _writable(self) -> Store | None:
-        store = self.state.store
-        if store is None or store.read_only:
-            why = store.warning if store is not None else "no notes database"
-            self.notify(f"Notes cannot be saved: {why}", severity="error", timeout=12)
-            return None
-        return store
-
-    def _quoted(self) -> tuple[Here | None, str | None, int]:
-        """What `a` annotates: the text selected with the mouse when it lies in one paragraph
-        (the paragraph where it starts, whole, when it reaches past it), else the paragraph
-        under the cursor; and where in the paragraph the quote starts."""
-        selected = self.query_one(LetterView).take_selection()
-        if selected is None or self.letter is None:
-            return self._here(), None, 0
-        here = Here(self.letter, selected.section, selected.paragraph)
-        if quote_span(here.text, selected.text, selected.near) is None:
-            self.notify("The selection reaches past this paragraph: quoting all of it.")
-            return here, None, 0
-        return here, selected.text, selected.near
-
-    @work(group="dialog")
-    async def action_annotate(self) -> None:
-        """Annotate the passage under the cursor (or the text selected with the mouse)."""
-        here, quote, near = self._quoted()
-        if here is None:
-            self.notify("Move the cursor to a paragraph to annotate it (a heading has no text).")
-            return
-        store = self._writable()
-        if store is None:
-            return
-        saved = await write_note(self.app, store, here, quote, near)
-        self.clear_selection()
-        if saved:
-            self._load_notes(here.letter)
-
-    @work(group="dialog")
-    async def action_edit_note(self) -> None:
-        """Edit or delete the note on the passage under the cursor."""
-        mine = notes_at(self.notes, self._here())
-        if not mine:
-            self.notify("No note on this passage: a adds one, m lists them all.")
-            return
-        store = self._writable()
-        if store is None:
-            return
-        if len(mine) > 1:
-            self.notify(f"{len(mine)} notes on this passage; editing the first (m lists all).")
-        if await edit_note(self.app, store, mine[0]) and self.letter is not None:
-            self._load_notes(self.letter)
+    # -- notes ---------------------------------------------------------------------------
 
     @work(group="dialog")
     async def action_notes(self) -> None:
@@ -460,9 +269,9 @@ class ReadingScreen(Screen[None]):
         if store is None:
             self.notify("There is no notes database.", severity="error")
             return
-        jump = await self.app.push_screen_wait(NotesScreen(store, self._here()))
-        if self.letter is not None:
-            self._load_notes(self.letter)
+        pane = self.query_one(ReaderPane)
+        jump = await self.app.push_screen_wait(NotesScreen(store, pane.here()))
+        pane.load_notes()
         if jump is not None:
             self._go(jump)
 
@@ -515,23 +324,23 @@ class ReadingScreen(Screen[None]):
 
     def action_next_hit(self) -> None:
         """Go to the next match of the last search in this letter."""
-        self._step_hit(+1)
+        self.query_one(ReaderPane).step_match(+1)
 
     def action_previous_hit(self) -> None:
         """Go to the previous match of the last search in this letter."""
-        self._step_hit(-1)
+        self.query_one(ReaderPane).step_match(-1)
 
     def action_copy(self) -> None:
         """Copy the current passage with a citation line."""
-        here = self.query_one(LetterView).place
-        if self.letter is None or here is None:
-            return
-        text = citation(self.letter, here.section, here.paragraph)
-        self.app.copy_to_clipboard(text)
-        path = save_clip(self.cache_dir, text)
-        preview = text.strip().splitlines()[0][:120]
-        saved = f"\nAlso saved to {path}" if path else ""
-        self.notify(f"{preview}…{saved}", title="Copied passage with citation")
+        self.query_one(ReaderPane).copy()
+
+    def action_annotate(self) -> None:
+        """Annotate the passage under the cursor (or the text selected with the mouse)."""
+        self.query_one(ReaderPane).annotate()
+
+    def action_edit_note(self) -> None:
+        """Edit or delete the note on the passage under the cursor."""
+        self.query_one(ReaderPane).edit_note()
 
     # set_focus, not widget.focus(): the keys queued behind this one must reach the new focus
 

@@ -97,10 +97,21 @@ class LetterList(Vertical):
         self.app.call_from_thread(self.set_entries, entries)
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
-        """Replace the letters in the list (loading is done) and say so."""
+        """Replace the letters in the list (loading is done) and say so; files that could
+        not be read are reported (and marked ⚠ in the list)."""
         self.entries = list(entries)
         self.add_class("-loaded")
         self._fill(self._query)
+        broken = [e for e in entries if e.error]
+        if broken:
+            lines = [f"{e.path.name}: {e.error}" for e in broken[:5]]
+            more = f"\n… and {len(broken) - 5} more (marked ⚠ in the list)" * (len(broken) > 5)
+            self.notify(
+                "\n".join(lines) + more,
+                title=f"{len(broken)} file(s) could not be read",
+                severity="error",
+                timeout=10,
+            )
         self.post_message(self.Loaded(self.entries))
 
     def _fill(self, query: str) -> None:

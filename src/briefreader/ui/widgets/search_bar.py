@@ -1,8 +1,9 @@
 """The search bar: search as you type, in the open letter or across all letters.
 
-The screen sets what the bar searches (`letter`, the open one; `index`, once it is up to date;
-`index_status` while it is being built); the bar runs each query in an exclusive worker, so a
-key typed meanwhile drops the stale query, and lists the hits. It reports what the user did:
+The screen sets what the bar searches (`letter`, the open one) and has it bring the index of
+all letters up to date (`index_library`, a thread worker whose progress shows in the status
+line); the bar runs each query in an exclusive worker, so a key typed meanwhile drops the
+stale query, and lists the hits. It reports what the user did:
 `SearchBar.Found` (the open letter's matches, as they are typed), `SearchBar.Chosen` (a hit
 picked) and `SearchBar.Closed` (`escape`).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -23,9 +25,11 @@ from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefreader.library import Library
 from briefreader.model import Letter
 from briefreader.search import Hit, SearchIndex, search_letter
 from briefreader.ui.widgets.toc import section_label
+from briefreader.ui.workers import Stopped, checkpoint
 
 KIND_LABELS = {"title": "title", "signatory": "signed", "heading": "heading"}
 LIMIT = 50  # hits listed across all letters
@@ -73,7 +77,7 @@ class SearchBar(Vertical):
     scope_all: reactive[bool] = reactive(True, init=False)
     """Whether the search covers all letters rather than the open one."""
     index: reactive[SearchIndex | None] = reactive(None, init=False)
-    """The index of all letters, once it is up to date."""
+    """The index of all letters, once it is up to date (the bar closes it on unmount)."""
     index_status: reactive[str] = reactive("", init=False)
     """How far indexing has come ("" when it is done)."""
 
@@ -134,6 +138,34 @@ class SearchBar(Vertical):
     def _placeholder(self) -> str:
         where = "all letters" if self.scope_all else "this letter"
         return f'search {where} (typos are fine; "quote" a phrase)'
+
+    # -- the index -------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index")
+    def index_library(self, library: Library, cache_dir: Path) -> None:
+        """Bring the index of `library` (kept in `cache_dir`) up to date, then search with it."""
+
+        def progress(done: int, total: int) -> None:
+            checkpoint()
+            status = f"indexing letters for search: {done}/{total}"
+            self.app.call_from_thread(setattr, self, "index_status", status)
+
+        index = SearchIndex.open(cache_dir)
+        try:
+            index.update(library, progress=progress)
+        except Stopped:
+            index.close()
+            return
+        self.app.call_from_thread(self._indexed, index)
+
+    def _indexed(self, index: SearchIndex) -> None:
+        self.index_status = ""
+        self.index = index
+
+    def on_unmount(self) -> None:
+        """Close the index."""
+        if self.index is not None:
+            self.index.close()
 
     # -- what the screen sets --------------------------------------------------------------
 
