@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -38,16 +38,27 @@ def capture(session: str) -> str:
     return out.stdout
 
 
-def wait_for(session: str, *texts: str, timeout: float = 15.0) -> str:
-    """The screen once all `texts` show on it; fails with the screen when they never do."""
+def wait_until(session: str, holds: Callable[[str], bool], what: str, timeout: float = 30.0) -> str:
+    """The screen once `holds(screen)`; fails with the screen (saying `what` was awaited) when
+    it never does. The screen is polled: a real terminal has no event to wait on."""
     deadline = time.monotonic() + timeout
     screen = ""
     while time.monotonic() < deadline:
         screen = capture(session)
-        if all(text in screen for text in texts):
+        if holds(screen):
             return screen
-        time.sleep(0.1)
-    raise AssertionError(f"{texts!r} never appeared together; the screen was:\n{screen}")
+        time.sleep(0.05)  # the polling interval, not a wait for a state
+    raise AssertionError(f"{what} never came to pass; the screen was:\n{screen}")
+
+
+def wait_for(session: str, *texts: str) -> str:
+    """The screen once all `texts` show on it together."""
+    return wait_until(session, lambda screen: all(t in screen for t in texts), repr(texts))
+
+
+def send(session: str, *keys: str) -> None:
+    """Type `keys` (tmux key names or text) into the session."""
+    tmux("send-keys", "-t", session, *keys)
 
 
 def run_session(tmp_path: Path) -> Iterator[str]:

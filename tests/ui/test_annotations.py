@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -20,7 +21,7 @@ from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.widgets.letter_view import LetterView
 
 from .notes_support import RECENT, add_note, notes_in, sample, toasts
-from .ui_support import MakeApp, open_letter, parts, pilot_test, settle
+from .ui_support import MakeApp, open_letter, parts, pilot_test, settle, until
 
 KABINET = "Het kabinet blijft volop inzetten op de-escalatie en dialoog."
 
@@ -258,3 +259,19 @@ async def test_a_selection_across_paragraphs_quotes_the_first_whole(
         assert "reaches past this paragraph" in toasts(pilot)
         quote = app.screen.query_one("#note-quote", TextArea).text
         assert quote == sample(RECENT).sections[1].paragraphs[0].text
+
+
+@pilot_test
+async def test_keys_typed_right_after_tab_go_into_the_tags(
+    make_app: MakeApp, dirs: tuple[Path, Path]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, RECENT)
+        await pilot.press("right_square_bracket", "a")
+        await until(pilot, lambda: isinstance(app.screen, AnnotateScreen), "the dialog")
+        for key in ("k", "tab", "n", "ctrl+s"):  # queued at once, as a fast typist's keys come
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await until(pilot, lambda: notes_in(dirs[0]), "the note saved")
+        [saved] = notes_in(dirs[0])
+        assert (saved.note, saved.tags) == ("k", ("n",))

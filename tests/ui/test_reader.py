@@ -6,7 +6,8 @@ from pathlib import Path
 
 from textual import events
 from textual.command import CommandList, CommandPalette
-from textual.widgets import Input
+from textual.widgets import Footer, Input
+from textual.widgets._footer import FooterKey
 
 from briefreader.ui.app import ReaderApp
 from briefreader.ui.screens.help import HelpScreen
@@ -15,7 +16,7 @@ from briefreader.ui.widgets.letter_table import LetterTable
 from briefreader.ui.widgets.letter_view import LetterView
 from briefreader.ui.widgets.toc import Toc
 
-from .ui_support import MakeApp, open_letter, parts, pilot_test, settle, until
+from .ui_support import MakeApp, listed, open_letter, parts, pilot_test, settle, until
 
 
 def offered(app: ReaderApp, label: str) -> bool:
@@ -322,3 +323,27 @@ async def test_command_palette_opens_a_letter_by_title(make_app: MakeApp) -> Non
         await settle(pilot)
         _, _, view, _ = parts(app)
         assert view.letter is not None and view.letter.title.startswith(NATO)
+
+
+def footer_keys(app: ReaderApp) -> dict[str, bool]:
+    """The footer's keys by description: whether each is lit (False: dimmed)."""
+    return {
+        key.description: not key.has_class("-disabled")
+        for key in app.screen.query_one(Footer).query(FooterKey)
+    }
+
+
+@pilot_test
+async def test_letter_keys_in_the_footer_light_up_once_a_letter_is_open(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await listed(pilot)
+        keys = footer_keys(app)
+        assert keys["Search"] and keys["Notes"]
+        assert not {"Next section", "Annotate", "Copy passage"} & set(keys)
+        await open_letter(pilot, "Recente ontwikkelingen")
+        await until(pilot, lambda: footer_keys(app).get("Annotate"), "the letter keys shown")
+        keys = footer_keys(app)
+        assert keys["Next section"] and keys["Copy passage"]
+        await pilot.press("f")  # typing in the filter: `/` is text there
+        await until(pilot, lambda: not footer_keys(app)["Search"], "the search key dimmed")

@@ -53,6 +53,9 @@ class AnnotateScreen(ModalScreen[NoteDraft | None]):
         Binding("ctrl+s", "save", "Save note", priority=True, id="note.save"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
         Binding("ctrl+d", "delete", "Delete note", priority=True, id="note.delete"),
+        # as soon as they arrive: the keys typed right behind them belong to the next field
+        Binding("tab", "app.focus_next", show=False, priority=True, id="note.next"),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True, id="note.prev"),
     ]
 
     error: reactive[str] = reactive("", init=False)

@@ -296,13 +296,14 @@ class ReadingScreen(Screen[None]):
     # -- the other actions -----------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Letter actions are dimmed until a letter is open; the focus keys while typing."""
+        """Letter actions wait for a letter to be open; the focus keys are dimmed while typing
+        (they type). The screen refreshes the bindings when the letter changes."""
         focused = self.focused
         if action in FOCUS_ACTIONS and isinstance(focused, Input | TextArea):
             return None
         if action == "search" and focused and self.query_one(SearchBar) in focused.ancestors:
             return None  # from the hits, `/` goes back to the query as it is
-        if action in LETTER_ACTIONS:
+        if action in LETTER_ACTIONS:  # hidden, not dimmed: at 80 columns `q` and `?` stay in view
             return self.letter is not None
         return True
 
