@@ -91,14 +91,15 @@ class ReadingScreen(Screen[None]):
         with Horizontal(id="body"):
             with Vertical(id="sidebar"):
                 yield LetterList(self.library, id="letter-list")
-                yield Toc(id="toc")
+                toc = Toc(id="toc")
+                toc.border_title = "Contents"
+                yield toc
             yield ReaderPane(self.state.store, self.library, self.cache_dir, id="reader-pane")
         yield Footer()
         yield SearchBar(id="search")
 
     def on_mount(self) -> None:
         """The list has the focus (it loads itself)."""
-        self.query_one("#toc", Toc).border_title = "Contents"
         self.set_focus(self.query_one(LetterTable))
 
     def on_resize(self) -> None:
