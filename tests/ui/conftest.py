@@ -11,12 +11,11 @@ from textual.widgets import Input, TextArea
 
 from briefreader import locations
 from briefreader.library import Library
-from briefreader.store import Store
+from briefreader.notes import Store
 from briefreader.ui.app import ReaderApp
 from briefreader.ui.state import ReadingState
-
-from .terminal_support import run_session
-from .ui_support import MakeApp
+from tests.ui.terminal_support import run_session
+from tests.ui.ui_support import MakeApp
 
 
 @pytest.fixture

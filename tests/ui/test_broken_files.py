@@ -8,8 +8,7 @@ from pathlib import Path
 from textual.widgets._toast import Toast
 
 from briefreader import locations
-
-from .ui_support import MakeApp, parts, pilot_test, settle
+from tests.ui.ui_support import MakeApp, parts, pilot_test, settle
 
 
 @pilot_test

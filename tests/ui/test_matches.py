@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from briefreader.search import search_letter
 from briefreader.ui.matches import Matches
-
-from .notes_support import RECENT, sample
+from tests.ui.notes_support import RECENT, sample
 
 
 def test_stops_are_passages_in_reading_order_and_headings_land_on_their_first_paragraph() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .terminal_support import send, wait_for, wait_until
+from tests.ui.terminal_support import send, wait_for, wait_until
 
 pytestmark = pytest.mark.e2e
 

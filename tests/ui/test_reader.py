@@ -15,8 +15,7 @@ from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.widgets.letter_table import LetterTable
 from briefreader.ui.widgets.letter_view import LetterView
 from briefreader.ui.widgets.toc import Toc
-
-from .ui_support import MakeApp, listed, open_letter, parts, pilot_test, settle, until
+from tests.ui.ui_support import MakeApp, listed, open_letter, parts, pilot_test, settle, until
 
 
 def offered(app: ReaderApp, label: str) -> bool:

@@ -9,8 +9,7 @@ from textual.widgets import Input
 
 from briefreader.ui.widgets.reader_pane import ReaderPane
 from briefreader.ui.widgets.search_bar import HitList, SearchBar
-
-from .ui_support import (
+from tests.ui.ui_support import (
     MakeApp,
     listed,
     open_letter,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .terminal_support import tmux, wait_for
+from tests.ui.terminal_support import tmux, wait_for
 
 pytestmark = pytest.mark.e2e
 

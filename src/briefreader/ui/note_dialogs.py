@@ -18,7 +18,7 @@ from textual.app import App
 
 from briefreader.errors import UserError
 from briefreader.model import Letter
-from briefreader.store import Annotation, Store, anchor_for
+from briefreader.notes import Annotation, Store, anchor_for
 from briefreader.ui.notework import where
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.confirm import ConfirmScreen

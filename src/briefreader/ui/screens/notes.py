@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
-from briefreader.store import Annotation, Store, anchor_for
+from briefreader.notes import Annotation, Store, anchor_for
 from briefreader.ui.note_dialogs import STORE_ERRORS, Here, confirm, delete_note, edit_note
 from briefreader.ui.notework import quote_span
 from briefreader.ui.screens.annotate import AnnotateScreen

@@ -29,7 +29,7 @@ from textual.widgets import Footer, Input, OptionList, TextArea
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
 from briefreader.model import Letter
-from briefreader.reanchoring import place_orphans
+from briefreader.notes import place_orphans
 from briefreader.ui.matches import Matches
 from briefreader.ui.note_dialogs import STORE_ERRORS
 from briefreader.ui.screens.annotate import AnnotateScreen

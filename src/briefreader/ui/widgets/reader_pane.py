@@ -22,8 +22,9 @@ from textual.widgets import Static
 from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.model import Letter
+from briefreader.notes import Annotation, Store
+from briefreader.notes import reanchor_letter as reanchor
 from briefreader.search import Hit, search_letter
-from briefreader.store import Annotation, Store, reanchor
 from briefreader.ui.clipboard import citation, save_clip
 from briefreader.ui.matches import Matches
 from briefreader.ui.note_dialogs import STORE_ERRORS, Here, edit_note, notes_at, write_note
