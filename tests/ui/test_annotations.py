@@ -102,8 +102,8 @@ async def test_a_quote_not_in_the_paragraph_is_refused_and_the_text_kept(
         await open_letter(pilot, RECENT)
         await pilot.press("right_square_bracket", "a", *"mijn", "shift+tab")
         await pilot.press("ctrl+k", *"xyz", "ctrl+s")
-        await pilot.pause()
         assert isinstance(app.screen, AnnotateScreen)
+        await until(pilot, lambda: app.screen.has_class("-error"), "the problem shown")
         error = str(app.screen.query_one("#note-error").render())
         assert "must be a part of the paragraph" in error
         assert app.screen.query_one("#note-error").display
