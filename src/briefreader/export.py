@@ -102,7 +102,8 @@ def _letter_head(letter: Letter | None, title: str) -> list[str]:
     signed = "; ".join(f"{s.name} ({s.role})" for s in letter.signatories)
     facts = [
         ("Date", _date(letter)),
-        ("Cited as", letter.citation or letter.number),
+        ("Cited as", letter.citation),
+        ("Number", None if letter.citation else letter.number),
         ("Online", document_url(letter.identifier) if letter.identifier else None),
         ("From", signed or letter.sender),
         ("To", letter.recipient),
