@@ -79,13 +79,13 @@ def _numbered(entries: list[Entry], identifier: str) -> Entry | None:
     parsed = parse_identifier(identifier)
     if parsed is None or parsed.dossier is None or parsed.number is None:
         return None
-    for entry in sorted(entries, key=_oldest_first, reverse=True):
-        if entry.identifier is None and entry.number == parsed.number:
-            dossiers = Counter(
-                found.dossier for c in entry.cites if (found := parse_identifier(c)) is not None
-            )
-            if dossiers and dossiers.most_common(1)[0][0] == parsed.dossier:
-                return entry
+    numbered = [e for e in entries if e.identifier is None and e.number == parsed.number]
+    for entry in sorted(numbered, key=_oldest_first, reverse=True):
+        dossiers = Counter(
+            found.dossier for c in entry.cites if (found := parse_identifier(c)) is not None
+        )
+        if dossiers and dossiers.most_common(1)[0][0] == parsed.dossier:
+            return entry
     return None
 
 
