@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from briefreader import __version__, locations
 from briefreader.errors import UserError
+from briefreader.textsafe import json_safe, shown_name, shown_text
 
 COMMANDS = ("parse", "search", "export", "notes", "add")
 
@@ -101,10 +102,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
     letter = read_document(args.file)
     if args.json:
-        json.dump(letter.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        text = json.dumps(letter.to_json(), ensure_ascii=False, indent=1)
+        sys.stdout.write(json_safe(text) + "\n")
     else:
-        sys.stdout.write(outline(letter))
+        sys.stdout.write(shown_text(outline(letter), multiline=True))
     return 0
 
 
@@ -120,9 +121,9 @@ def cmd_add(args: argparse.Namespace) -> int:
     target = locations.library_dir(data)
     added, refused = add_to_library(args.files, target)
     for path in added:
-        print(f"added {path}")
+        print(f"added {shown_name(path)}")
     for problem in refused:
-        print(f"briefreader: {problem} (not added)", file=sys.stderr)
+        print(f"briefreader: {shown_name(problem)} (not added)", file=sys.stderr)
     return 1 if refused else 0
 
 
@@ -176,8 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.command = None
     try:
         return _dispatch(args)
-    except UserError as exc:
-        print(f"briefreader: {exc}", file=sys.stderr)
+    except UserError as exc:  # one line, whatever the file's name holds
+        print(f"briefreader: {shown_name(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -193,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("BRIEFREADER_DEBUG"):
             raise
         print(
-            f"briefreader: internal error: {type(exc).__name__}: {exc} "
+            f"briefreader: internal error: {type(exc).__name__}: {shown_name(exc)} "
             "(run with BRIEFREADER_DEBUG=1 for details)",
             file=sys.stderr,
         )

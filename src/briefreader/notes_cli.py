@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -23,16 +22,16 @@ from briefreader.library import Library
 from briefreader.model import Letter
 from briefreader.reanchoring import reanchor_all, seen_from
 from briefreader.store import Store
+from briefreader.textsafe import json_safe, shown_name, shown_text
 
-# What a terminal must never receive from stored text: escapes and other controls.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+STDOUT_NAMES = ("-", "/dev/stdout")  # `-o` these: written to, never replaced
 
 
 def _open_store(args: argparse.Namespace) -> tuple[Store, Path]:
     data = locations.data_dir(args.data_dir)
     store = Store.open(data)
     if store.warning:
-        print(f"briefreader: warning: {store.warning}", file=sys.stderr)
+        print(f"briefreader: warning: {shown_name(store.warning)}", file=sys.stderr)
     return store, data
 
 
@@ -70,7 +69,7 @@ def _reanchored(
 
 
 def _short(text: str, width: int) -> str:
-    text = " ".join(_UNPRINTABLE.sub(" ", text).split())
+    text = " ".join(shown_text(text).split())  # never escapes or bidi marks on a terminal
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
@@ -131,7 +130,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
     if args.json:
         text = json.dumps([_as_json(a) for a in annotations], ensure_ascii=False, indent=1)
         # json leaves C1 controls raw when ensure_ascii is off; a terminal would obey them.
-        sys.stdout.write(re.sub("[\x80-\x9f]", lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
+        sys.stdout.write(json_safe(text) + "\n")
     elif not annotations:
         print("No notes yet. Open a letter with `briefreader` and press `a` to annotate a passage.")
     else:
@@ -148,7 +147,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     store.close()
     text = render_markdown(annotations, letters, dt.datetime.now().astimezone())
     count = len(annotations)
-    if args.output is None:
+    if args.output is None or str(args.output) in STDOUT_NAMES:
         sys.stdout.write(text)
         if not count:
             print("briefreader: no notes to export yet", file=sys.stderr)
@@ -157,7 +156,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     groups = len({a.anchor.letter_id for a in annotations})
     print(
         f"briefreader: wrote {count} note{'s' * (count != 1)} on {groups} "
-        f"letter{'s' * (groups != 1)} to {target}",
+        f"letter{'s' * (groups != 1)} to {shown_name(target)}",
         file=sys.stderr,
     )
     return 0

@@ -14,6 +14,7 @@ one is rebuilt, an unwritable cache dir falls back to memory.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import heapq
 import sqlite3
@@ -22,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from briefreader import locations
 from briefreader.errors import UserError
@@ -42,6 +44,9 @@ from briefreader.textnorm import WORD, normalize, word_list
 KINDS = ("paragraph", "heading", "title", "footnote", "signatory")
 REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
 BATCH = 100  # letters per transaction: progress survives an interrupted build
+MAX_LIMIT = 100_000  # more hits than anyone reads; SQLite's integers end at 2**63
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+T = TypeVar("T")
 
 
 class SearchIndex:
@@ -53,6 +58,8 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._vocab: Vocabulary | None = None
         self._memo: dict[str, dict[str, float]] = {}
+        self._library: Library | None = None  # what the index was last brought in step with
+        self._rebuilt = False
 
     @classmethod
     def open(cls, cache_dir: Path | None) -> SearchIndex:
@@ -63,30 +70,55 @@ class SearchIndex:
         try:
             locations.ensure_private_dir(cache_dir)
             return cls(connect(path), path)
-        except (OSError, sqlite3.OperationalError):
-            # Unwritable, or busy past the timeout: never delete what another process may
-            # be writing; search from memory this time.
-            return cls(connect(None), None)
-        except sqlite3.DatabaseError:
-            pass  # not a database, or damaged: the cache is ours to throw away
-        try:
-            for stale in (path, *(path.with_name(path.name + x) for x in ("-wal", "-shm"))):
-                stale.unlink(missing_ok=True)
-            return cls(connect(path), path)
-        except (OSError, sqlite3.Error):
-            return cls(connect(None), None)
+        except OSError:
+            return cls(connect(None), None)  # unwritable: search from memory this time
+        except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorcode", None) in _BUSY:
+                # busy past the timeout: never delete what another process may be writing
+                return cls(connect(None), None)
+            # not a database, damaged, of another make, or a full disk: only a cache
+        return cls(*_fresh(path))
 
     def close(self) -> None:
         """Close the database."""
         with self._lock:
             self.db.close()
 
+    def _healing(self, work: Callable[[], T]) -> T:
+        """Run `work`; when the index fails (damaged, of another schema, a full disk), make
+        it afresh, bring it in step with the library again and run `work` once more.
+
+        An index that another briefreader holds locked is left alone: this one goes on in
+        memory. A second failure of a file made afresh (a full disk) also goes to memory.
+        """
+        try:
+            return work()
+        except sqlite3.Error as exc:
+            busy = getattr(exc, "sqlite_errorcode", None) in _BUSY
+        with self._lock:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.close()
+            if busy or self.path is None or self._rebuilt:
+                self.db, self.path = connect(None), None
+            else:
+                self.db, self.path = _fresh(self.path)
+            self._rebuilt = True
+            self._changed()
+        if self._library is not None:
+            self._update(self._library, None)
+        return work()
+
     # -- keeping in step with the library -------------------------------------------------
 
     def letter_date(self, letter_id: str) -> dt.date | None:
         """The date of an indexed letter (None when unknown or not indexed)."""
-        with self._lock:
-            row = self.db.execute("SELECT date FROM letters WHERE id = ?", (letter_id,)).fetchone()
+
+        def find() -> tuple[str | None] | None:
+            with self._lock:
+                sql = "SELECT date FROM letters WHERE id = ?"
+                return self.db.execute(sql, (letter_id,)).fetchone()  # type: ignore[no-any-return]
+
+        row = self._healing(find)
         return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
     def letter_ids(self) -> set[str]:
@@ -96,6 +128,10 @@ class SearchIndex:
 
     def update(self, library: Library, progress: Callable[[int, int], None] | None = None) -> None:
         """Index letters new to the index and drop those no longer in `library`, by id."""
+        self._library = library
+        self._healing(lambda: self._update(library, progress))
+
+    def _update(self, library: Library, progress: Callable[[int, int], None] | None) -> None:
         # Oldest first, so that newer letters get higher row numbers: a query too broad to
         # rank in full looks at the newest letters first (`_candidates`).
         wanted = [e.id for e in reversed(library.entries()) if not e.error]
@@ -244,6 +280,10 @@ class SearchIndex:
         self, query: str, limit: int = 20, letter_ids: Collection[str] | None = None
     ) -> list[Hit]:
         """The best `limit` hits for `query`, best first (only in `letter_ids` when given)."""
+        limit = min(limit, MAX_LIMIT)
+        return self._healing(lambda: self._search(query, limit, letter_ids))
+
+    def _search(self, query: str, limit: int, letter_ids: Collection[str] | None) -> list[Hit]:
         ref = parse_reference(query)
         if ref is not None and limit > 0:
             return self._reference_hits(ref, limit, letter_ids)
@@ -273,7 +313,7 @@ class SearchIndex:
     ) -> list[Hit]:
         """The letter a reference names (first), then the paragraphs that cite it."""
         hits = []
-        named = self.find_reference(str(ref))
+        named = self._named(ref)
         if named is not None and (letter_ids is None or named in letter_ids):
             with self._lock:
                 title, date = self.db.execute(
@@ -295,7 +335,7 @@ class SearchIndex:
                 )
             )
         cited = '"' + " ".join(word_list(str(ref))[1:]) + '"'  # without "kamerstuk"
-        return (hits + self.search(cited, limit, letter_ids))[:limit]
+        return (hits + self._search(cited, limit, letter_ids))[:limit]
 
     def _hit(
         self,
@@ -337,6 +377,9 @@ class SearchIndex:
         ref = parse_reference(query)
         if ref is None:
             return None
+        return self._healing(lambda: self._named(ref))
+
+    def _named(self, ref: Reference) -> str | None:
         with self._lock:
             row = self.db.execute(
                 "SELECT id FROM letters WHERE number = ? AND dossier = ? AND sub = ?"
@@ -344,3 +387,14 @@ class SearchIndex:
                 (ref.number, ref.dossier, ref.sub),
             ).fetchone()
         return row[0] if row else None
+
+
+def _fresh(path: Path) -> tuple[sqlite3.Connection, Path | None]:
+    """A new, empty index file at `path` (a damaged or foreign one deleted first), or one in
+    memory when no file can be made there."""
+    try:
+        for stale in (path, *(path.with_name(path.name + x) for x in ("-wal", "-shm"))):
+            stale.unlink(missing_ok=True)
+        return connect(path), path
+    except (OSError, sqlite3.Error):
+        return connect(None), None

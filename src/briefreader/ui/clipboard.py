@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefreader import locations
+from briefreader.errors import UserError
+from briefreader.files import replace_file
 from briefreader.model import Letter
 
 CLIP_FILE = "clipboard.txt"
@@ -25,11 +28,15 @@ def citation(letter: Letter, section: int, paragraph: int) -> str:
 
 
 def save_clip(folder: Path, text: str) -> Path | None:
-    """Write `text` to the clipboard file in `folder`, for terminals that refuse OSC 52."""
+    """Write `text` to the clipboard file in `folder`, for terminals that refuse OSC 52.
+
+    The file is replaced, never written through: a link planted at its name is replaced by
+    the file, not followed (it would overwrite whatever it points at). None when it cannot
+    be saved."""
     path = folder / CLIP_FILE
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError:
+        locations.ensure_private_dir(folder)
+        replace_file(path, text, 0o600, ours=True)
+    except (OSError, UserError):
         return None
     return path
