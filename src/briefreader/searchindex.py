@@ -89,24 +89,27 @@ class SearchIndex:
         it afresh, bring it in step with the library again and run `work` once more.
 
         An index that another briefreader holds locked is left alone: this one goes on in
-        memory. A second failure of a file made afresh (a full disk) also goes to memory.
+        memory. A file made afresh that fails again (a full disk) gives way to memory too.
         """
-        try:
-            return work()
-        except sqlite3.Error as exc:
-            busy = getattr(exc, "sqlite_errorcode", None) in _BUSY
-        with self._lock:
-            with contextlib.suppress(sqlite3.Error):
-                self.db.close()
-            if busy or self.path is None or self._rebuilt:
-                self.db, self.path = connect(None), None
-            else:
-                self.db, self.path = _fresh(self.path)
-            self._rebuilt = True
-            self._changed()
-        if self._library is not None:
-            self._update(self._library, None)
-        return work()
+        for attempt in range(3):
+            try:
+                if attempt and self._library is not None:
+                    self._update(self._library, None)
+                return work()
+            except sqlite3.Error as exc:
+                if attempt == 2:
+                    raise
+                busy = getattr(exc, "sqlite_errorcode", None) in _BUSY
+            with self._lock:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.close()
+                if busy or self.path is None or self._rebuilt:
+                    self.db, self.path = connect(None), None
+                else:
+                    self.db, self.path = _fresh(self.path)
+                self._rebuilt = True
+                self._changed()
+        raise AssertionError("unreachable")
 
     # -- keeping in step with the library -------------------------------------------------
 
