@@ -88,9 +88,8 @@ class SearchIndex:
         """Run `work`; when the index fails (damaged, of another schema, a full disk), make
         it afresh, bring it in step with the library again and run `work` once more.
 
-        An index that another briefreader holds locked is left alone: this one goes on in
-        memory. A file made afresh that fails again (a full disk) gives way to memory too.
-        """
+        An index another briefreader holds locked is left alone (this one goes on in memory),
+        as is a file made afresh that fails again (a full disk)."""
         for attempt in range(3):
             try:
                 if attempt and self._library is not None:
@@ -111,17 +110,15 @@ class SearchIndex:
                 self._changed()
         raise AssertionError("unreachable")
 
+    def _one(self, sql: str, *args: object) -> tuple[str | None] | None:
+        with self._lock:
+            return self.db.execute(sql, args).fetchone()  # type: ignore[no-any-return]
+
     # -- keeping in step with the library -------------------------------------------------
 
     def letter_date(self, letter_id: str) -> dt.date | None:
         """The date of an indexed letter (None when unknown or not indexed)."""
-
-        def find() -> tuple[str | None] | None:
-            with self._lock:
-                sql = "SELECT date FROM letters WHERE id = ?"
-                return self.db.execute(sql, (letter_id,)).fetchone()  # type: ignore[no-any-return]
-
-        row = self._healing(find)
+        row = self._healing(lambda: self._one("SELECT date FROM letters WHERE id = ?", letter_id))
         return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
     def letter_ids(self) -> set[str]:
