@@ -38,6 +38,7 @@ _INVISIBLE = (
     "\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
     "\u3164\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f"
 )
+_FILLERS = "\u115f\u1160\u3164\uffa0"  # invisible, yet printable to Python
 _C0_C1 = "\x00-\x1f\x7f-\x9f"
 _SURROGATES = "\ud800-\udfff"  # undecodable bytes of a file name (os.fsdecode)
 _DROP = {
@@ -51,14 +52,14 @@ _LINE_SPACE = re.compile("[\n\t\f\r\v]+")
 
 def clean_text_chars(text: str, keep: str = "\n\t\f") -> str:
     """`text` without escape sequences, invisible marks and controls other than `keep`."""
-    if not _ANY_UNSAFE.search(text):
+    if not has_unsafe(text):
         return text  # the usual case, at the cost of one scan
     return _DROP[keep].sub("", _SEQUENCE.sub("", text))
 
 
 def shown_text(text: str, multiline: bool = False) -> str:
     """Outside text made safe to print: on one line, or (`multiline`) keeping line breaks."""
-    if not _ANY_UNSAFE.search(text):
+    if not has_unsafe(text):
         return text
     if multiline:
         return clean_text_chars(text, "\n\t")
@@ -71,7 +72,9 @@ def shown_name(name: object) -> str:
 
 
 def has_unsafe(text: str) -> bool:
-    """Whether `text` holds anything `clean_text_chars` would change (controls aside)."""
+    """Whether `text` holds anything `clean_text_chars` would change."""
+    if text.isprintable() and not any(f in text for f in _FILLERS):
+        return False  # the usual case, in C: every unsafe character but these is unprintable
     return _ANY_UNSAFE.search(text) is not None
 
 

@@ -7,7 +7,10 @@ index, clipboard file); the theme the user picks is remembered in the store.
 
 from __future__ import annotations
 
+import asyncio
+import os
 import sys
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -156,7 +159,18 @@ def run_reader(paths: Sequence[Path], data_dir: Path, cache_dir: Path) -> int:
     library = Library.open(paths, data_dir, cache_dir)
     store = Store.open(data_dir)
     app = ReaderApp(library, ReadingState(store), cache_dir, store.warning)
-    return run_app(app)
+    loop = asyncio.new_event_loop()  # ours, so that quitting need not wait for the workers
+    status = run_app(app, loop=loop)
+    store.close()  # waits for a note being saved, if one is
+    if any(t is not threading.current_thread() and not t.daemon for t in threading.enumerate()):
+        # A thread worker cannot be stopped: parsing or indexing a 50 MB letter would hold
+        # the process for minutes after `q`. What is left writes only caches, which SQLite
+        # keeps whole through a kill, so end here.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    loop.close()
+    return status
 
 
 def run_app(app: ReaderApp, **run: Any) -> int:

@@ -13,7 +13,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import overload
 
 from rich.cells import cell_len, get_character_cell_size
@@ -30,23 +29,16 @@ _NOT_SINGLE = re.compile(
 )
 
 
-@cache
-def _line_of(width: int) -> re.Pattern[str]:
-    # the longest run of at most `width` characters that ends before a space or the end
-    return re.compile(f"[^\n]{{1,{width}}}(?: |$)")
-
-
 def wrap_offsets(text: str, width: int) -> list[int]:
     """Offsets where `text` breaks into lines of at most `width` cells (greedy, on spaces).
 
     Linear in the length of `text`: a word longer than a line (a 2 MB run without spaces) is
     cut by walking it once, never by re-slicing and re-measuring what is left of it; plain
-    text of short words, single-spaced and of one-cell characters, breaks by one regex.
+    single-spaced text of one-cell characters is broken line by line, not word by word.
     """
     width = max(width, 8)
-    if _plain_prose(text, width):
-        ends = [m.end() for m in _line_of(width).finditer(text)]
-        return [b for b in ends if 0 < b < len(text)]
+    if _plain_prose(text):
+        return _prose_offsets(text, width)
     breaks: list[int] = []
     line_cells, pos = 0, 0
     for word in text.split(" "):
@@ -72,8 +64,8 @@ def wrap_offsets(text: str, width: int) -> list[int]:
     return [b for b in breaks if 0 < b < len(text)]
 
 
-def _plain_prose(text: str, width: int) -> bool:
-    """Whether the regex wrap gives what the word-by-word one would."""
+def _plain_prose(text: str) -> bool:
+    """Whether `text` is single-spaced, on one line, of one-cell characters only."""
     return bool(
         text
         and text[0] != " "
@@ -81,8 +73,26 @@ def _plain_prose(text: str, width: int) -> bool:
         and "  " not in text
         and "\n" not in text
         and not _NOT_SINGLE.search(text)
-        and not re.search(f"[^ ]{{{width + 1}}}", text)
     )
+
+
+def _prose_offsets(text: str, width: int) -> list[int]:
+    """`wrap_offsets` for plain prose, a line at a time (the same breaks, found in C)."""
+    breaks: list[int] = []
+    end, pos = len(text), 0
+    while end - pos > width:
+        space = text.rfind(" ", pos, pos + width + 1)  # the last break that fits
+        if space < 0:  # a word longer than a line: cut it
+            pos += width
+        else:
+            after = text.find(" ", space + 1)
+            room = width - (space - pos) - 1
+            if (end if after < 0 else after) - space - 1 > width and room >= 4:
+                pos += width  # a URL: start it on this line rather than alone below
+            else:
+                pos = space + 1
+        breaks.append(pos)
+    return breaks
 
 
 def _fit(word: str, start: int, cells: int, single: bool) -> int:
