@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import subprocess
@@ -107,6 +108,7 @@ def test_open_a_letter_and_jump_to_the_next_section(session: str) -> None:
 
 # -- hostile files in a real terminal (issue 10) ----------------------------------------------
 
+SESSIONS = itertools.count()
 OSC52 = "\x1b]52;c;cHduZWQ=\x07"  # would put "pwned" on the terminal's clipboard
 TITLE = "\x1b]2;gehackt\x07\x1b[2J"  # would set the window title and clear the screen
 
@@ -118,14 +120,21 @@ def start(tmp_path: Path, *args: str) -> str:
         pytest.skip("tmux is not installed: the real-terminal test needs it (.ci/run installs it)")
     if not COMMAND.exists():
         pytest.skip(f"no installed briefreader command at {COMMAND}")
-    name = f"briefreader-hostile-{os.getpid()}"
+    name = f"briefreader-hostile-{os.getpid()}-{next(SESSIONS)}"  # never the last test's
     env = (
         f"BRIEFREADER_DATA_DIR={tmp_path / 'data'} BRIEFREADER_CACHE_DIR={tmp_path / 'cache'} "
         "TERM=xterm-256color"
     )
     quoted = " ".join(f"'{a}'" for a in args)
     command = f'env -u COLUMNS -u LINES {env} {COMMAND} {quoted}; echo "exit status $?"; sleep 30'
-    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", "sleep 60")
+    for _ in range(100):  # the last test's server may still be going away
+        made = tmux(
+            "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "sleep 60", check=False
+        )
+        if made.returncode == 0:
+            break
+        time.sleep(0.1)
+    assert made.returncode == 0, made.stderr
     tmux("set-option", "-g", "set-clipboard", "on")
     tmux("respawn-pane", "-k", "-t", name, command)
     return name
