@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from briefreader import files, library
+from briefreader import files
+from briefreader.cli import add as adding
 from briefreader.cli import main
 from briefreader.errors import UserError
 from briefreader.ingest import read_bytes
-from briefreader.store import Anchor, Store
+from briefreader.library import Library
+from briefreader.notes import Anchor, Store
 from briefreader.textsafe import clean_text_chars, json_safe, shown_name, shown_text
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -152,7 +154,7 @@ def test_a_link_to_dev_zero_is_refused_not_read_without_end(tmp_path: Path) -> N
     proc = run("parse", str(link), tmp_path=tmp_path)
     assert proc.returncode == 1
     assert "z.txt: is not a regular file (a device)" in proc.stderr
-    entries = library.Library([tmp_path], None).scan()
+    entries = Library([tmp_path], None).scan()
     assert [e.error for e in entries] == ["is not a regular file (a device); not read"]
 
 
@@ -225,14 +227,14 @@ def test_add_copies_the_bytes_it_checked_not_a_file_changed_since(
 ) -> None:
     letter = tmp_path / "brief.txt"
     letter.write_text(LETTER)
-    checked = library.letter_from_bytes
+    checked = adding.letter_from_bytes
 
     def check_then_change(data: bytes, source: str):  # type: ignore[no-untyped-def]
         got = checked(data, source)
         letter.write_bytes(b"\x00\x01 replaced after the check")  # would be refused
         return got
 
-    monkeypatch.setattr(library, "letter_from_bytes", check_then_change)
+    monkeypatch.setattr(adding, "letter_from_bytes", check_then_change)
     assert _add(tmp_path, letter) == 0
     assert (tmp_path / "data" / "letters" / "brief.txt").read_text() == LETTER
 

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from briefreader import searchindex, store_db
 from briefreader.cli import main
 from briefreader.library import CACHE_SCHEMA, Library
+from briefreader.notes import Anchor, Store
+from briefreader.notes import db as store_db
 from briefreader.search import SearchIndex
-from briefreader.searchsql import SCHEMA
-from briefreader.store import Anchor, Store
+from briefreader.search import index as searchindex
+from briefreader.search.fts import SCHEMA
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

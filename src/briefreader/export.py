@@ -17,11 +17,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from briefreader import __version__
-from briefreader.annotation import Annotation
 from briefreader.errors import UserError
 from briefreader.files import refuse_special, replace_file
+from briefreader.locations import ensure_private_dir
 from briefreader.model import Letter
-from briefreader.store_index import unique_tags
+from briefreader.notes import Annotation, unique_tags
 from briefreader.textsafe import shown_text
 
 EXPORT_NAME = "briefreader-notes.md"
@@ -186,22 +186,12 @@ def write_export(path: Path, text: str) -> Path:
     path = Path(path)
     refuse_special(path)
     try:
-        _make_private_dirs(path.parent)
+        ensure_private_dir(path.parent)
     except OSError as exc:
         raise UserError(path, f"cannot write ({exc.strerror or exc})") from None
     replace_file(path, text, _mode_for(path))
     _sync_dir(path.parent)
     return path
-
-
-def _make_private_dirs(folder: Path) -> None:
-    """Create missing folders user-only (an export holds the user's notes)."""
-    missing = []
-    while not folder.exists() and folder.parent != folder:
-        missing.append(folder)
-        folder = folder.parent
-    for part in reversed(missing):
-        part.mkdir(mode=0o700, exist_ok=True)
 
 
 def _mode_for(path: Path) -> int:

@@ -18,15 +18,14 @@ import os
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from briefreader import locations
 from briefreader.errors import UserError
-from briefreader.files import place_new
-from briefreader.ingest import read_bytes
-from briefreader.model import Letter
-from briefreader.sources import DOCUMENT_SUFFIXES, letter_from_bytes, read_document
+from briefreader.model import Letter, SourceSpan
+from briefreader.sources import DOCUMENT_SUFFIXES, read_document
 
 
 @functools.cache
@@ -119,34 +118,39 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
     return found
 
 
-def add_to_library(files: Sequence[Path], target: Path) -> tuple[list[Path], list[UserError]]:
-    """Copy letter files (or the letters in folders) into the library folder, each after
-    checking that it parses. Returns what was added and, one per file, what was refused.
+def _cache_json(letter: Letter) -> dict[str, Any]:
+    """A letter as the parse cache stores it: `to_json()` plus the source lines of each
+    paragraph and footnote (under `_spans`), which `parse --json` leaves out but a bug report
+    points at."""
+    data = letter.to_json()
+    data["_spans"] = {
+        "paragraphs": [[[p.span.start, p.span.end] for p in s.paragraphs] for s in letter.sections],
+        "footnotes": [[f.span.start, f.span.end] for f in letter.footnotes],
+    }
+    return data
 
-    The bytes checked are the bytes copied (a file changed meanwhile is not copied unchecked).
-    A letter never replaces another one or writes through a link in the library: it gets a
-    name of its own (`brief-2.txt` beside `brief.txt`), and appears there whole or not at all.
-    """
-    try:
-        locations.ensure_private_dir(target)
-    except OSError as exc:
-        raise UserError(target, f"cannot create the folder ({exc.strerror or exc})") from None
-    added: list[Path] = []
-    refused: list[UserError] = []
-    letters: list[Path] = []
-    for given in files:
-        try:
-            letters += find_files([given])
-        except UserError as exc:
-            refused.append(exc)
-    for file in letters:
-        try:
-            data = read_bytes(file)
-            letter_from_bytes(data, str(file))  # refuse what cannot be read
-            added.append(place_new(data, file.name, target))
-        except UserError as exc:
-            refused.append(exc)
-    return added, refused
+
+def _from_cache_json(data: dict[str, Any]) -> Letter:
+    """The letter `_cache_json` stored, spans included."""
+    spans = data.pop("_spans", {})
+    letter = Letter.from_json(data)
+    paragraphs, footnotes = spans.get("paragraphs", []), spans.get("footnotes", [])
+    if len(paragraphs) == len(letter.sections):
+        sections = tuple(
+            replace(
+                section,
+                paragraphs=tuple(
+                    replace(p, span=SourceSpan(*span))
+                    for p, span in zip(section.paragraphs, section_spans, strict=False)
+                ),
+            )
+            for section, section_spans in zip(letter.sections, paragraphs, strict=True)
+        )
+        letter = replace(letter, sections=sections)
+    if len(footnotes) == len(letter.footnotes):
+        notes = zip(letter.footnotes, footnotes, strict=True)
+        letter = replace(letter, footnotes=tuple(replace(f, span=SourceSpan(*s)) for f, s in notes))
+    return letter
 
 
 CACHE_SCHEMA = 2  # PRAGMA user_version of letters.sqlite; any other file is rebuilt
@@ -236,7 +240,7 @@ class ParseCache:
                 (str(path), size, mtime, parser_version(), entry.to_row()),
             )
             if letter is not None:
-                blob = zlib.compress(json.dumps(letter.cache_json()).encode(), 3)
+                blob = zlib.compress(json.dumps(_cache_json(letter)).encode(), 3)
                 self.db.execute(
                     "INSERT OR REPLACE INTO letters VALUES (?, ?, ?)",
                     (letter.id, parser_version(), blob),
@@ -269,7 +273,7 @@ class ParseCache:
                 return None
             data = json.loads(zlib.decompress(row[0]))
             data["source"] = source
-            return Letter.from_json(data)
+            return _from_cache_json(data)
         except sqlite3.Error as exc:
             self._failed(exc)
         except (ValueError, KeyError, TypeError, zlib.error):

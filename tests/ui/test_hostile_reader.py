@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from rich.style import Style
 from textual.widgets._toast import Toast
-from ui_support import MakeApp, open_letter, parts, pilot_test, search_ready, settle
 
 from briefreader import locations
 from briefreader.library import Library
@@ -24,6 +23,7 @@ from briefreader.search import SearchIndex
 from briefreader.ui import app as app_module
 from briefreader.ui.layout import STYLE_NAMES, build_layout, wrap_offsets
 from briefreader.ui.widgets.search_bar import SearchBar
+from tests.ui.ui_support import MakeApp, open_letter, parts, pilot_test, search_ready, settle
 
 OSC52 = "\x1b]52;c;cHduZWQ=\x07"
 OBEYED = ("\x1b", "\x07", "\x9b", "\x9d", "\u202e", "\u200b", "\U000e0041")

@@ -24,7 +24,7 @@ from textual.worker import WorkerFailed
 
 from briefreader.errors import UserError, write_crash_log
 from briefreader.library import Library
-from briefreader.store import Store
+from briefreader.notes import Store
 from briefreader.textsafe import shown_name, shown_text
 from briefreader.ui.commands import GoToCommands
 from briefreader.ui.notework import export_notes, in_thread

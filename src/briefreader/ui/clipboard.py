@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.files import replace_file
+from briefreader.locations import ensure_private_dir
 from briefreader.model import Letter
 
 CLIP_FILE = "clipboard.txt"
@@ -35,7 +35,7 @@ def save_clip(folder: Path, text: str) -> Path | None:
     be saved."""
     path = folder / CLIP_FILE
     try:
-        locations.ensure_private_dir(folder)
+        ensure_private_dir(folder)  # the cache dir, user-only like every folder we make
         replace_file(path, text, 0o600, ours=True)
     except (OSError, UserError):
         return None

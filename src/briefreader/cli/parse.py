@@ -1,10 +1,26 @@
-"""A plain-text outline of a parsed letter, for `briefreader parse` without `--json`."""
+"""`briefreader parse FILE [--json]`: one parsed letter as JSON, or as a plain-text outline."""
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
 import textwrap
 
 from briefreader.model import Letter
+from briefreader.sources import read_document
+from briefreader.textsafe import json_safe, shown_text
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """Print the parse of `args.file`: JSON with `--json`, else the outline."""
+    letter = read_document(args.file)
+    if args.json:
+        text = json.dumps(letter.to_json(), ensure_ascii=False, indent=1)
+        sys.stdout.write(json_safe(text) + "\n")
+    else:
+        sys.stdout.write(shown_text(outline(letter), multiline=True))
+    return 0
 
 
 def outline(letter: Letter, width: int = 78) -> str:
