@@ -195,6 +195,25 @@ def test_add_never_overwrites_another_letter_of_the_same_name(tmp_path: Path) ->
     assert len(list(letters.iterdir())) == 3
 
 
+def test_add_works_where_the_file_system_has_no_hard_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise PermissionError(1, "Operation not permitted")  # as os.link on FAT or a share
+
+    monkeypatch.setattr(os, "link", no_links)
+    letters = tmp_path / "data" / "letters"
+    letters.mkdir(parents=True)
+    (letters / "brief.txt").write_text(LETTER)
+    new = tmp_path / "elders" / "brief.txt"
+    new.parent.mkdir()
+    new.write_text(LETTER.replace("eerste", "derde"))
+    assert _add(tmp_path, new) == 0
+    assert (letters / "brief.txt").read_text() == LETTER  # never replaced
+    assert "derde" in (letters / "brief-2.txt").read_text()
+    assert sorted(p.name for p in letters.iterdir()) == ["brief-2.txt", "brief.txt"]
+
+
 def test_add_never_writes_through_a_link_in_the_library(tmp_path: Path) -> None:
     outside = tmp_path / "buiten.txt"
     outside.write_text("niet van briefreader\n")

@@ -10,6 +10,7 @@ at all.
 from __future__ import annotations
 
 import contextlib
+import errno
 import itertools
 import os
 import stat
@@ -38,7 +39,7 @@ def place_new(data: bytes, name: str, folder: Path) -> Path:
             if holds(dest, data):
                 return dest  # added before
             try:
-                os.link(tmp, dest, follow_symlinks=False)
+                _link_or_copy(tmp, dest, data)
                 return dest
             except FileExistsError:
                 continue
@@ -48,6 +49,32 @@ def place_new(data: bytes, name: str, folder: Path) -> Path:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+
+
+def _link_or_copy(tmp: str, dest: Path, data: bytes) -> None:
+    """Give the whole temporary file the name `dest`; `FileExistsError` if the name is taken.
+
+    A hard link never replaces anything. A file system without hard links (FAT, some network
+    shares) gets a new file made with `O_EXCL | O_NOFOLLOW` instead, removed again if the
+    write fails, so no half file is left under the name."""
+    try:
+        os.link(tmp, dest, follow_symlinks=False)
+        return
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(dest)
+        raise
 
 
 def holds(path: Path, data: bytes) -> bool:
