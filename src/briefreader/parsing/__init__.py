@@ -19,11 +19,13 @@ from briefreader.model import (
     Signatory,
     SourceSpan,
 )
+from briefreader.parsing.closing import take_closing
 from briefreader.parsing.footnotes import MARK_CLOSE, MARK_OPEN, extract_footnotes
+from briefreader.parsing.header import take_header
 from briefreader.parsing.hyphens import DROP, SPACE, HyphenJudge
 from briefreader.parsing.lines import Line, split_lines
-from briefreader.parsing.meta import kind_of, references, sender_of, title_of
-from briefreader.parsing.rules import build_blocks, take_closing, take_header
+from briefreader.parsing.meta import identity_of, kind_of, references, sender_of, title_of
+from briefreader.parsing.rules import build_blocks
 
 __all__ = ["parse_letter"]
 
@@ -121,11 +123,14 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
     all_paras = [p.text for s in sections for p in s.paragraphs]
     first_para = all_paras[0] if all_paras else ""
     roles = [role for role, _ in pairs]
+    ident = identity_of(header)
     return Letter(
         id=text_id(text),
         source=source,
         kind=kind_of(header.heading, header.recipient, first_para, headings),
-        title=title_of(header.subject, header.heading, first_para, headings),
+        title=title_of(
+            header.subject or header.dossier_title, header.heading, first_para, headings
+        ),
         date=header.date,
         place=header.place,
         recipient=header.recipient,
@@ -137,4 +142,9 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
         number=header.number,
         heading=header.heading,
         subject=header.subject,
+        identifier=ident.identifier,
+        dossier=ident.dossier,
+        session=ident.session,
+        kenmerk=ident.kenmerk,
+        citation=ident.citation,
     )

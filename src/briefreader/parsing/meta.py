@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import NamedTuple, Protocol
 
 _REFERENCE = re.compile(
     r"\bKamerstuk(ken)?\s+"
@@ -131,3 +133,45 @@ def title_of(
         if any(c.isalnum() for c in title):
             return title
     return "Untitled letter"
+
+
+class _Identified(Protocol):
+    dossier: str | None
+    number: str | None
+    session: str | None
+    kenmerk: str | None
+    date: dt.date | None
+
+
+class Identity(NamedTuple):
+    """A document's own identity (see DESIGN.md): all None where the text does not say."""
+
+    identifier: str | None
+    dossier: str | None
+    session: str | None
+    kenmerk: str | None
+    citation: str | None
+
+
+def identity_of(head: _Identified) -> Identity:
+    """A Kamerstuk's identity from its header: identifier, dossier, session, kenmerk, citation.
+
+    `32 500 C` + `7` is `kst-32500-C-7`, cited `Kamerstuk 32 500 C, nr. 7`; a ministry
+    letter without a number is cited by its date and kenmerk.
+    """
+    identifier = citation = None
+    if head.dossier and head.number:
+        parts = head.dossier.replace("-", " ").split()
+        code = "".join(parts[:2]) if len(parts) >= 2 and len(parts[0]) == 2 else parts[0]
+        rest = parts[2:] if code != parts[0] else parts[1:]
+        identifier = "-".join(["kst", code, *rest, head.number])
+        citation = f"Kamerstuk {head.dossier}, nr. {head.number}"
+    elif head.kenmerk and head.date:
+        day = f"{head.date.day} {_MONTH_NAMES[head.date.month - 1]} {head.date.year}"
+        citation = f"Kamerbrief van {day}, {head.kenmerk}"
+    return Identity(identifier, head.dossier, head.session, head.kenmerk, citation)
+
+
+_MONTH_NAMES = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()

@@ -15,6 +15,7 @@ from pathlib import Path
 from briefreader.ingest import read_bytes, text_from_bytes
 from briefreader.model import Letter
 from briefreader.parsing import parse_letter
+from briefreader.sources.webtext import strip_web_furniture
 
 __all__ = ["DOCUMENT_SUFFIXES", "letter_from_bytes", "read_document", "sniff"]
 
@@ -25,7 +26,7 @@ DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf")
 
 
 def _text(data: bytes, source: str) -> Letter:
-    return parse_letter(text_from_bytes(data, source), source)
+    return parse_letter(strip_web_furniture(text_from_bytes(data, source)), source)
 
 
 READERS: dict[str, Reader] = {
