@@ -1,9 +1,8 @@
-"""PDF letters are read through poppler's pdftotext: pages become form-feed page breaks."""
+"""PDF letters are read by pypdfium2 (no system packages): pages become page breaks."""
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,11 +12,6 @@ from briefreader.ingest import read_letter_text
 from briefreader.library import find_files
 from briefreader.parsing import parse_letter
 from pdfmaker import make_pdf
-
-pytestmark = pytest.mark.skipif(
-    shutil.which("pdftotext") is None,
-    reason="pdftotext (poppler-utils) is not installed; .ci/run installs it",
-)
 
 PAGES = [
     [

@@ -2,16 +2,13 @@
 
 Everything a letter file holds passes through `clean_text` before the parser sees it, so a
 hostile file (ANSI colours, OSC 52 clipboard writes, BEL) can never drive the user's terminal.
-Form feeds survive: they are the page breaks `pdftotext` writes. A PDF is read through
-poppler's `pdftotext` when it is installed.
+Form feeds survive: they are the page breaks `pdftotext` and the PDF reader write.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-import shutil
-import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -99,26 +96,10 @@ def read_letter_text(path: Path) -> str:
 
 
 def pdf_text(data: bytes, path: Path | str) -> bytes:
-    """The text of a PDF as UTF-8 bytes, by poppler's `pdftotext` (pages end in form feeds)."""
-    tool = shutil.which("pdftotext")
-    if tool is None:
-        raise UserError(path, "is a PDF; install poppler-utils (pdftotext) to read PDF letters")
-    try:
-        run = subprocess.run(
-            [tool, "-enc", "UTF-8", "-eol", "unix", "-", "-"],
-            input=data,
-            capture_output=True,
-            timeout=120,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise UserError(path, f"could not extract text from the PDF ({exc})") from None
-    if run.returncode != 0:
-        why = run.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UserError(path, f"is a damaged PDF ({why[-1] if why else 'pdftotext failed'})")
-    if not run.stdout.strip():
-        raise UserError(path, "is a PDF without text (a scan?); it needs OCR first")
-    return run.stdout
+    """The text of a PDF as UTF-8 bytes (pages end in form feeds), read by `sources.pdf`."""
+    from briefreader.sources.pdf import pdf_text as read_pdf  # the PDF reader is a layer up
+
+    return read_pdf(data, str(path)).encode("utf-8")
 
 
 def text_from_bytes(data: bytes, path: Path | str = "<bytes>") -> str:

@@ -23,8 +23,9 @@ from briefreader.parsing.closing import take_closing
 from briefreader.parsing.footnotes import MARK_CLOSE, MARK_OPEN, extract_footnotes
 from briefreader.parsing.header import take_header
 from briefreader.parsing.hyphens import DROP, SPACE, HyphenJudge
+from briefreader.parsing.identity import with_identity
 from briefreader.parsing.lines import Line, split_lines
-from briefreader.parsing.meta import identity_of, kind_of, references, sender_of, title_of
+from briefreader.parsing.meta import kind_of, sender_of, title_of
 from briefreader.parsing.rules import build_blocks
 
 __all__ = ["parse_letter"]
@@ -123,8 +124,7 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
     all_paras = [p.text for s in sections for p in s.paragraphs]
     first_para = all_paras[0] if all_paras else ""
     roles = [role for role, _ in pairs]
-    ident = identity_of(header)
-    return Letter(
+    letter = Letter(
         id=text_id(text),
         source=source,
         kind=kind_of(header.heading, header.recipient, first_para, headings),
@@ -138,13 +138,11 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
         sections=tuple(sections),
         footnotes=footnotes,
         signatories=tuple(Signatory(role, name) for role, name in pairs),
-        references=references([*all_paras, *(f.text for f in footnotes)]),
         number=header.number,
         heading=header.heading,
         subject=header.subject,
-        identifier=ident.identifier,
-        dossier=ident.dossier,
-        session=ident.session,
-        kenmerk=ident.kenmerk,
-        citation=ident.citation,
+        dossier=header.dossier,
+        session=header.session,
+        kenmerk=header.kenmerk,
     )
+    return with_identity(letter)  # identifier, citation, references and cites

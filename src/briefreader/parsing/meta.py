@@ -1,25 +1,9 @@
-"""Letter metadata derived from the parsed parts: references, kind, sender and a title."""
+"""Letter metadata derived from the parsed parts: kind, sender and a title."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Iterable
-from typing import NamedTuple, Protocol
 
-_REFERENCE = re.compile(
-    r"\bKamerstuk(ken)?\s+"
-    r"(\d{2}\s?\d{3}(?:[-–]\w+)?(?:\s+[A-Z]{1,4}\b)?"
-    r"(?:\s+en\s+\d{2}\s?\d{3}(?:[-–]\w+)?(?:\s+[A-Z]{1,4}\b)?)*)"
-    r"\s*,?\s*(?:nr\.|nummer)\s*(\d+)"
-)
-# `Kamerstuk 28 676-425`, `Kamerstukken 29023-276`: dossier and number joined by a hyphen.
-_REFERENCE_HYPHEN = re.compile(
-    r"\bKamerstuk(?:ken|nummer)?\s+"
-    r"(?:(?P<sub>\d{2}\s?\d{3}-\d{2})[-–](?P<n1>\d{1,4})|(?P<dossier>\d{2}\s?\d{3})[-–](?P<n2>\d{3,4}))"
-    r"\b(?!\s*,?\s*nr\.)"
-)
-_DOSSIER = re.compile(r"(\d{2})\s?(\d{3})")
 _PARENS = re.compile(r"\([^()]*\)")
 _TOPIC = re.compile(r"\s(?:over|inzake|betreffende|aangaande|omtrent)\s+(.+)")
 # `... sturen wij uw Kamer een terug- en vooruitblik op ...`: what is sent is the subject.
@@ -34,23 +18,6 @@ _CLAUSE_END = re.compile(
 _COMMISSION = re.compile(
     r"\b((?:vaste\s+)?commissie\s+voor\s+[A-Z][\w ]+?)(?:\s+hebben|\s+heeft|,)"
 )
-
-
-def references(texts: Iterable[str]) -> tuple[str, ...]:
-    """Every Kamerstuk citation in `texts`, normalised (`Kamerstuk 21 501-02, nr. 2446`)."""
-    seen: dict[str, None] = {}
-    for text in texts:
-        if "Kamerstuk" not in text:
-            continue
-        for m in _REFERENCE.finditer(text):
-            dossiers = _DOSSIER.sub(r"\1 \2", m.group(2).replace("–", "-"))
-            dossiers = " ".join(dossiers.split())
-            word = "Kamerstukken" if m.group(1) or " en " in dossiers else "Kamerstuk"
-            seen[f"{word} {dossiers}, nr. {m.group(3)}"] = None
-        for m in _REFERENCE_HYPHEN.finditer(text):
-            dossier = _DOSSIER.sub(r"\1 \2", m.group("sub") or m.group("dossier"))
-            seen[f"Kamerstuk {dossier}, nr. {m.group('n1') or m.group('n2')}"] = None
-    return tuple(seen)
 
 
 def kind_of(
@@ -133,45 +100,3 @@ def title_of(
         if any(c.isalnum() for c in title):
             return title
     return "Untitled letter"
-
-
-class _Identified(Protocol):
-    dossier: str | None
-    number: str | None
-    session: str | None
-    kenmerk: str | None
-    date: dt.date | None
-
-
-class Identity(NamedTuple):
-    """A document's own identity (see DESIGN.md): all None where the text does not say."""
-
-    identifier: str | None
-    dossier: str | None
-    session: str | None
-    kenmerk: str | None
-    citation: str | None
-
-
-def identity_of(head: _Identified) -> Identity:
-    """A Kamerstuk's identity from its header: identifier, dossier, session, kenmerk, citation.
-
-    `32 500 C` + `7` is `kst-32500-C-7`, cited `Kamerstuk 32 500 C, nr. 7`; a ministry
-    letter without a number is cited by its date and kenmerk.
-    """
-    identifier = citation = None
-    if head.dossier and head.number:
-        parts = head.dossier.replace("-", " ").split()
-        code = "".join(parts[:2]) if len(parts) >= 2 and len(parts[0]) == 2 else parts[0]
-        rest = parts[2:] if code != parts[0] else parts[1:]
-        identifier = "-".join(["kst", code, *rest, head.number])
-        citation = f"Kamerstuk {head.dossier}, nr. {head.number}"
-    elif head.kenmerk and head.date:
-        day = f"{head.date.day} {_MONTH_NAMES[head.date.month - 1]} {head.date.year}"
-        citation = f"Kamerbrief van {day}, {head.kenmerk}"
-    return Identity(identifier, head.dossier, head.session, head.kenmerk, citation)
-
-
-_MONTH_NAMES = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()

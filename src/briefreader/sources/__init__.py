@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from briefreader.ingest import read_bytes, text_from_bytes
+from briefreader.ingest import clean_text, read_bytes, text_from_bytes
 from briefreader.model import Letter
 from briefreader.parsing import parse_letter
+from briefreader.sources.pdf import pdf_text
 from briefreader.sources.webtext import strip_web_furniture
 
 __all__ = ["DOCUMENT_SUFFIXES", "letter_from_bytes", "read_document", "sniff"]
@@ -29,9 +30,14 @@ def _text(data: bytes, source: str) -> Letter:
     return parse_letter(strip_web_furniture(text_from_bytes(data, source)), source)
 
 
+def _pdf(data: bytes, source: str) -> Letter:
+    return parse_letter(clean_text(pdf_text(data, source)), source)
+
+
+# One line per format: `sniff` names it, its reader makes the letter.
 READERS: dict[str, Reader] = {
     "text": _text,
-    "pdf": _text,
+    "pdf": _pdf,
 }
 
 
