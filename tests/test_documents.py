@@ -37,8 +37,6 @@ NOT_YET: set[str] = {
     "ah-tk-20232024-2210.pdf",
     "ah-tk-20232024-2271.pdf",
     "ah-tk-20232024-878.pdf",
-    "besluitenlijst-20090402-bzk-procedurevergadering.pdf",
-    "besluitenlijst-20161026-fin-procedurevergadering.pdf",
     "bnc-fiche-fin-2021-fiche5-mifid-mifir.pdf",
     "kamerbrief-ezk-20230530-herijkte-missies-innovatiebeleid.pdf",
     "kamerbrief-ienw-20231018-verzamelbrief-luchtvaart.pdf",

@@ -24,9 +24,10 @@ from briefreader.parsing.footnotes import MARK_CLOSE, MARK_OPEN, extract_footnot
 from briefreader.parsing.header import take_header
 from briefreader.parsing.hyphens import DROP, SPACE, HyphenJudge
 from briefreader.parsing.identity import with_identity
+from briefreader.parsing.kinds import body_blocks, kind_from_lines
 from briefreader.parsing.lines import Line, split_lines
 from briefreader.parsing.meta import kind_of, sender_of, title_of
-from briefreader.parsing.rules import build_blocks
+from briefreader.parsing.motie import title_from_heading
 
 __all__ = ["parse_letter"]
 
@@ -86,7 +87,8 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
         value = getattr(header, field)
         if value:
             setattr(header, field, _plain(value))
-    blocks = build_blocks(body[start:end])
+    hint = kind_from_lines(body)
+    blocks = body_blocks(hint, body[start:end])
 
     sections: list[Section] = []
     title: str | None = None
@@ -124,17 +126,19 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
     all_paras = [p.text for s in sections for p in s.paragraphs]
     first_para = all_paras[0] if all_paras else ""
     roles = [role for role, _ in pairs]
+    kind = kind_of(hint, header.heading, header.recipient, first_para, headings)
+    subject = header.subject or header.dossier_title
+    if kind == "motie" and header.heading:  # a motie is known by its heading, not its dossier
+        subject = header.subject or title_from_heading(header.heading, [n for _, n in pairs])
     letter = Letter(
         id=text_id(text),
         source=source,
-        kind=kind_of(header.heading, header.recipient, first_para, headings),
-        title=title_of(
-            header.subject or header.dossier_title, header.heading, first_para, headings
-        ),
+        kind=kind,
+        title=title_of(subject, header.heading, first_para, headings),
         date=header.date,
         place=header.place,
         recipient=header.recipient,
-        sender=sender_of(roles, header.heading, first_para),
+        sender=sender_of(roles, header.heading, first_para) or header.committee,
         sections=tuple(sections),
         footnotes=footnotes,
         signatories=tuple(Signatory(role, name) for role, name in pairs),

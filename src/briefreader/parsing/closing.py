@@ -7,7 +7,8 @@ Letters sign off in a few shapes, each a rule here, tried in order on the last l
 - role and name on one line, as the websites print it (`De Minister van Defensie,
   A.Th.B. Bijleveld-Schouten`);
 - on a ministry letterhead, the name over the role without a comma (`M.A.M. Adriaansens` /
-  `Minister van Economische Zaken en Klimaat`).
+  `Minister van Economische Zaken en Klimaat`);
+- a motie's movers, one name a line under `en gaat over tot de orde van de dag.`.
 
 Several signers stack up from the end; a valediction above them (`Hoogachtend,`, `Met
 vriendelijke groet,`) belongs to the closing block too.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from briefreader.parsing import motie
 from briefreader.parsing.lines import Line
 
 __all__ = ["CLOSING_RULES", "take_closing"]
@@ -83,7 +85,12 @@ def name_over_role(lines: list[Line], start: int, end: int) -> tuple[Signer, int
     return (role, name), end - 2
 
 
-CLOSING_RULES: tuple[ClosingRule, ...] = (role_over_name, role_and_name, name_over_role)
+CLOSING_RULES: tuple[ClosingRule, ...] = (
+    role_over_name,
+    role_and_name,
+    name_over_role,
+    motie.movers,
+)
 
 
 def take_closing(lines: list[Line], start: int) -> tuple[list[Signer], int]:

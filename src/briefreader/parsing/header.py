@@ -41,6 +41,7 @@ class Header:
     dossier_title: str | None = None
     session: str | None = None
     kenmerk: str | None = None
+    committee: str | None = None
 
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -64,14 +65,20 @@ _RECIPIENT = re.compile(
 _PLACE_DATE = re.compile(
     rf"^(['’]?[A-Z][\w'’. -]{{1,40}}),\s+(\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})$"
 )
+# The SDU masthead, with the chamber's number pypdf leaves after it.
+_MASTHEAD = re.compile(r"^(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\s*\d?$")
 _SESSION = re.compile(r"^Vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})\b")
-_FIELD = re.compile(r"^(Datum|Betreft|Onderwerp|Vastgesteld)(?::\s*|\s+)(\S.*)$", re.IGNORECASE)
+_FIELD = re.compile(
+    r"^(Datum|Betreft|Onderwerp|Vastgesteld|Voorgesteld)(?::\s*|\s+)(\S.*)$", re.IGNORECASE
+)
 _KENMERK_LABEL = re.compile(r"^(?:Ons\s+kenmerk|Kenmerk|Onze\s+referentie)\s*:?\s*(\S.*)?$")
 _LETTERHEAD = re.compile(
     r"^(?:>?\s*Retouradres|Onze\s+referentie|Uw\s+referentie|Ons\s+kenmerk|Uw\s+kenmerk|Kenmerk|"
     r"Uw\s+brief|Bijlage\(?n?\)?|Postbus|Contactpersoon|Referentie|Inlichtingen|Doorkiesnummer|"
     r"Telefoon|www\.|[TFE]\s+\+?\d)"
 )
+# A committee's list: `Voortouwcommissie: …`, `Volgcommissie(s): …`, `Document: Besluitenlijst …`
+_LIST_FIELD = re.compile(r"^(Voortouwcommissie|Volgcommissie\(s\)|Document|Griffier)\s*:\s*(.*)$")
 _SALUTATION = re.compile(r"^(?:Geachte|Zeer geachte|Beste)\b.{0,80},$", re.IGNORECASE)
 
 # A rule gets the header so far, the lines and an index; it returns how many lines it
@@ -204,7 +211,7 @@ def field_line(head: Header, lines: list[Line], i: int) -> int:
     if not m:
         return 0
     key, value = m.group(1).lower(), m.group(2).strip()
-    if key in ("datum", "vastgesteld"):
+    if key in ("datum", "vastgesteld", "voorgesteld"):
         date = parse_date(value)
         if date is None:
             return 0
@@ -235,9 +242,33 @@ def kenmerk_line(head: Header, lines: list[Line], i: int) -> int:
     return taken
 
 
+def list_field(head: Header, lines: list[Line], i: int) -> int:
+    """A committee list's labelled header cell, wrapped over the lines under it.
+
+    `Document: Besluitenlijst van de procedurevergadering van woensdag 26 oktober 2016` is the
+    title, and the meeting's date is the list's date (the list is often signed days later).
+    """
+    m = _LIST_FIELD.match(lines[i].text)
+    if not m:
+        return 0
+    parts = [m.group(2)]
+    j = i + 1
+    while _continues(lines, j) and not _LIST_FIELD.match(lines[j].text):
+        parts.append(lines[j].text)
+        j += 1
+    value = " ".join(p for p in parts if p)
+    if m.group(1) == "Document" and value:
+        head.subject = value
+        head.date = parse_date(value) or head.date
+    elif m.group(1) == "Voortouwcommissie" and value:
+        head.committee = value
+    return j - i
+
+
 def letterhead_line(head: Header, lines: list[Line], i: int) -> int:
-    """`> Retouradres …`, `Bijlage(n)`, `Postbus …`: furniture of a ministry letterhead."""
-    return 1 if _LETTERHEAD.match(lines[i].text) else 0
+    """`> Retouradres …`, `Bijlage(n)`, `Postbus …`, the SDU masthead: letterhead furniture."""
+    text = lines[i].text
+    return 1 if _LETTERHEAD.match(text) or _MASTHEAD.match(text) else 0
 
 
 # Rules that open a header item, tried in order on each line.
@@ -250,6 +281,7 @@ _STARTERS: tuple[HeaderRule, ...] = (
     session_line,
     field_line,
     kenmerk_line,
+    list_field,
 )
 HEADER_RULES: tuple[HeaderRule, ...] = (
     title_above_dossier,

@@ -20,20 +20,32 @@ _COMMISSION = re.compile(
 )
 
 
+# Words of an SDU heading (`Nr. 3 MEMORIE VAN TOELICHTING`) and the kind they make, in order.
+_HEADING_KINDS = (
+    ("BESLUITENLIJST", "besluitenlijst"),
+    ("VERSLAG", "verslag"),
+    ("MOTIE", "motie"),
+    ("VOORSTEL VAN WET", "wetsvoorstel"),
+    ("MEMORIE VAN TOELICHTING", "wetsvoorstel"),
+    ("NOTA", "document"),
+    ("BRIEF", "brief"),
+)
+
+
 def kind_of(
-    heading: str | None, recipient: str | None, body_start: str, headings: list[str]
+    hint: str | None,
+    heading: str | None,
+    recipient: str | None,
+    body_start: str,
+    headings: list[str],
 ) -> str:
-    """`brief`, `verslag`, `motie`, `nota`, `antwoord` or `document`."""
+    """One of DESIGN.md's kinds: what the heading says, else what the body showed (`hint`)."""
     head = (heading or "").upper()
-    for word, kind in (
-        ("VERSLAG", "verslag"),
-        ("MOTIE", "motie"),
-        ("NOTA", "nota"),
-        ("ANTWOORD", "antwoord"),
-        ("BRIEF", "brief"),
-    ):
-        if word in head:
+    for words, kind in _HEADING_KINDS:
+        if words in head:
             return kind
+    if hint:
+        return hint
     if any(h.startswith("Vragen en opmerkingen van de leden") for h in headings):
         return "verslag"
     if "schriftelijk overleg" in body_start or "onderstaande fracties" in body_start:

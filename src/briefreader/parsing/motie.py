@@ -1,0 +1,43 @@
+"""A motie: its movers under `en gaat over tot de orde van de dag.`, and its title.
+
+A motie reads `De Kamer, gehoord de beraadslaging, constaterende dat …; verzoekt de
+regering …, en gaat over tot de orde van de dag.` and ends with the names of the members
+who move it, one per line, without roles: the first is the indiener, the others
+medeindieners. Its heading (`MOTIE VAN DE LEDEN INGE VAN DIJK EN GRINWIS`) is its title,
+with the names written as the movers' lines write them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefreader.parsing.lines import Line
+
+__all__ = ["movers", "title_from_heading"]
+
+_CLOSING_WORDS = re.compile(r"\bgaat over tot de orde van de dag\.?$")
+_MOVER = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}$")
+_MAX_MOVERS = 15
+
+
+def movers(lines: list[Line], start: int, end: int) -> tuple[tuple[str, str], int] | None:
+    """The mover on line `end - 1`, when a run of names there follows the motie's last words."""
+    if end - start < 2 or not _MOVER.match(lines[end - 1].text):
+        return None
+    top = end - 1
+    while top > start and _MOVER.match(lines[top - 1].text) and end - top < _MAX_MOVERS:
+        if lines[top].gap > 0:
+            break  # the names stand together
+        top -= 1
+    if top - 1 < start or not _CLOSING_WORDS.search(lines[top - 1].text):
+        return None
+    role = "Indiener" if end - 1 == top else "Medeindiener"
+    return (role, lines[end - 1].text), end - 1
+
+
+def title_from_heading(heading: str, names: list[str]) -> str:
+    """`MOTIE VAN HET LID KOSTIĆ` → `Motie van het lid Kostić`, names as the movers write them."""
+    title = " ".join(heading.split()).lower().capitalize()
+    for name in names:
+        title = re.sub(re.escape(name.lower()), name, title)
+    return title

@@ -1,0 +1,79 @@
+"""Each kind of document reads with the structure its readers look for.
+
+Small invented documents in `tests/fixtures/`: a committee's decision list, a motie, a bill.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from briefreader.model import Letter
+from briefreader.sources import read_document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def read(name: str) -> Letter:
+    return read_document(FIXTURES / name)
+
+
+def body(letter: Letter) -> str:
+    return " ".join(p.text for s in letter.sections for p in s.paragraphs)
+
+
+def test_besluitenlijst_agenda_items_under_banners() -> None:
+    letter = read("besluitenlijst.txt")
+    assert letter.kind == "besluitenlijst"
+    assert letter.title == "Besluitenlijst van de procedurevergadering van woensdag 13 maart 2024"
+    assert letter.date == dt.date(2024, 3, 13)  # the meeting's date, not the list's
+    assert letter.sender == "vaste commissie voor Infrastructuur en Waterstaat"
+    assert [(s.title, s.level) for s in letter.sections if s.title] == [
+        ("Brievenlijst", 1),
+        ("1. Agendapunt: Brievenlijst (zie de zaken en de besluiten op de brievenlijst)", 2),
+        ("Brieven van de minister van IenW", 1),
+        ("Brieven van de staatssecretaris van IenW", 1),
+        (
+            "2. Agendapunt: Voortgang van de aanpak van de dijkversterking langs de Lek en de"
+            " Nederrijn",
+            2,
+        ),
+        ("3. Agendapunt: Rapport over de staat van de bruggen", 2),
+    ]
+    item = letter.sections[-1]
+    assert [p.text[:6] for p in item.paragraphs] == ["Zaak: ", "Beslui", "Noot: "]
+    assert "Geen agendapunten" in body(letter)
+    assert "Volgcommissie(s): EZK i.v.m." not in body(letter)
+
+
+def test_motie_movers_are_its_signatories() -> None:
+    letter = read("motie.txt")
+    assert letter.kind == "motie"
+    assert (letter.identifier, letter.date) == ("kst-36410-V-88", dt.date(2023, 11, 14))
+    assert letter.title == "Motie van de leden Van der Berg en Kostić"
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("Indiener", "Van der Berg"),
+        ("Medeindiener", "Kostić"),
+    ]
+    text = body(letter)
+    assert text.startswith("De Kamer, gehoord de beraadslaging, constaterende dat")
+    assert text.endswith("en gaat over tot de orde van de dag.")
+    assert "Kostić" not in text
+
+
+def test_bill_units_nest() -> None:
+    letter = read("wetsvoorstel.txt")
+    assert letter.kind == "wetsvoorstel"
+    assert [(s.title, s.level) for s in letter.sections if s.title] == [
+        ("HOOFDSTUK 1 ALGEMENE BEPALINGEN", 1),
+        ("Artikel 1.1", 3),
+        ("Artikel 1.2", 3),
+        ("HOOFDSTUK 2 BEHEER", 1),
+        ("Afdeling 2.1 De beheerder", 2),
+        ("Artikel 2.1", 3),
+    ]
+    article = letter.sections[-1]
+    assert [p.text for p in article.paragraphs] == [
+        "1. De beheerder zorgt dat de waterkering aan de norm voldoet.",
+        "2. Artikel 1.1 van de Waterwet is van overeenkomstige toepassing.",
+    ]
