@@ -140,8 +140,9 @@ def is_furniture(text: str) -> bool:
     return bool(_FURNITURE.match(text))
 
 
-def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of `text` with their gaps and page starts; furniture dropped.
+def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
+    """The non-blank lines of `text` with their gaps and page starts; furniture dropped
+    (and collected in `furniture` when given: a footer's id names the document).
 
     A line that opens with exactly one space starts a page, unless most lines are indented
     (a `pdftotext -layout` export), where only form feeds mark pages.
@@ -168,6 +169,8 @@ def split_lines(text: str) -> list[Line]:
         if is_furniture(stripped) or (gap and _PAGE_NUMBER.match(stripped)):
             # A footer sits at a page bottom: what follows starts a new page.
             gap += 2
+            if furniture is not None:
+                furniture.append(stripped)
             continue
         if "  " in stripped:
             stripped = " ".join(stripped.split())
