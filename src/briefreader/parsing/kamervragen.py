@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 
 from briefreader.model import Questioner
-from briefreader.parsing.blocks import BlockContext
+from briefreader.parsing.blocks import BlockContext, continuation, paragraph
 from briefreader.parsing.rules import Block, parse_date
 from briefreader.parsing.state import ParseState
 
-__all__ = ["intro_stage", "sign", "vraag_heading"]
+__all__ = ["intro_stage", "no_other_headings", "sign", "vraag_heading"]
 
 _NUMBERS = r"\d{1,3}[a-z]?(?:(?:\s*,\s*|\s+en\s+|\s*[–-]\s*)\d{1,3}[a-z]?)*"
 VRAAG = re.compile(rf"^(?:(?:Vraag|Vragen|Antwoord|Antwoorden)\s+{_NUMBERS}|Mededeling)$")
@@ -52,6 +52,12 @@ def vraag_heading(ctx: BlockContext, i: int) -> bool:
         return False
     ctx.open_block(Block(True, [line], 1))
     return True
+
+
+def no_other_headings(ctx: BlockContext, i: int) -> bool:
+    """Between the `Vraag`/`Antwoord` sections there are no headings: table rows such as
+    `TOTAAL 12 17 40` and short lines stay text."""
+    return paragraph(ctx, i) or continuation(ctx, i)
 
 
 def _members(names: str) -> list[Questioner]:
