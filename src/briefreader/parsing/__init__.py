@@ -1,8 +1,9 @@
 """Text to `Letter`: `parse_letter()` is the one public name of the parser.
 
-The stages run one way: lines (page breaks, gaps, furniture) → footnotes out, markers
-detached → header block → closing block → headings and paragraphs → line joining with the
-document's hyphen judge → metadata (references, kind, sender, title).
+The stages run one way, as the rule tables in `table.py` order them: lines (page breaks,
+gaps, furniture) → kind signs → footnotes out, markers detached → header block → closing
+block → headings and paragraphs (block rules per kind); then here: line joining with the
+document's hyphen judge → metadata (kind, sender, title, identity, references).
 """
 
 from __future__ import annotations
@@ -19,15 +20,13 @@ from briefreader.model import (
     Signatory,
     SourceSpan,
 )
-from briefreader.parsing.closing import take_closing
-from briefreader.parsing.footnotes import MARK_CLOSE, MARK_OPEN, extract_footnotes
-from briefreader.parsing.header import take_header
+from briefreader.parsing.footnotes import MARK_CLOSE, MARK_OPEN
 from briefreader.parsing.hyphens import DROP, SPACE, HyphenJudge
 from briefreader.parsing.identity import with_identity
-from briefreader.parsing.kinds import body_blocks, kind_from_lines
-from briefreader.parsing.lines import Line, split_lines
+from briefreader.parsing.lines import Line
 from briefreader.parsing.meta import kind_of, sender_of, title_of
-from briefreader.parsing.motie import title_from_heading
+from briefreader.parsing.state import ParseState
+from briefreader.parsing.table import run_stages
 
 __all__ = ["parse_letter"]
 
@@ -76,19 +75,10 @@ def _paragraph(lines: list[Line], judge: HyphenJudge) -> Paragraph:
 
 def parse_letter(text: str, source: str = "<text>") -> Letter:
     """Parse the cleaned text of one letter (see `ingest.read_letter_text`)."""
-    lines = split_lines(text)
-    judge = HyphenJudge([ln.text for ln in lines])
-    body, raw_notes = extract_footnotes(lines)
-    header, start = take_header(body)
-    pairs, end = take_closing(body, start)
-    # a marker detached in a header or closing line is dropped there: only paragraphs keep them
-    pairs = [(_plain(role), _plain(name)) for role, name in pairs]
-    for field in ("recipient", "heading", "subject", "place"):
-        value = getattr(header, field)
-        if value:
-            setattr(header, field, _plain(value))
-    hint = kind_from_lines(body)
-    blocks = body_blocks(hint, body[start:end])
+    state = run_stages(ParseState(text, source))
+    body, start, end, header, pairs = state.body, state.start, state.end, state.header, state.pairs
+    judge = state.judge or HyphenJudge([])
+    raw_notes, blocks = state.notes, state.blocks
 
     sections: list[Section] = []
     title: str | None = None
@@ -126,15 +116,12 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
     all_paras = [p.text for s in sections for p in s.paragraphs]
     first_para = all_paras[0] if all_paras else ""
     roles = [role for role, _ in pairs]
-    kind = kind_of(hint, header.heading, header.recipient, first_para, headings)
-    subject = header.subject or header.dossier_title
-    if kind == "motie" and header.heading:  # a motie is known by its heading, not its dossier
-        subject = header.subject or title_from_heading(header.heading, [n for _, n in pairs])
     letter = Letter(
         id=text_id(text),
         source=source,
-        kind=kind,
-        title=title_of(subject, header.heading, first_para, headings),
+        kind=state.kind or kind_of(header.heading, header.recipient, first_para, headings),
+        title=state.title
+        or title_of(header.subject or header.dossier_title, header.heading, first_para, headings),
         date=header.date,
         place=header.place,
         recipient=header.recipient,
@@ -145,8 +132,11 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
         number=header.number,
         heading=header.heading,
         subject=header.subject,
-        dossier=header.dossier,
-        session=header.session,
-        kenmerk=header.kenmerk,
+        identifier=state.identifier,
+        dossier=state.dossier,
+        session=state.session,
+        kenmerk=state.kenmerk,
+        submitted=state.submitted,
+        questioners=tuple(state.questioners),
     )
     return with_identity(letter)  # identifier, citation, references and cites

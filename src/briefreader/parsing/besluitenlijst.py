@@ -14,8 +14,9 @@ import re
 
 from briefreader.parsing.lines import Line, ends_mid_sentence, ends_sentence
 from briefreader.parsing.rules import Block
+from briefreader.parsing.state import ParseState
 
-__all__ = ["build_blocks", "looks_like_besluitenlijst"]
+__all__ = ["blocks_stage", "build_blocks", "looks_like_besluitenlijst"]
 
 _ITEM = re.compile(r"^(\d{1,3})\s?\.\s+(Agendapunt\s*:.*)$")
 # A labelled cell: `Zaak:`, `Besluit:`, `Noot:`, `Volgcommissie(s):`, `Activiteitnummer:`
@@ -132,3 +133,8 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             blocks.append(Block(False, run))
         i = j
     return blocks
+
+
+def blocks_stage(state: ParseState) -> None:
+    """This kind's body: its own block rules in place of the shared ones."""
+    state.blocks = build_blocks(state.body[state.start : state.end])

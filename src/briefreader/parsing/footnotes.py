@@ -32,7 +32,7 @@ class RawFootnote:
 def _marker_pattern(number: int) -> re.Pattern[str]:
     n = str(number)
     return re.compile(
-        rf"(?:(?<=[.,;:)»”’\"])(?<!\d[.,])|(?<=(?:19|20)\d\d[.,])|(?<=[^\W\d_])"
+        rf"(?:(?<=[.,;:?!)»”’\"])(?<!\d[.,])|(?<=(?:19|20)\d\d[.,])|(?<=[^\W\d_])"
         rf"|(?<=\b(?:19|20)\d\d)){n}(?!\w)"
     )
 

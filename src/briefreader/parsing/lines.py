@@ -21,6 +21,11 @@ _FURNITURE = re.compile(
       | kst-\d[\w-]*(?:\s.*)?                             # kst-36045-151 ISSN ... footer
       | ISSN\s+\d{4}\s*-\s*\d{3}[\dX].*
       | (?:Pagina|pagina|Page)\s+\d+\s+(?:van|of)\s+\d+
+      | (?:ah|h)-[a-z]{2}-\d{8}-\d+[\w-]*                   # ah-tk-20232024-1314 footer
+      | ['’]s-Gravenhage\s+\d{4}(?:\s+Tweede\s+Kamer,.*)?   # SDU imprint
+      | (?:\d{1,4}\s+)?Tweede\s+Kamer,\s+vergaderjaar\s+\d{4}[–-]\d{4},\s+Aanhangsel(?:\s+\d{1,4})?
+      | Tweede\s+Kamer\s+der\s+Staten-Generaal\s+[12]       # SDU running head, chamber 2
+      | Vergaderjaar\s+\d{4}[–-]\d{4}(?:\s+Aanhangsel\s+van\s+de\s+Handelingen)?
     )$""",
     re.VERBOSE,
 )
@@ -130,7 +135,19 @@ class Line:
         return self.page_start or self.gap >= 2
 
 
-_FURNITURE_STARTS = ("Tweede", "kst-", "ISSN", "Pagina", "pagina", "Page")
+_FURNITURE_STARTS = (
+    "Tweede",
+    "kst-",
+    "ISSN",
+    "Pagina",
+    "pagina",
+    "Page",
+    "ah-",
+    "h-",
+    "'s-",
+    "’s-",
+    "Vergaderjaar",
+)
 
 
 def is_furniture(text: str) -> bool:
@@ -140,8 +157,9 @@ def is_furniture(text: str) -> bool:
     return bool(_FURNITURE.match(text))
 
 
-def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of `text` with their gaps and page starts; furniture dropped.
+def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
+    """The non-blank lines of `text` with their gaps and page starts; furniture dropped
+    (and collected in `furniture` when given: a footer's id names the document).
 
     A line that opens with exactly one space starts a page, unless most lines are indented
     (a `pdftotext -layout` export), where only form feeds mark pages.
@@ -168,6 +186,8 @@ def split_lines(text: str) -> list[Line]:
         if is_furniture(stripped) or (gap and _PAGE_NUMBER.match(stripped)):
             # A footer sits at a page bottom: what follows starts a new page.
             gap += 2
+            if furniture is not None:
+                furniture.append(stripped)
             continue
         if "  " in stripped:
             stripped = " ".join(stripped.split())

@@ -33,19 +33,13 @@ _HEADING_KINDS = (
 
 
 def kind_of(
-    hint: str | None,
-    heading: str | None,
-    recipient: str | None,
-    body_start: str,
-    headings: list[str],
+    heading: str | None, recipient: str | None, body_start: str, headings: list[str]
 ) -> str:
-    """One of DESIGN.md's kinds: what the heading says, else what the body showed (`hint`)."""
+    """One of DESIGN.md's kinds, when no kind sign knew it early: from the heading or body."""
     head = (heading or "").upper()
     for words, kind in _HEADING_KINDS:
         if words in head:
             return kind
-    if hint:
-        return hint
     if any(h.startswith("Vragen en opmerkingen van de leden") for h in headings):
         return "verslag"
     if "schriftelijk overleg" in body_start or "onderstaande fracties" in body_start:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
+from briefreader.parsing.blocks import build_blocks as rule_blocks
+from briefreader.parsing.blocks import continuation, orphan, paragraph
 from briefreader.parsing.lines import Line, ends_sentence
 from briefreader.parsing.rules import Block
-from briefreader.parsing.rules import build_blocks as plain_blocks
+from briefreader.parsing.state import ParseState
 
-__all__ = ["build_blocks", "looks_like_bill", "unit_of"]
+__all__ = ["blocks_stage", "build_blocks", "looks_like_bill", "unit_of"]
 
 # The units from the top of the tree down; a bill uses some of them.
 UNITS = ("boek", "deel", "hoofdstuk", "titel", "afdeling", "paragraaf", "artikel")
@@ -88,11 +90,10 @@ def build_blocks(lines: list[Line]) -> list[Block]:
 def _paragraphs(chunk: list[Line]) -> list[Block]:
     """The text of one unit as paragraphs, a new one at each numbered lid (`2. De …`).
 
-    Headings the shared rules would see here are kept as text: the bill's own units are the
-    outline.
+    No heading rule runs here: the bill's own units are the outline.
     """
     out: list[Block] = []
-    for block in plain_blocks(chunk) if chunk else []:
+    for block in rule_blocks(chunk, [orphan, paragraph, continuation]) if chunk else []:
         current = Block(False, [block.lines[0]])
         out.append(current)
         for line in block.lines[1:]:
@@ -102,3 +103,8 @@ def _paragraphs(chunk: list[Line]) -> list[Block]:
             else:
                 current.lines.append(line)
     return out
+
+
+def blocks_stage(state: ParseState) -> None:
+    """This kind's body: its own block rules in place of the shared ones."""
+    state.blocks = build_blocks(state.body[state.start : state.end])

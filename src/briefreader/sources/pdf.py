@@ -147,9 +147,11 @@ def _unkern(text: str) -> str:
         joined = (left + right).lower()
         if not (left.isalpha() and right.isalpha()) or len(joined) < 4:
             return left + " "
-        seen = counts[joined] > 0
+        # joined when the whole is a word about as common as its rarer half, and that half
+        # is no common word itself (`op en` stays apart though `open` is a word)
+        whole = zipf(joined)
         rare = min(zipf(left.lower()), zipf(right.lower()))
-        if (zipf(joined) >= 2.0 or seen) and (rare < 2.5 or (seen and rare < 3.2)):
+        if (whole >= 2.0 or counts[joined] > 0) and whole >= rare - 1.0 and rare < 4.5:
             return left
         return left + " "
 
