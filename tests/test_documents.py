@@ -33,7 +33,6 @@ NOT_YET: set[str] = {
     "bnc-fiche-fin-2021-fiche5-mifid-mifir.pdf",
     "kamerbrief-ezk-20230530-herijkte-missies-innovatiebeleid.pdf",
     "kamerbrief-ienw-20231018-verzamelbrief-luchtvaart.pdf",
-    "kamerbrief-venj-20110301-draagmoederschap.pdf",
     "kst-24515-782.xml",
     "kst-32545-143.html",
     "kst-32545-143.xml",

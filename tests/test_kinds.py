@@ -77,3 +77,26 @@ def test_bill_units_nest() -> None:
         "1. De beheerder zorgt dat de waterkering aan de norm voldoet.",
         "2. Artikel 1.1 van de Waterwet is van overeenkomstige toepassing.",
     ]
+
+
+def test_letterhead_letter_sidebar_headings_and_signature() -> None:
+    letter = read("letterhead_word.txt")
+    assert letter.kind == "brief"
+    assert letter.title == "Voortgang van de waterstofroutekaart"
+    assert letter.date == dt.date(2024, 6, 12)
+    assert letter.kenmerk == "DGKE / 12345678"
+    assert letter.citation == "Kamerbrief van 12 juni 2024, DGKE / 12345678"
+    assert [s.title for s in letter.sections] == [
+        None,
+        "Stand van zaken",
+        "2. Vervolg van de aanpak voor de industrie in de regio Rotterdam en Zeeland",
+    ]
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("Minister voor Klimaat en Energie", "R.A.A. Jetten")
+    ]
+    text = body(letter)
+    # the paragraph goes on over the page, the sidebar on both pages is gone
+    assert "die dit jaar voor het eerst wordt uitgekeerd aan de netbeheerder." in text
+    for furniture in ("Directoraat", "Klimaat en Energie Bezuidenhoutseweg", "DGKE", "Pagina"):
+        assert furniture not in text
+    assert text.endswith("In het najaar stuur ik u de volgende voortgangsbrief.")

@@ -66,7 +66,7 @@ def header_identity_stage(state: ParseState) -> None:
     head = state.header
     state.dossier = state.dossier or head.dossier
     state.session = state.session or head.session
-    state.kenmerk = state.kenmerk or head.kenmerk
+    state.kenmerk = head.kenmerk or state.kenmerk  # page 1's, where later pages differ
 
 
 def motie_title_stage(state: ParseState) -> None:

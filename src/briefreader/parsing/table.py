@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from briefreader.parsing import besluitenlijst, kamervragen, kinds, sdu, wetsvoorstel
+from briefreader.parsing import besluitenlijst, kamervragen, kinds, letterhead, sdu, wetsvoorstel
 from briefreader.parsing.blocks import BlockRule, build_blocks, continuation, heading, orphan
 from briefreader.parsing.blocks import paragraph as paragraph_start
 from briefreader.parsing.closing import take_closing
@@ -133,3 +133,7 @@ STAGES.add("header-identity", kinds.header_identity_stage, after="header")
 STAGES.add("motie-title", kinds.motie_title_stage, kinds=("motie",), after="closing")
 STAGES.add("besluitenlijst-blocks", besluitenlijst.blocks_stage, kinds=("besluitenlijst",))
 STAGES.add("wetsvoorstel-blocks", wetsvoorstel.blocks_stage, kinds=("wetsvoorstel",))
+KIND_SIGNS.add("letterhead", letterhead.sign)  # names letterhead letters `brief` early
+STAGES.add("sidebar", letterhead.sidebar_stage, kinds=("brief",), after="kind")
+BLOCKS.add("word-heading-tail", letterhead.heading_tail, kinds=("brief",), before="orphan")
+BLOCKS.add("word-heading", letterhead.word_heading, kinds=("brief",), before="heading")

@@ -1,0 +1,202 @@
+"""Ministry letters on letterhead (Word-made): the sidebar as furniture, Word's headings.
+
+A ministry letter prints its sidebar (directorate, visiting and postal address, `Ons
+kenmerk` and its value, `Bijlage(n)`) beside the first page and repeats part of it on every
+later page (`Kenmerk` / `IENW/BSK-2023/297705`); text extraction puts those lines at a
+page's top or bottom, or in the middle of a paragraph. Its headings are bold or italic lines
+with a blank line above and the text straight under them.
+
+`sign` recognises such a letter (`Datum` and `Betreft`/`Onderwerp` fields with a
+`Retouradres`, `Pagina 1 van N` or a kenmerk) and names it `brief` early, so the rules here,
+registered for `brief`, apply to letterhead letters; an SDU letter gets its kind later.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefreader.parsing.blocks import BlockContext
+from briefreader.parsing.lines import Line, ends_mid_sentence, ends_sentence
+from briefreader.parsing.rules import Block
+from briefreader.parsing.state import ParseState
+
+__all__ = ["heading_tail", "sidebar_stage", "sign", "word_heading"]
+
+_FIELDS = re.compile(r"^(?:Datum\s+\d|Betreft\s|Onderwerp\s)")
+_LETTERHEAD_SIGNS = re.compile(
+    r"^(?:>?\s*Retouradres|Pagina 1 van \d|(?:Ons\s+|Uw\s+)?[Kk]enmerk$)"
+)
+_LABEL = re.compile(
+    r"^(?:Ons\s+kenmerk|Uw\s+kenmerk|Kenmerk|Onze\s+referentie|Uw\s+referentie|Bijlage\(?n?\)?|"
+    r"Bezoekadres|Postadres|Contactpersoon|Inlichtingen|Datum|Overheidsidentificatienr|"
+    r"Directoraat-[Gg]eneraal|Directie\s|Ministerie\s+van|Doorkiesnummer|Telefoon|Fax)\b"
+)
+_ADDRESS = re.compile(
+    r"^(?:Postbus\s+\d+|\d{4}\s?[A-Z]{2}\s+\S.*|www\.\S+|[TFE]\s+\+?\d[\d ()-]+.*|"
+    r"[A-Z][\w.'’ -]+\s\d{1,4}[a-z]?|\d{10,})$"
+)
+_KENMERK_LABEL = re.compile(r"^(?:Ons\s+)?[Kk]enmerk$")
+
+
+def sign(state: ParseState) -> str | None:
+    """`brief` for a letter on ministry letterhead."""
+    head = [ln.text for ln in state.lines[:60]]
+    fields = sum(1 for t in head if _FIELDS.match(t))
+    marks = sum(1 for t in head if _LETTERHEAD_SIGNS.match(t))
+    return "brief" if fields >= 2 and marks >= 1 else None
+
+
+def _sidebar_line(text: str, known: set[str]) -> bool:
+    return text in known or bool(_LABEL.match(text) or _ADDRESS.match(text))
+
+
+def _page_of(lines: list[Line]) -> list[int]:
+    """The page number (from 0) of each line."""
+    pages, page = [], 0
+    for i, line in enumerate(lines):
+        if line.breaks_page and i > 0:
+            page += 1
+        pages.append(page)
+    return pages
+
+
+def sidebar_stage(state: ParseState) -> None:
+    """Take the sidebar's lines out of the text, wherever a page puts them; keep the kenmerk.
+
+    The lines the sidebar shows near the top of page 1 are learnt; on later pages a run of
+    such lines at a page's top, or a block of sidebar lines closing a page, is dropped. The
+    line after a dropped run starts the page in its place.
+    """
+    lines = state.lines
+    if not lines:
+        return
+    pages = _page_of(lines)
+    salutation = next(
+        (i for i, ln in enumerate(lines[:80]) if ln.text.startswith(("Geachte", "Zeer geachte"))),
+        None,
+    )
+    if salutation is None:
+        salutation = max(
+            (i + 1 for i, ln in enumerate(lines[:60]) if _FIELDS.match(ln.text)), default=0
+        )
+    # what the sidebar says on page 1 (before the letter opens) is what later pages repeat
+    known = {ln.text for ln in lines[:salutation] if len(ln.text.split()) <= 6}
+    drop: set[int] = set()
+    for i, line in enumerate(lines):
+        if pages[i] > 0 and line.breaks_page:
+            j = i
+            while j < len(lines) and pages[j] == pages[i] and _repeat(lines, j, known):
+                drop.add(j)
+                j += 1
+    for first, end in _pages(pages):
+        drop.update(_sidebar_tail(lines, first, end, known))
+    kept: list[Line] = []
+    carry = False
+    for i, line in enumerate(lines):
+        if i in drop:
+            if _KENMERK_LABEL.match(line.text) and i + 1 < len(lines) and not state.kenmerk:
+                state.kenmerk = lines[i + 1].text
+            carry = carry or line.breaks_page
+            continue
+        if carry:
+            line = Line(line.index, line.text, max(line.gap, 2), True, line.orphan)
+            carry = False
+        kept.append(line)
+    state.lines = kept
+
+
+def _repeat(lines: list[Line], j: int, known: set[str]) -> bool:
+    """A repeated sidebar line at a page's top: a label, or the value right under one."""
+    text = lines[j].text
+    if text in known or _LABEL.match(text):
+        return True
+    return _kenmerk_value(lines, j) and len(text.split()) <= 4
+
+
+def _pages(pages: list[int]) -> list[tuple[int, int]]:
+    """(first, end) line index of each page."""
+    spans: list[tuple[int, int]] = []
+    for i, page in enumerate(pages):
+        if not spans or pages[spans[-1][0]] != page:
+            spans.append((i, i + 1))
+        else:
+            spans[-1] = (spans[-1][0], i + 1)
+    return spans
+
+
+def _sidebar_tail(lines: list[Line], first: int, end: int, known: set[str]) -> range:
+    """The blocks of sidebar lines that close a page (and not the page's only text)."""
+    start, hits = end, 0
+    while start > first:
+        top = start - 1
+        while top > first and lines[top].gap == 0:
+            top -= 1
+        block = range(top, start)
+        found = sum(
+            1 for j in block if _sidebar_line(lines[j].text, known) or _kenmerk_value(lines, j)
+        )
+        if found * 2 < len(block) or top == first:
+            break
+        start, hits = top, hits + found
+    return range(start, end) if hits >= 3 else range(0)
+
+
+def _kenmerk_value(lines: list[Line], j: int) -> bool:
+    return j > 0 and bool(_KENMERK_LABEL.match(lines[j - 1].text)) and len(lines[j].text) <= 40
+
+
+def heading_tail(ctx: BlockContext, i: int) -> bool:
+    """The second line of a wrapped heading is already in its heading."""
+    last = ctx.last()
+    return last is not None and last.heading and last.lines[-1] is ctx.lines[i]
+
+
+def word_heading(ctx: BlockContext, i: int) -> bool:
+    """A short line under a blank line with the text straight under it (bold in Word).
+
+    `Rapport`, `Draagmoederschap of adoptie?`, `2. Controles door … en de` / `Inspectie …
+    (ILT)` (a numbered heading may wrap onto a second line).
+    """
+    line = ctx.lines[i]
+    nxt = ctx.next_line(i)
+    last = ctx.last()
+    if nxt is None or nxt.gap > 0 or not (line.gap > 0 or line.page_start):
+        return False
+    if last is not None and not last.heading and ends_mid_sentence(last.lines[-1].text):
+        return False
+    text = line.text
+    parts = [text]
+    numbered = bool(re.match(r"^\d{1,2}\.\s+[A-Z(]", text))
+    after = ctx.next_line(i + 1)
+    if numbered and ends_mid_sentence(text) and after is not None and after.gap == 0:
+        tail = nxt.text
+        if len(tail.split()) > 10 or tail[-1] in ".,;:" or not after.text[:1].isupper():
+            return False
+        parts.append(nxt.text)
+        nxt = after
+    title = " ".join(parts)
+    if not _heading_words(title, numbered) or not nxt.text[:1].isupper():
+        return False
+    if len(nxt.text) < len(parts[-1]) and not ends_sentence(nxt.text):
+        return False  # a short line under a short line: a list or an address, not a heading
+    heading_line = Line(line.index, title, line.gap, line.page_start)
+    wrapped = [ctx.lines[i + 1]] if len(parts) == 2 else []
+    level = 2 if numbered and ctx.seen_plain_heading else 1
+    ctx.open_block(Block(True, [heading_line, *wrapped], level))
+    ctx.seen_plain_heading = ctx.seen_plain_heading or not numbered
+    return True
+
+
+def _heading_words(text: str, numbered: bool = False) -> bool:
+    """Short, capitalised (or bracketed), not a sentence, a list item or a field."""
+    words = text.split()
+    if not words or len(words) > (16 if numbered else 10) or len(text) > 110:
+        return False
+    first = text[0]
+    if not (first.isupper() or first == "(" or (numbered and first.isdigit())):
+        return False
+    if first.isdigit() and not numbered:
+        return False
+    if text[-1] in ".,;:-–" or ends_mid_sentence(text):
+        return False
+    return not re.match(r"^(?:[-•–·▪●*]\s|[A-Z][a-z]+:\s|Hoogachtend|Geachte)", text)
