@@ -37,7 +37,6 @@ NOT_YET: set[str] = {
     "028_2024D39756_lvvn_urgenda-lelieteelt_tk-site.txt",
     "ah-tk-20202021-3235.html",
     "ah-tk-20202021-3235.xml",
-    "ah-tk-20232024-2271.pdf",
     "besluitenlijst-20090402-bzk-procedurevergadering.pdf",
     "besluitenlijst-20161026-fin-procedurevergadering.pdf",
     "bnc-fiche-fin-2021-fiche5-mifid-mifir.pdf",
