@@ -25,7 +25,6 @@ EXPECTED = sorted((DOCS / "expected").glob("*.json"))
 
 NOT_YET: set[str] = {
     "001_ah-tk-20232024-387_bz_zuidelijke-kaukasus.txt",
-    "003_ah-tk-20222023-3649_nens_emissiearme-stalvloeren.txt",
     "006_kst-32500-C-7_bzk_uitstel-vragen-provinciefonds.txt",
     "007_kst-34919-3_defensie_openbaarmaking-defensienota_parlementairemonitor.txt",
     "010_kst-21501-20-512_bz_euro-zone-top.txt",
