@@ -30,6 +30,11 @@ _FURNITURE = re.compile(
     re.VERBOSE,
 )
 
+# `ISSN 0921 - 7398’s-Gravenhage 2023Tweede Kamer, vergaderjaar 2022–2023, Aanhangsel 1Antwoord 3`
+_GLUED_FOOTER = re.compile(
+    r"^(?:ISSN\s+\d{4}\s*-\s*\d{3}[\dX]\s*)?(?:['’]s-Gravenhage\s+\d{4}\s*)?"
+    r"Tweede\s+Kamer,\s+vergaderjaar\s+\d{4}[–-]\d{4},\s+Aanhangsel(?:\s*\d{1,4})?(?=[A-Z«])"
+)
 _INDENTED = re.compile(r"^ +\S", re.MULTILINE)
 _NONBLANK = re.compile(r"^[ \t\f]*\S", re.MULTILINE)
 _PAGE_NUMBER = re.compile(r"^-?\s*\d{1,3}\s*-?$")
@@ -183,6 +188,11 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
             space_marks_page and rawline.startswith(" ") and not rawline.startswith("  ")
         )
         form_feed = False
+        if "vergaderjaar" in stripped and (glued := _GLUED_FOOTER.match(stripped)):
+            # pypdf glues an SDU footer to the next page's first line: keep that line only
+            if furniture is not None:
+                furniture.append(glued.group(0))
+            stripped, gap, page_start = stripped[glued.end() :].strip(), gap + 2, True
         if is_furniture(stripped) or (gap and _PAGE_NUMBER.match(stripped)):
             # A footer sits at a page bottom: what follows starts a new page.
             gap += 2

@@ -39,6 +39,7 @@ logging.getLogger("pypdfium2").setLevel(logging.ERROR)
 
 _SOFT = "\ufffe\x02"
 # marks a space PDFium inserted in a narrow gap, decided once the whole text is known
+_NOTE_START = re.compile(r"^\d{1,3}\s+(?:[^\W\d_]|https?:|www\.)")
 _SOFT_MARK = re.compile(f"[{_SOFT}]")
 _KERN = "\ue010"
 _KERNED = re.compile(f"(\\w+){_KERN}(?=(\\w+))")
@@ -85,17 +86,16 @@ def _rows(page: pdfium.PdfTextPage) -> list[_Row]:
     handle = page.raw
     start = 0
     size = len(text)
-    soft = [m.end() for m in _SOFT_MARK.finditer(text)]
+    cuts = _cuts(page, handle, text)
     while start < size:
         end = text.find("\r\n", start)
         if end < 0:
             end = size
         skip = 2
-        # a line PDFium joined at a soft hyphen is split there again, each part with its box
-        while soft and soft[0] <= start:
-            soft.pop(0)
-        if soft and soft[0] < end:
-            end, skip = soft.pop(0), 0
+        while cuts and cuts[0][0] <= start:
+            cuts.pop(0)
+        if cuts and cuts[0][0] < end:
+            end, skip = cuts.pop(0)
         piece = text[start:end]
         stripped = piece.strip()
         if stripped:
@@ -108,6 +108,27 @@ def _rows(page: pdfium.PdfTextPage) -> list[_Row]:
             rows.append(_Row(stripped, left, right, bottom, top))
         start = end + skip
     return rows
+
+
+def _cuts(page: pdfium.PdfTextPage, handle: Any, text: str) -> list[tuple[int, int]]:
+    """Where PDFium ran two lines into one: (end of the first, chars to skip), in order.
+
+    After a soft hyphen it joins the next line on; and a line that starts lower at the left
+    margin (side-by-side footnotes: `…_22 11 NEMESIS-3, 2023` then `12 WRR`) it may join
+    with a made-up space, or none, though the text jumps back to the left.
+    """
+    cuts = [(m.end(), 0) for m in _SOFT_MARK.finditer(text)]
+    size = len(text)
+    i = text.find(" ")
+    while 0 < i < size - 1:
+        if text[i + 1] not in "\r " and pdfium_c.FPDFText_IsGenerated(handle, i) == 1:
+            before = page.get_charbox(i - 1, loose=True)
+            after = page.get_charbox(i + 1, loose=True)
+            if after[0] < before[0] - 20 and after[1] < before[1] - 1:
+                cuts.append((i, 1))
+        i = text.find(" ", i + 1)
+    cuts.sort()
+    return cuts
 
 
 def _mark_kerning(page: pdfium.PdfTextPage, handle: Any, text: str, first: int, last: int) -> str:
@@ -166,6 +187,7 @@ def _lay_out(rows: list[_Row]) -> list[str]:
         prev = merged[-1] if merged else None
         if (
             prev is not None
+            and not _NOTE_START.match(row.text)  # footnotes set side by side stay apart
             and prev.right <= row.left + 1
             and row.bottom < prev.top
             and row.top > prev.bottom
