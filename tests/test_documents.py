@@ -24,7 +24,6 @@ DOCS = Path(__file__).resolve().parent / "documents"
 EXPECTED = sorted((DOCS / "expected").glob("*.json"))
 
 NOT_YET: set[str] = {
-    "001_ah-tk-20232024-387_bz_zuidelijke-kaukasus.txt",
     "besluitenlijst-20161026-fin-procedurevergadering.pdf",
     "bnc-fiche-fin-2021-fiche5-mifid-mifir.pdf",
     "kamerbrief-ezk-20230530-herijkte-missies-innovatiebeleid.pdf",

@@ -93,10 +93,12 @@ def test_markdown_marks_and_page_rules() -> None:
     assert len(lines) == len(raw.split("\n"))  # source spans keep pointing at the copy
     kept = [ln for ln in lines if ln.strip()]
     assert kept[0] == "Vergaderjaar 2023–2024 Aanhangsel van de Handelingen"
-    assert kept[1] == "Vragen gesteld door de leden der Kamer"
-    assert kept[2] == "Het kabinet volgt de berichtgeving1 en het 11e sanctiepakket"
+    assert kept[1] == "Vragen gesteld door de leden der Kamer, met de daarop door de"
+    assert kept[3] == "Nr. 412"  # the number under the masthead, as a header reads it
+    assert kept[4] == "Het kabinet volgt de berichtgeving1 en het 11e sanctiepakket"
     assert "\f" in lines and not any("h tk" in ln or "# 2" in ln for ln in kept)
     letter = read("markdown_pages.txt")
+    assert (letter.number, letter.session) == ("412", "2023-2024")
     assert [(f.number, f.text) for f in letter.footnotes] == [(1, "NRC, 3 oktober 2023.")]
     assert "berichtgeving en het 11e sanctiepakket met aandacht." in body(letter)
 

@@ -66,7 +66,10 @@ _PLACE_DATE = re.compile(
     rf"^(['’]?[A-Z][\w'’. -]{{1,40}}),\s+(\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})$"
 )
 # The SDU masthead, with the chamber's number pypdf leaves after it.
-_MASTHEAD = re.compile(r"^(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\s*\d?$")
+_MASTHEAD = re.compile(
+    r"^(?:(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\s*\d?"
+    r"|Vragen gesteld door de leden der Kamer, met de daarop door de|regering gegeven antwoorden)$"
+)
 _SESSION = re.compile(r"^Vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})\b")
 _FIELD = re.compile(
     r"^(Datum|Betreft|Onderwerp|Vastgesteld|Voorgesteld)(?::\s*|\s+)(\S.*)$", re.IGNORECASE

@@ -30,7 +30,6 @@ _SITE_LINE = re.compile(
       | Datum\s+publicatie\s*Organisatie.*           # officielebekendmakingen metadata row
       | Deze\s+brief\s+is\s+onder\s+nr\.\s*\d+\s+toegevoegd\s+aan\s+dossier.*
       | a?h[\s-]tk[\s-]\d{8}[\s-]\d+                  # a lost-glyph Aanhangsel footer
-      | \#{1,6}\s*\d{1,4}                             # a Markdown page number (`# 2`)
     )$""",
     re.VERBOSE,
 )
@@ -48,6 +47,8 @@ _MONITOR_NUMBER = re.compile(r"^\d\.$")
 # parlementairemonitor.nl's numbered sections; only `Tekst` holds the letter
 _MONITOR_SECTIONS = {"Kerngegevens": False, "Tekst": True, "Meer informatie": False}
 _MONITOR_TAIL = {"Parlementaire Monitor", "Reacties", "Gerelateerde documenten"}
+_MD_CHAMBER = re.compile(r"^#{1,6}\s*\d$")
+_MD_NUMBER = re.compile(r"^#{1,6}\s*\d{2,5}$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_BOLD = re.compile(r"\*\*(.+?)\*\*")
 _MD_RULE = re.compile(r"^-{3,}$|^\*{3,}$")
@@ -87,8 +88,12 @@ def _site_lines(lines: list[str], i: int) -> int:
 
 
 def _site_title(lines: list[str], i: int) -> int:
-    """The page's own title above the letter: only while nothing else has been seen."""
-    if not any(ln.strip() for ln in lines[:i]) and _SITE_TITLE.match(lines[i].strip()):
+    """The page's own title above the letter, or the masthead's chamber number of a Markdown
+    conversion (`# 2`: Tweede Kamer): only while nothing else has been seen."""
+    text = lines[i].strip()
+    if not any(ln.strip() for ln in lines[:i]) and (
+        _SITE_TITLE.match(text) or _MD_CHAMBER.match(text)
+    ):
         _blank(lines, i)
     return 1
 
@@ -155,6 +160,10 @@ def _markdown(lines: list[str], i: int) -> int:
     text = lines[i]
     if _MD_RULE.match(text.strip()):
         lines[i] = "\f"
+        return 1
+    if _MD_NUMBER.match(text.strip()):
+        # `### 387` under the masthead: the document's number, written as a header reads it
+        lines[i] = "Nr. " + text.strip().lstrip("#").strip()
         return 1
     text = _MD_HEADING.sub("", text)
     if "**" in text:
