@@ -100,3 +100,24 @@ def test_letterhead_letter_sidebar_headings_and_signature() -> None:
     for furniture in ("Directoraat", "Klimaat en Energie Bezuidenhoutseweg", "DGKE", "Pagina"):
         assert furniture not in text
     assert text.endswith("In het najaar stuur ik u de volgende voortgangsbrief.")
+
+
+def test_fiche_template_fields_as_sections() -> None:
+    letter = read("fiche.txt")
+    assert letter.kind == "document"
+    assert letter.title == "Fiche 3: Verordening over de Europese digitale identiteit"
+    assert [(s.title, s.level) for s in letter.sections if s.title] == [
+        ("1. Algemene gegevens", 1),
+        ("a) Titel voorstel", 2),
+        ("b) Datum ontvangst Commissiedocument", 2),
+        ("2. Essentie voorstel", 1),
+        ("a) Inhoud voorstel", 2),
+        (
+            "b) Gevolgen voor nationale regelgeving en de uitvoering ervan door gemeenten en"
+            " uitvoeringsorganisaties",
+            2,
+        ),
+        ("Wallet voor burgers", 3),
+    ]
+    assert letter.sections[2].paragraphs[0].text == "3 juni 2021"
+    assert "Fiche 3" not in body(letter)

@@ -17,7 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from briefreader.parsing import besluitenlijst, kamervragen, kinds, letterhead, sdu, wetsvoorstel
+from briefreader.parsing import (
+    besluitenlijst,
+    fiche,
+    kamervragen,
+    kinds,
+    letterhead,
+    sdu,
+    wetsvoorstel,
+)
 from briefreader.parsing.blocks import BlockRule, build_blocks, continuation, heading, orphan
 from briefreader.parsing.blocks import paragraph as paragraph_start
 from briefreader.parsing.closing import take_closing
@@ -137,3 +145,8 @@ KIND_SIGNS.add("letterhead", letterhead.sign)  # names letterhead letters `brief
 STAGES.add("sidebar", letterhead.sidebar_stage, kinds=("brief",), after="kind")
 BLOCKS.add("word-heading-tail", letterhead.heading_tail, kinds=("brief",), before="orphan")
 BLOCKS.add("word-heading", letterhead.word_heading, kinds=("brief",), before="heading")
+KF = ("document",)  # a BNC-fiche is the `document` a kind sign recognises
+STAGES.add("fiche-title", fiche.title_stage, kinds=KF, after="closing")
+BLOCKS.add("fiche-tail", fiche.heading_tail, kinds=KF, before="orphan")
+BLOCKS.add("fiche-field", fiche.field_heading, kinds=KF, before="heading")
+BLOCKS.add("fiche-subheading", fiche.subheading, kinds=KF, after="fiche-field")
