@@ -94,6 +94,8 @@ def test_letterhead_letter_sidebar_headings_and_signature() -> None:
     assert [(s.role, s.name) for s in letter.signatories] == [
         ("Minister voor Klimaat en Energie", "R.A.A. Jetten")
     ]
+    # the footnote under the page's text, without the blank line the rule above it was
+    assert [(f.number, f.text) for f in letter.footnotes] == [(1, "Kamerstuk 32813, nr. 1290.")]
     text = body(letter)
     # the paragraph goes on over the page, the sidebar on both pages is gone
     assert "die dit jaar voor het eerst wordt uitgekeerd aan de netbeheerder." in text

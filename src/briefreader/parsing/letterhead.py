@@ -20,7 +20,7 @@ from briefreader.parsing.lines import Line, ends_mid_sentence, ends_sentence
 from briefreader.parsing.rules import Block
 from briefreader.parsing.state import ParseState
 
-__all__ = ["heading_tail", "sidebar_stage", "sign", "word_heading"]
+__all__ = ["footnote_gap_stage", "heading_tail", "sidebar_stage", "sign", "word_heading"]
 
 _FIELDS = re.compile(r"^(?:Datum\s+\d|Betreft\s|Onderwerp\s)")
 _LETTERHEAD_SIGNS = re.compile(
@@ -46,8 +46,8 @@ def sign(state: ParseState) -> str | None:
     return "brief" if fields >= 2 and marks >= 1 else None
 
 
-def _sidebar_line(text: str, known: set[str]) -> bool:
-    return text in known or bool(_LABEL.match(text) or _ADDRESS.match(text))
+def _sidebar_line(text: str) -> bool:
+    return bool(_LABEL.match(text) or _ADDRESS.match(text))
 
 
 def _page_of(lines: list[Line]) -> list[int]:
@@ -89,7 +89,8 @@ def sidebar_stage(state: ParseState) -> None:
                 drop.add(j)
                 j += 1
     for first, end in _pages(pages):
-        drop.update(_sidebar_tail(lines, first, end, known))
+        # the header (before the salutation) is the header stage's to read
+        drop.update(j for j in _sidebar_tail(lines, first, end) if j >= salutation)
     kept: list[Line] = []
     carry = False
     for i, line in enumerate(lines):
@@ -103,6 +104,64 @@ def sidebar_stage(state: ParseState) -> None:
             carry = False
         kept.append(line)
     state.lines = kept
+
+
+_NOTE_START = re.compile(r"^(\d{1,3})\s+\S")
+
+
+def footnote_gap_stage(state: ParseState) -> None:
+    """Put back the space above a page's footnotes where the extraction lost it.
+
+    Word sets a page's footnotes under a short rule, which text extraction drops: the first
+    footnote then follows the text without a blank line. A line that opens with the next
+    footnote's number, whose marker is on the page above it, and from which every line to
+    the page's end is footnote text, is given the blank line the footnote reader expects.
+    """
+    lines = state.lines
+    pages = _page_of(lines)
+    expected = 1
+    for first, end in _pages(pages):
+        for i in range(first + 1, end):
+            m = _NOTE_START.match(lines[i].text)
+            if not m or int(m.group(1)) != expected:
+                continue
+            if not _marked(lines[first:i], expected) or not _notes_to_end(lines[i:end], expected):
+                continue
+            if lines[i].gap == 0:
+                line = lines[i]
+                lines[i] = Line(line.index, line.text, 1, line.page_start, line.orphan)
+            break
+        numbers = [int(m.group(1)) for ln in lines[first:end] if (m := _NOTE_START.match(ln.text))]
+        later = [n for n in numbers if n >= expected]
+        expected = _last_run(later, expected) + 1 if later else expected
+
+
+def _marked(lines: list[Line], number: int) -> bool:
+    """Footnote `number`'s marker is glued to a word or a stop in these lines."""
+    marker = re.compile(rf"(?:(?<=[^\W\d_])|(?<=[.,;:)»”’]))\s?{number}(?!\d)")
+    return any(marker.search(ln.text) for ln in lines)
+
+
+def _notes_to_end(lines: list[Line], first: int) -> bool:
+    """Every line from here to the page's end is a footnote opening the next number, or the
+    text of the one above it (a zone of at most a dozen lines)."""
+    if len(lines) > 14:
+        return False
+    expected = first
+    for line in lines:
+        m = _NOTE_START.match(line.text)
+        if m and int(m.group(1)) == expected:
+            expected += 1
+    return expected > first
+
+
+def _last_run(numbers: list[int], start: int) -> int:
+    """The last number of the run start, start+1, … found in `numbers` (start - 1 if none)."""
+    n = start - 1
+    for number in numbers:
+        if number == n + 1:
+            n = number
+    return n
 
 
 def _repeat(lines: list[Line], j: int, known: set[str]) -> bool:
@@ -124,7 +183,7 @@ def _pages(pages: list[int]) -> list[tuple[int, int]]:
     return spans
 
 
-def _sidebar_tail(lines: list[Line], first: int, end: int, known: set[str]) -> range:
+def _sidebar_tail(lines: list[Line], first: int, end: int) -> range:
     """The blocks of sidebar lines that close a page (and not the page's only text)."""
     start, hits = end, 0
     while start > first:
@@ -132,9 +191,7 @@ def _sidebar_tail(lines: list[Line], first: int, end: int, known: set[str]) -> r
         while top > first and lines[top].gap == 0:
             top -= 1
         block = range(top, start)
-        found = sum(
-            1 for j in block if _sidebar_line(lines[j].text, known) or _kenmerk_value(lines, j)
-        )
+        found = sum(1 for j in block if _sidebar_line(lines[j].text) or _kenmerk_value(lines, j))
         if found * 2 < len(block) or top == first:
             break
         start, hits = top, hits + found

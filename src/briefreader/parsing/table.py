@@ -143,6 +143,7 @@ STAGES.add("besluitenlijst-blocks", besluitenlijst.blocks_stage, kinds=("besluit
 STAGES.add("wetsvoorstel-blocks", wetsvoorstel.blocks_stage, kinds=("wetsvoorstel",))
 KIND_SIGNS.add("letterhead", letterhead.sign)  # names letterhead letters `brief` early
 STAGES.add("sidebar", letterhead.sidebar_stage, kinds=("brief",), after="kind")
+STAGES.add("footnote-gap", letterhead.footnote_gap_stage, kinds=("brief",), after="sidebar")
 BLOCKS.add("word-heading-tail", letterhead.heading_tail, kinds=("brief",), before="orphan")
 BLOCKS.add("word-heading", letterhead.word_heading, kinds=("brief",), before="heading")
 KF = ("document",)  # a BNC-fiche is the `document` a kind sign recognises
