@@ -24,7 +24,6 @@ DOCS = Path(__file__).resolve().parent / "documents"
 EXPECTED = sorted((DOCS / "expected").glob("*.json"))
 
 NOT_YET: set[str] = {
-    "001_ah-tk-20232024-387_bz_zuidelijke-kaukasus.txt",
     "006_kst-32500-C-7_bzk_uitstel-vragen-provinciefonds.txt",
     "007_kst-34919-3_defensie_openbaarmaking-defensienota_parlementairemonitor.txt",
     "010_kst-21501-20-512_bz_euro-zone-top.txt",
