@@ -204,7 +204,8 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
             continue
         if "[" in stripped:
             stripped = _BRACKET_MARK.sub(r"\1", stripped)  # `zuiverd»[1 ]`: a footnote marker
-        if is_furniture(stripped) or (gap and _PAGE_NUMBER.match(stripped)):
+        head = (page_start or not lines) and stripped == "Tweede Kamer der Staten-Generaal"
+        if head or is_furniture(stripped) or (gap and _PAGE_NUMBER.match(stripped)):
             # A footer sits at a page bottom: what follows starts a new page.
             gap += 2
             if furniture is not None:
