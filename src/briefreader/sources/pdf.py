@@ -194,8 +194,9 @@ def pdf_text(data: bytes, source: str) -> str:
     finally:
         doc.close()
     drop_running(rows)
-    # PDFium's soft-hyphen mark as the hyphen it was (rows are split after each mark)
-    text = _SOFT_MARK.sub("-", "\n\f".join("\n".join(lay_out(page)) for page in rows))
+    # PDFium's soft-hyphen mark as the hyphen it was (rows are split after each mark); a
+    # page break stands apart as a blank line would, as it did before its footer was taken out
+    text = _SOFT_MARK.sub("-", "\n\f\n".join("\n".join(lay_out(page)) for page in rows))
     if sum(c.isalpha() for c in text) < _MIN_LETTERS:
         raise UserError(source, "is a PDF without text (a scan?); it needs OCR first")
     return repair_text(_unkern(text))
