@@ -30,6 +30,11 @@ def _place(row: Row) -> tuple[int, int]:
     return round(row.left / 3), round(row.bottom / 3)
 
 
+def _counter(row: Row) -> bool:
+    """Short and numbered, as a page counter is (`Pagina 2 van 7`, `- 3 -`, `12`)."""
+    return len(row.text) <= 25 and len(row.text.split()) <= 4 and any(c.isdigit() for c in row.text)
+
+
 def drop_running(pages: list[list[Row]]) -> None:
     """Take out pieces that recur at the same place on other pages (running heads and
     footers, a letterhead sidebar's `Kenmerk`), keeping the first: page 1's letterhead is
@@ -46,7 +51,7 @@ def drop_running(pages: list[list[Row]]) -> None:
     for rows in pages:
         short = [r for r in rows if len(r.text) <= 80 and r.right > r.left]
         exact.update({(r.text, *_place(r)) for r in short})
-        counters.update({(_DIGITS.sub("#", r.text), *_place(r)) for r in short})
+        counters.update({(_DIGITS.sub("#", r.text), *_place(r)) for r in short if _counter(r)})
     # on most pages: a date in a list column or a repeated table cell is no furniture
     most = max(2, (len(pages) * 3 + 4) // 5)
     first: set[tuple[str, int, int]] = set()
@@ -54,7 +59,7 @@ def drop_running(pages: list[list[Row]]) -> None:
         kept = []
         for row in rows:
             key = (row.text, *_place(row))
-            counter = (_DIGITS.sub("#", row.text), *_place(row))
+            counter = (_DIGITS.sub("#", row.text), *_place(row)) if _counter(row) else key
             running = exact[key] >= most or counters[counter] >= max(3, most)
             mark = key if exact[key] >= most else counter
             if running and len(row.text) <= 80 and mark in first:
