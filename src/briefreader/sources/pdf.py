@@ -46,11 +46,12 @@ _WORDS = re.compile(r"\w+")
 _MIN_LETTERS = 20
 
 
-def _box(page: pdfium.PdfTextPage, start: int, end: int) -> tuple[float, float, float, float]:
-    """(left, right, bottom, top) of chars start..end-1, loose boxes (font ascent/descent)."""
+def _box(page: pdfium.PdfTextPage, start: int, end: int) -> Row:
+    """The box of chars start..end-1 from loose boxes (font ascent/descent); its type size
+    is the larger of the first and last char's, so a superscript at either end is ignored."""
     left, bottom, _, top = page.get_charbox(start, loose=True)
-    right = page.get_charbox(end - 1, loose=True)[2]
-    return left, right, bottom, top
+    _, low, right, high = page.get_charbox(end - 1, loose=True)
+    return Row("", left, right, bottom, top, max(top - bottom, high - low))
 
 
 def _page_text(page: pdfium.PdfTextPage) -> tuple[str, bool]:
@@ -89,10 +90,10 @@ def _rows(page: pdfium.PdfTextPage) -> list[Row]:
             lead = len(piece) - len(piece.lstrip())
             first = start + lead
             last = start + len(piece.rstrip())
-            left, right, bottom, top = _box(page, first, last)
-            if " " in stripped:
-                stripped = _mark_kerning(page, handle, text, first, last)
-            rows.append(Row(stripped, left, right, bottom, top))
+            row = _box(page, first, last)
+            kerned = " " in stripped
+            row.text = _mark_kerning(page, handle, text, first, last) if kerned else stripped
+            rows.append(row)
         start = end + skip
     return rows
 

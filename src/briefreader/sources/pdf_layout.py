@@ -24,6 +24,11 @@ class Row:
     right: float
     bottom: float
     top: float
+    size: float = 0.0  # the type size where the line starts (a merged superscript aside)
+
+    def __post_init__(self) -> None:
+        if not self.size:
+            self.size = self.top - self.bottom
 
 
 def _place(row: Row) -> tuple[int, int]:
@@ -98,11 +103,19 @@ def lay_out(rows: list[Row]) -> list[str]:
         # a page of spaced-out lines has no usual pitch: the type size bounds it
         height = statistics.median(r.top - r.bottom for r in merged)
         pitch = min(pitch, 1.3 * height) if pitch else 0.0
+    body = statistics.median(r.size for r in merged) if merged else 0.0
+
+    def in_body(row: Row) -> bool:
+        return body > 0 and 0.87 < row.size / body < 1.15
+
     lines: list[str] = []
     for k, row in enumerate(merged):
         if k and pitch:
-            drop = merged[k - 1].bottom - row.bottom
-            if drop > 1.45 * pitch or drop < -pitch:
+            prev = merged[k - 1]
+            drop = prev.bottom - row.bottom
+            # a wide gap, a jump up the page, or leaving the text's type size (footnotes)
+            resized = in_body(prev) != in_body(row)
+            if drop > 1.45 * pitch or drop < -pitch or resized:
                 lines.append("")
         lines.append(row.text)
     return lines
