@@ -22,6 +22,7 @@ _FURNITURE = re.compile(
       | ISSN\s+\d{4}\s*-\s*\d{3}[\dX].*
       | (?:Pagina|pagina|Page)\s+\d+\s+(?:van|of)\s+\d+
       | (?:ah|h)-[a-z]{2}-\d{8}-\d+[\w-]*                   # ah-tk-20232024-1314 footer
+      | a?h\s[a-z]{2}\s\d{8}\s\d+                          # the same, as a converter lost it
       | ['’]s-Gravenhage\s+\d{4}(?:\s+Tweede\s+Kamer,.*)?   # SDU imprint
       | (?:\d{1,4}\s+)?Tweede\s+Kamer,\s+vergaderjaar\s+\d{4}[–-]\d{4},\s+Aanhangsel(?:\s+\d{1,4})?
       | Tweede\s+Kamer\s+der\s+Staten-Generaal\s+[12]       # SDU running head, chamber 2
@@ -35,6 +36,8 @@ _GLUED_FOOTER = re.compile(
     r"^(?:ISSN\s+\d{4}\s*-\s*\d{3}[\dX]\s*)?(?:['’]s-Gravenhage\s+\d{4}\s*)?"
     r"Tweede\s+Kamer,\s+vergaderjaar\s+\d{4}[–-]\d{4},\s+Aanhangsel(?:\s*\d{1,4})?(?=[A-Z«])"
 )
+_RULE = re.compile(r"^-{3,}$|^(?:- ){2,}-$")
+_BRACKET_MARK = re.compile(r"(?<=\S)\[(\d{1,3}) ?\]")
 _INDENTED = re.compile(r"^ +\S", re.MULTILINE)
 _NONBLANK = re.compile(r"^[ \t\f]*\S", re.MULTILINE)
 _PAGE_NUMBER = re.compile(r"^-?\s*\d{1,3}\s*-?$")
@@ -149,6 +152,8 @@ _FURNITURE_STARTS = (
     "Page",
     "ah-",
     "h-",
+    "h ",
+    "ah ",
     "'s-",
     "’s-",
     "Vergaderjaar",
@@ -193,7 +198,14 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
             if furniture is not None:
                 furniture.append(glued.group(0))
             stripped, gap, page_start = stripped[glued.end() :].strip(), gap + 2, True
-        if is_furniture(stripped) or (gap and _PAGE_NUMBER.match(stripped)):
+        if stripped.startswith("---") and _RULE.match(stripped):
+            # a converter's page break (pymupdf Markdown): what follows starts a page
+            gap, form_feed = gap + 2, True
+            continue
+        if "[" in stripped:
+            stripped = _BRACKET_MARK.sub(r"\1", stripped)  # `zuiverd»[1 ]`: a footnote marker
+        head = (page_start or not lines) and stripped == "Tweede Kamer der Staten-Generaal"
+        if head or is_furniture(stripped) or (gap and _PAGE_NUMBER.match(stripped)):
             # A footer sits at a page bottom: what follows starts a new page.
             gap += 2
             if furniture is not None:

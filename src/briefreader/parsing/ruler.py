@@ -53,6 +53,11 @@ class Ruler(Generic[F]):
             self._rules.insert(at, rule)
         self._cache.clear()
 
+    def remove(self, name: str) -> None:
+        """Take the rule named `name` out of the table."""
+        del self._rules[self.index(name)]
+        self._cache.clear()
+
     def index(self, name: str) -> int:
         """Position of the rule named `name`; `KeyError` when there is none."""
         for i, rule in enumerate(self._rules):

@@ -15,12 +15,17 @@ from briefreader.parsing.state import ParseState
 __all__ = ["identity_stage"]
 
 _ID = re.compile(r"^((?:kst|ah-[a-z]{2}|h-[a-z]{2})-[\w-]+?)(?:\s|$)")
+# `h tk 20232024 387`: the footer id with its hyphens (and the `a`) lost by a converter
+_LOST_ID = re.compile(r"^a?h\s([a-z]{2})\s(\d{8})\s(\d+)$")
 _SESSION = re.compile(r"[Vv]ergaderjaar\s+(\d{4}\s*[–-]\s*\d{4})")
 
 
 def identity_stage(state: ParseState) -> None:
     """Identifier and session from the furniture, the first that reads as one."""
     for text in state.furniture:
+        lost = _LOST_ID.match(text)
+        if lost:
+            text = f"ah-{lost.group(1)}-{lost.group(2)}-{lost.group(3)}"
         m = _ID.match(text)
         if m and state.identifier is None and parse_identifier(m.group(1)):
             state.identifier = m.group(1)

@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
-import statistics
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -31,6 +29,7 @@ import pypdfium2.raw as pdfium_c
 
 from briefreader.errors import UserError
 from briefreader.parsing.hyphens import zipf
+from briefreader.sources.pdf_layout import Row, drop_running, lay_out
 from briefreader.sources.repair import repair_text
 
 __all__ = ["pdf_text"]
@@ -39,7 +38,6 @@ logging.getLogger("pypdfium2").setLevel(logging.ERROR)
 
 _SOFT = "\ufffe\x02"
 # marks a space PDFium inserted in a narrow gap, decided once the whole text is known
-_NOTE_START = re.compile(r"^\d{1,3}\s+(?:[^\W\d_]|https?:|www\.)")
 _SOFT_MARK = re.compile(f"[{_SOFT}]")
 _KERN = "\ue010"
 _KERNED = re.compile(f"(\\w+){_KERN}(?=(\\w+))")
@@ -48,22 +46,12 @@ _WORDS = re.compile(r"\w+")
 _MIN_LETTERS = 20
 
 
-@dataclass(slots=True)
-class _Row:
-    """One line of a page with its box in PDF units (y grows upward)."""
-
-    text: str
-    left: float
-    right: float
-    bottom: float
-    top: float
-
-
-def _box(page: pdfium.PdfTextPage, start: int, end: int) -> tuple[float, float, float, float]:
-    """(left, right, bottom, top) of chars start..end-1, loose boxes (font ascent/descent)."""
+def _box(page: pdfium.PdfTextPage, start: int, end: int) -> Row:
+    """The box of chars start..end-1 from loose boxes (font ascent/descent); its type size
+    is the larger of the first and last char's, so a superscript at either end is ignored."""
     left, bottom, _, top = page.get_charbox(start, loose=True)
-    right = page.get_charbox(end - 1, loose=True)[2]
-    return left, right, bottom, top
+    _, low, right, high = page.get_charbox(end - 1, loose=True)
+    return Row("", left, right, bottom, top, max(top - bottom, high - low))
 
 
 def _page_text(page: pdfium.PdfTextPage) -> tuple[str, bool]:
@@ -77,12 +65,12 @@ def _page_text(page: pdfium.PdfTextPage) -> tuple[str, bool]:
     return text, False
 
 
-def _rows(page: pdfium.PdfTextPage) -> list[_Row]:
+def _rows(page: pdfium.PdfTextPage) -> list[Row]:
     """The lines of one page with their boxes, kerning spaces taken out."""
     text, aligned = _page_text(page)
     if not aligned:  # no geometry to trust: plain lines
-        return [_Row(t, 0, 0, 0, 0) for t in text.replace("\r", "").split("\n")]
-    rows: list[_Row] = []
+        return [Row(t, 0, 0, 0, 0) for t in text.replace("\r", "").split("\n")]
+    rows: list[Row] = []
     handle = page.raw
     start = 0
     size = len(text)
@@ -102,10 +90,10 @@ def _rows(page: pdfium.PdfTextPage) -> list[_Row]:
             lead = len(piece) - len(piece.lstrip())
             first = start + lead
             last = start + len(piece.rstrip())
-            left, right, bottom, top = _box(page, first, last)
-            if " " in stripped:
-                stripped = _mark_kerning(page, handle, text, first, last)
-            rows.append(_Row(stripped, left, right, bottom, top))
+            row = _box(page, first, last)
+            kerned = " " in stripped
+            row.text = _mark_kerning(page, handle, text, first, last) if kerned else stripped
+            rows.append(row)
         start = end + skip
     return rows
 
@@ -115,7 +103,8 @@ def _cuts(page: pdfium.PdfTextPage, handle: Any, text: str) -> list[tuple[int, i
 
     After a soft hyphen it joins the next line on; and a line that starts lower at the left
     margin (side-by-side footnotes: `…_22 11 NEMESIS-3, 2023` then `12 WRR`) it may join
-    with a made-up space, or none, though the text jumps back to the left.
+    with a made-up space, or none, though the text jumps back to the left. A made-up space
+    over a wide gap (the letterhead sidebar beside a body line) parts two pieces as well.
     """
     cuts = [(m.end(), 0) for m in _SOFT_MARK.finditer(text)]
     size = len(text)
@@ -124,7 +113,11 @@ def _cuts(page: pdfium.PdfTextPage, handle: Any, text: str) -> list[tuple[int, i
         if text[i + 1] not in "\r " and pdfium_c.FPDFText_IsGenerated(handle, i) == 1:
             before = page.get_charbox(i - 1, loose=True)
             after = page.get_charbox(i + 1, loose=True)
+            height = max(before[3] - before[1], 1.0)
             if after[0] < before[0] - 20 and after[1] < before[1] - 1:
+                cuts.append((i, 1))
+            elif after[0] - before[2] > 3 * height:
+                # a wide gap: a sidebar or a table cell; laid out again after furniture is out
                 cuts.append((i, 1))
         i = text.find(" ", i + 1)
     cuts.sort()
@@ -180,45 +173,6 @@ def _unkern(text: str) -> str:
     return _KERNED.sub(decide, text).replace(_KERN, " ")
 
 
-def _lay_out(rows: list[_Row]) -> list[str]:
-    """Rows as text lines: a piece on the previous row's line rejoins it; wide gaps blank."""
-    merged: list[_Row] = []
-    for row in rows:
-        prev = merged[-1] if merged else None
-        if (
-            prev is not None
-            and not _NOTE_START.match(row.text)  # footnotes set side by side stay apart
-            and prev.right <= row.left + 1
-            and row.bottom < prev.top
-            and row.top > prev.bottom
-            and min(prev.top, row.top) - max(prev.bottom, row.bottom)
-            >= 0.5 * min(prev.top - prev.bottom, row.top - row.bottom)
-        ):
-            space = "" if row.left - prev.right < 1.5 else " "
-            prev.text += space + row.text
-            prev.right = row.right
-            prev.bottom = min(prev.bottom, row.bottom)
-            prev.top = max(prev.top, row.top)
-            continue
-        merged.append(row)
-    pitches = [
-        a.bottom - b.bottom for a, b in zip(merged, merged[1:], strict=False) if a.bottom > b.bottom
-    ]
-    pitch = statistics.median(pitches) if pitches else 0.0
-    if merged:
-        # a page of spaced-out lines has no usual pitch: the type size bounds it
-        height = statistics.median(r.top - r.bottom for r in merged)
-        pitch = min(pitch, 1.3 * height) if pitch else 0.0
-    lines: list[str] = []
-    for k, row in enumerate(merged):
-        if k and pitch:
-            drop = merged[k - 1].bottom - row.bottom
-            if drop > 1.45 * pitch or drop < -pitch:
-                lines.append("")
-        lines.append(row.text)
-    return lines
-
-
 def pdf_text(data: bytes, source: str) -> str:
     """The text of a PDF, pages separated by form feeds; `UserError` for a damaged or scanned
     PDF."""
@@ -226,23 +180,24 @@ def pdf_text(data: bytes, source: str) -> str:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise UserError(source, f"is a damaged PDF ({exc})") from None
-    pages: list[str] = []
+    rows: list[list[Row]] = []
     try:
         for index in range(len(doc)):
             page = doc[index]
             textpage = page.get_textpage()
             try:
-                lines = _lay_out(_rows(textpage))
+                rows.append(_rows(textpage))
             finally:
                 textpage.close()
                 page.close()
-            # PDFium's soft-hyphen mark as the hyphen it was (rows are split after each mark)
-            pages.append(_SOFT_MARK.sub("-", "\n".join(lines)))
     except pdfium.PdfiumError as exc:
         raise UserError(source, f"is a damaged PDF ({exc})") from None
     finally:
         doc.close()
-    text = "\n\f".join(pages)
+    drop_running(rows)
+    # PDFium's soft-hyphen mark as the hyphen it was (rows are split after each mark); a
+    # page break stands apart as a blank line would, as it did before its footer was taken out
+    text = _SOFT_MARK.sub("-", "\n\f\n".join("\n".join(lay_out(page)) for page in rows))
     if sum(c.isalpha() for c in text) < _MIN_LETTERS:
         raise UserError(source, "is a PDF without text (a scan?); it needs OCR first")
     return repair_text(_unkern(text))

@@ -1,0 +1,121 @@
+"""A PDF page's lines laid out as text: pieces rejoined, blank lines from the geometry, and
+running heads, footers and sidebars that repeat on every page taken out.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+__all__ = ["Row", "drop_running", "lay_out"]
+
+_NOTE_START = re.compile(r"^\d{1,3}\s+(?:[^\W\d_]|https?:|www\.)")
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(slots=True)
+class Row:
+    """One line of a page with its box in PDF units (y grows upward)."""
+
+    text: str
+    left: float
+    right: float
+    bottom: float
+    top: float
+    size: float = 0.0  # the type size where the line starts (a merged superscript aside)
+
+    def __post_init__(self) -> None:
+        if not self.size:
+            self.size = self.top - self.bottom
+
+
+def _place(row: Row) -> tuple[int, int]:
+    return round(row.left / 3), round(row.bottom / 3)
+
+
+def _counter(row: Row) -> bool:
+    """Short and numbered, as a page counter is (`Pagina 2 van 7`, `- 3 -`, `12`)."""
+    return len(row.text) <= 25 and len(row.text.split()) <= 4 and any(c.isdigit() for c in row.text)
+
+
+def drop_running(pages: list[list[Row]]) -> None:
+    """Take out pieces that recur at the same place on other pages (running heads and
+    footers, a letterhead sidebar's `Kenmerk`), keeping the first: page 1's letterhead is
+    read as the letter's header, later copies are furniture.
+
+    A piece recurs when its text does, or, for a page counter (`Pagina 2 van 7`, `3`),
+    when its text with the numbers left out does on most pages: `Vraag 8` at the top of
+    two pages is no running head.
+    """
+    if len(pages) < 2:
+        return
+    exact: Counter[tuple[str, int, int]] = Counter()
+    counters: Counter[tuple[str, int, int]] = Counter()
+    for rows in pages:
+        short = [r for r in rows if len(r.text) <= 80 and r.right > r.left]
+        exact.update({(r.text, *_place(r)) for r in short})
+        counters.update({(_DIGITS.sub("#", r.text), *_place(r)) for r in short if _counter(r)})
+    # on most pages: a date in a list column or a repeated table cell is no furniture
+    most = max(2, (len(pages) * 3 + 4) // 5)
+    first: set[tuple[str, int, int]] = set()
+    for rows in pages:
+        kept = []
+        for row in rows:
+            key = (row.text, *_place(row))
+            counter = (_DIGITS.sub("#", row.text), *_place(row)) if _counter(row) else key
+            running = exact[key] >= most or counters[counter] >= max(3, most)
+            mark = key if exact[key] >= most else counter
+            if running and len(row.text) <= 80 and mark in first:
+                continue
+            first.add(mark)
+            kept.append(row)
+        rows[:] = kept
+
+
+def lay_out(rows: list[Row]) -> list[str]:
+    """Rows as text lines: a piece on the previous row's line rejoins it; wide gaps blank."""
+    merged: list[Row] = []
+    for row in rows:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and not _NOTE_START.match(row.text)  # footnotes set side by side stay apart
+            and prev.right <= row.left + 1
+            and row.bottom < prev.top
+            and row.top > prev.bottom
+            and min(prev.top, row.top) - max(prev.bottom, row.bottom)
+            >= 0.5 * min(prev.top - prev.bottom, row.top - row.bottom)
+        ):
+            space = "" if row.left - prev.right < 1.5 else " "
+            prev.text += space + row.text
+            prev.right = row.right
+            prev.bottom = min(prev.bottom, row.bottom)
+            prev.top = max(prev.top, row.top)
+            continue
+        merged.append(row)
+    pitches = [
+        a.bottom - b.bottom for a, b in zip(merged, merged[1:], strict=False) if a.bottom > b.bottom
+    ]
+    pitch = statistics.median(pitches) if pitches else 0.0
+    if merged:
+        # a page of spaced-out lines has no usual pitch: the type size bounds it
+        height = statistics.median(r.top - r.bottom for r in merged)
+        pitch = min(pitch, 1.3 * height) if pitch else 0.0
+    body = statistics.median(r.size for r in merged) if merged else 0.0
+
+    def in_body(row: Row) -> bool:
+        return body > 0 and 0.87 < row.size / body < 1.15
+
+    lines: list[str] = []
+    for k, row in enumerate(merged):
+        if k and pitch:
+            prev = merged[k - 1]
+            drop = prev.bottom - row.bottom
+            # a wide gap, a jump up the page, or leaving the text's type size (footnotes)
+            resized = in_body(prev) != in_body(row)
+            if drop > 1.45 * pitch or drop < -pitch or resized:
+                lines.append("")
+        lines.append(row.text)
+    return lines
