@@ -10,6 +10,8 @@ from pathlib import Path
 from briefreader.library import find_files
 from briefreader.model import Cite, Letter
 from briefreader.sources import is_document_name, letter_from_bytes, sniff
+from briefreader.sources.draft import Draft
+from briefreader.sources.officieel import finish
 
 BRIEF_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <officiele-publicatie>
@@ -225,3 +227,43 @@ def test_a_bill_in_xml_keeps_its_nested_chapters_and_articles() -> None:
     assert body(letter) == (
         "Wij Willem-Alexander 1 Deze wet verstaat onder kind: een minderjarige. 2 Tweede lid."
     )
+
+
+def test_kamervragen_lines_give_questioners_dates_and_ministers() -> None:
+    draft = Draft("x", kind="kamervragen")
+    draft.descriptions = [
+        "Vragen van de leden Ceder (ChristenUnie) en Dobbe (SP) aan de Ministers van "
+        "Buitenlandse Zaken en voor Buitenlandse Handel en Ontwikkelingssamenwerking over het "
+        "bericht «Hulp aan Gaza» (ingezonden 5 december 2023).",
+        "Antwoord van minister Bruins Slot (Buitenlandse Zaken) en minister Schreinemacher "
+        "(Buitenlandse Handel en Ontwikkelingssamenwerking), mede namens de Minister van "
+        "Defensie (ontvangen 10 januari 2024).",
+    ]
+    finish(draft)
+    assert [(q.name, q.party) for q in draft.questioners] == [
+        ("Ceder", "ChristenUnie"),
+        ("Dobbe", "SP"),
+    ]
+    assert draft.submitted == dt.date(2023, 12, 5) and draft.date == dt.date(2024, 1, 10)
+    assert [s.name for s in draft.signatories] == ["Bruins Slot", "Schreinemacher"]
+    assert draft.subject == "het bericht «Hulp aan Gaza»"
+    assert draft.title == "Vragen van de leden Ceder en Dobbe over het bericht «Hulp aan Gaza»"
+
+
+def test_a_letter_without_signature_markup_still_has_its_closing_and_date() -> None:
+    html = """<html><body><div id="broodtekst">
+      <h1 class="stuktitel"><span class="stuknummer">Nr. 7</span> BRIEF VAN DE MINISTER</h1>
+      <p>Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</p>
+      <p>Hierbij bericht ik u over het uitstel.</p>
+      <p>Hoogachtend,</p>
+      <p>De Minister van Binnenlandse Zaken en Koninkrijksrelaties,</p><p>P.H. Donner</p>
+      <p>Den Haag, 4 maart 2011</p></div></body></html>"""
+    letter = read(html, "brief.html")
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("De Minister van Binnenlandse Zaken en Koninkrijksrelaties", "P.H. Donner")
+    ]
+    assert letter.date == dt.date(2011, 3, 4) and letter.place == "Den Haag"
+    assert "Hoogachtend" not in body(letter) and "Donner" not in body(letter)
+    assert "4 maart 2011" not in body(letter)
+    assert letter.recipient == "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
+    assert body(letter) == "Hierbij bericht ik u over het uitstel."

@@ -29,9 +29,16 @@ _ASKED = re.compile(
 )
 _ANSWERED = re.compile(r"^(?:Antwoord|Mededeling)\s+van\b", re.IGNORECASE)
 _MINISTER = re.compile(
-    r"\b(?P<office>Minister-president|Minister|Staatssecretaris|Vicepremier)\s+"
+    r"\b(?P<office>[Mm]inister-president|[Mm]inister|[Ss]taatssecretaris|[Vv]icepremier)\s+"
     r"(?P<name>(?:[A-Z]|[a-z]+\s+[A-Z])[^(),]*?)\s*\((?P<dept>[^()]+)\)"
 )
+_PLACE_DATE = re.compile(
+    rf"^(?P<place>Den Haag|’s-Gravenhage|'s-Gravenhage|Brussel|Luxemburg),?\s+"
+    rf"\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\s+\d{{4}}\.?$",
+    re.IGNORECASE,
+)
+_VALEDICTION = re.compile(r"^(?:Hoogachtend|Met (?:vriendelijke|hoogachtende) groet(?:en)?),?$")
+_ROLE = re.compile(r"^(?:De|Het)\s+\S.{2,120},$")
 _GROUP_PARTY = re.compile(r"\((?:allen|beiden|alle\s+drie|allebei)\s+([^()]+)\)\s*$", re.I)
 _KINDS = (
     ("motie", "motie"),
@@ -158,6 +165,49 @@ def _motie_movers(draft: Draft) -> None:
             return
 
 
+def _place_date(draft: Draft) -> None:
+    """`Den Haag, 7 maart 2023` as a paragraph of its own is the letter's place and date."""
+    for section in draft.sections:
+        for para in list(section.paragraphs):
+            m = _PLACE_DATE.match(para.text)
+            if m:
+                draft.place = draft.place or m["place"]
+                draft.date = draft.date or dutch_date_in(para.text)
+                section.paragraphs.remove(para)
+                return
+
+
+def _recipient(draft: Draft) -> None:
+    """`Aan de Voorzitter van de Tweede Kamer …` opening a letter is its recipient."""
+    opening = draft.sections[0].paragraphs if draft.sections else []
+    for para in opening[:3]:
+        if re.match(r"^Aan (?:de|het)\s+(?:Voorzitter|voorzitter|leden|Presidium)\b", para.text):
+            if len(para.text) <= 200:
+                draft.recipient = draft.recipient or para.text
+                opening.remove(para)
+            return
+
+
+def _closing(draft: Draft) -> None:
+    """Unmarked signature lines at the end (`De Minister van …,` then the name) and the
+    `Hoogachtend,` before them are the closing, not text."""
+    paragraphs = draft.last_paragraphs()
+    pairs: list[Signatory] = []
+    end = len(paragraphs)
+    while end >= 2:
+        role, name = paragraphs[end - 2].text, paragraphs[end - 1].text
+        if not (_ROLE.match(role) and len(name) <= 60 and not name.endswith((",", ".", ";"))):
+            break
+        pairs.insert(0, Signatory(role.rstrip(","), name))
+        end -= 2
+    if not pairs:
+        return
+    if end and _VALEDICTION.match(paragraphs[end - 1].text):
+        end -= 1
+    draft.signatories = pairs
+    del paragraphs[end:]
+
+
 def finish(draft: Draft) -> Draft:
     """Complete `draft` with what every format of an official publication says the same way."""
     _apply_metadata(draft)
@@ -167,6 +217,10 @@ def finish(draft: Draft) -> Draft:
         _kamervragen(draft)
     if draft.kind == "motie":
         _motie_movers(draft)
+    _place_date(draft)
+    _recipient(draft)
+    if not draft.signatories and draft.kind not in ("motie", "kamervragen"):
+        _closing(draft)
     names = [s.name for s in draft.signatories] + [q.name for q in draft.questioners]
     if draft.title is None and draft.heading:
         if draft.kind in ("brief", "verslag", "wetsvoorstel") and draft.dossier_title:
