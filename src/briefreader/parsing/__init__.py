@@ -68,8 +68,13 @@ def _paragraph(lines: list[Line], judge: HyphenJudge) -> Paragraph:
         length += len(chunk)
         refs.append(FootnoteRef(length, int(m.group(1))))
         pos = m.end()
+        if raw.startswith(" ", pos) and (length == 0 or "".join(parts).endswith(" ")):
+            pos += 1  # a marker standing alone between words (or first) leaves no extra space
     parts.append(raw[pos:])
     text = "".join(parts)
+    if text.endswith(" "):  # a marker standing alone at the end
+        text = text.rstrip()
+        refs = [FootnoteRef(min(r.offset, len(text)), r.number) for r in refs]
     return Paragraph(text, SourceSpan(lines[0].index, lines[-1].index + 1), tuple(refs))
 
 
