@@ -91,6 +91,7 @@ def sidebar_stage(state: ParseState) -> None:
     for first, end in _pages(pages):
         # the header (before the salutation) is the header stage's to read
         drop.update(j for j in _sidebar_tail(lines, first, end) if j >= salutation)
+    glued = _glued_kenmerk(lines[:salutation])
     kept: list[Line] = []
     carry = False
     for i, line in enumerate(lines):
@@ -102,6 +103,12 @@ def sidebar_stage(state: ParseState) -> None:
         if carry:
             line = Line(line.index, line.text, max(line.gap, 2), True, line.orphan)
             carry = False
+        if glued and i >= salutation and glued.search(line.text):
+            text = " ".join(glued.sub(" ", line.text).split())
+            if not text:
+                carry = carry or line.breaks_page
+                continue
+            line = Line(line.index, text, line.gap, line.page_start, line.orphan)
         kept.append(line)
     state.lines = kept
 
@@ -162,6 +169,18 @@ def _last_run(numbers: list[int], start: int) -> int:
         if number == n + 1:
             n = number
     return n
+
+
+def _glued_kenmerk(head: list[Line]) -> re.Pattern[str] | None:
+    """The kenmerk as later pages print it inside a text line (`… verbeteren DGBI / 26844711 :
+    met …`): its number, with the letter codes before it; None without a kenmerk on page 1."""
+    for j in range(len(head) - 1):
+        if _KENMERK_LABEL.match(head[j].text):
+            digits = max(re.findall(r"\d{5,}", head[j + 1].text), key=len, default=None)
+            if digits:
+                codes = r"(?:[A-Z&]{2,}\s?[–/-]?\s?){0,3}"
+                return re.compile(rf"\s?{codes}{digits}\b(?:\s(?=[:;,.]))?")
+    return None
 
 
 def _repeat(lines: list[Line], j: int, known: set[str]) -> bool:
@@ -254,6 +273,7 @@ def _heading_words(text: str, numbered: bool = False) -> bool:
         return False
     if first.isdigit() and not numbered:
         return False
-    if text[-1] in ".,;:-–" or ends_mid_sentence(text):
+    # `Energietransitie:` is a heading; `Het betreft de volgende onderwerpen:` opens a list
+    if text[-1] in ".,;-–" or (text[-1] == ":" and len(words) > 3) or ends_mid_sentence(text):
         return False
-    return not re.match(r"^(?:[-•–·▪●*]\s|[A-Z][a-z]+:\s|Hoogachtend|Geachte)", text)
+    return not re.match(r"^(?:[-•–·▪●*]\s|Hoogachtend|Geachte)", text)
