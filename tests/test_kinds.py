@@ -123,3 +123,22 @@ def test_fiche_template_fields_as_sections() -> None:
     ]
     assert letter.sections[2].paragraphs[0].text == "3 juni 2021"
     assert "Fiche 3" not in body(letter)
+
+
+def test_motie_copied_from_the_site() -> None:
+    letter = read("motie_web.txt")
+    assert (letter.kind, letter.identifier) == ("motie", "kst-36410-V-88")
+    assert letter.title == "Motie van de leden Boswijk en Van der Lee"
+    assert [s.name for s in letter.signatories] == ["Boswijk", "Van der Lee"]
+    assert "Naar boven" not in body(letter) and "Boswijk" not in body(letter)
+
+
+def test_ministry_letter_as_plain_text() -> None:
+    letter = read("letter_text.txt")
+    assert (letter.title, letter.date) == ("Verzamelbrief luchtvaart", dt.date(2023, 10, 18))
+    assert [s.title for s in letter.sections] == [None, "Drones"]
+    # room for the signature between role and name
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("DE MINISTER VAN INFRASTRUCTUUR EN WATERSTAAT", "Mark Harbers")
+    ]
+    assert "Hoogachtend" not in body(letter)

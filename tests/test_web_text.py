@@ -112,3 +112,16 @@ def test_markdown_marks_and_page_rules() -> None:
 )
 def test_plain_letters_are_left_alone(text: str) -> None:
     assert strip_web_furniture(text) == text
+
+
+def test_web_letter_with_headings_and_several_notes() -> None:
+    letter = read("web_sections.txt")
+    assert [s.title for s in letter.sections] == [None, "Dijkversterking", "Planning"]
+    assert [(f.number, f.text) for f in letter.footnotes] == [
+        (1, "Kamerstuk 36 012, nr. 4."),
+        (2, "Zie de bijlage."),
+    ]
+    assert body(letter) == (
+        "Hierbij informeer ik u over de dijken. De dijken worden sterker gemaakt. Dat kost tijd."
+        " De werkzaamheden duren tot 2030."
+    )

@@ -51,7 +51,8 @@ ClosingRule = Callable[[list[Line], int, int], tuple[Signer, int] | None]
 
 def role_over_name(lines: list[Line], start: int, end: int) -> tuple[Signer, int] | None:
     """`De minister van …,` / `U. Rosenthal` (the role may wrap over two lines)."""
-    if end - start < 2 or lines[end - 1].gap > 1:
+    # Word letters leave room for the signature: a few blank lines above the name
+    if end - start < 2 or lines[end - 1].gap > 4:
         return None
     name = lines[end - 1].text
     role_at = end - 2

@@ -7,8 +7,9 @@ page's top or bottom, or in the middle of a paragraph. Its headings are bold or 
 with a blank line above and the text straight under them.
 
 `sign` recognises such a letter (`Datum` and `Betreft`/`Onderwerp` fields with a
-`Retouradres`, `Pagina 1 van N` or a kenmerk) and names it `brief` early, so the rules here,
-registered for `brief`, apply to letterhead letters; an SDU letter gets its kind later.
+`Retouradres`, `Pagina 1 van N`, a kenmerk or `Geachte …,`) and names it `brief` early, so
+the rules here, registered for `brief`, apply to letterhead letters; an SDU letter gets its
+kind later.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ __all__ = ["footnote_gap_stage", "heading_tail", "sidebar_stage", "sign", "word_
 
 _FIELDS = re.compile(r"^(?:Datum\s+\d|Betreft\s|Onderwerp\s)")
 _LETTERHEAD_SIGNS = re.compile(
-    r"^(?:>?\s*Retouradres|Pagina 1 van \d|(?:Ons\s+|Uw\s+)?[Kk]enmerk$)"
+    r"^(?:>?\s*Retouradres|Pagina 1 van \d|(?:Ons\s+|Uw\s+)?[Kk]enmerk$|Geachte\s.{0,40},$)"
 )
 _LABEL = re.compile(
     r"^(?:Ons\s+kenmerk|Uw\s+kenmerk|Kenmerk|Onze\s+referentie|Uw\s+referentie|Bijlage\(?n?\)?|"

@@ -26,8 +26,8 @@ def movers(lines: list[Line], start: int, end: int) -> tuple[tuple[str, str], in
         return None
     top = end - 1
     while top > start and _MOVER.match(lines[top - 1].text) and end - top < _MAX_MOVERS:
-        if lines[top].gap > 0:
-            break  # the names stand together
+        if lines[top].gap > 1:
+            break  # the names stand together (a web copy puts a blank line between them)
         top -= 1
     if top - 1 < start or not _CLOSING_WORDS.search(lines[top - 1].text):
         return None
