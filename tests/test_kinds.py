@@ -8,7 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from briefreader.model import Letter
+from briefreader.parsing import parse_letter
 from briefreader.sources import read_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -142,3 +145,22 @@ def test_ministry_letter_as_plain_text() -> None:
         ("DE MINISTER VAN INFRASTRUCTUUR EN WATERSTAAT", "Mark Harbers")
     ]
     assert "Hoogachtend" not in body(letter)
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("BRIEF VAN DE MINISTER TER AANBIEDING VAN HET VERSLAG VAN DE RAAD", "brief"),
+        ("VERSLAG VAN EEN SCHRIFTELIJK OVERLEG", "verslag"),
+        ("NADER GEWIJZIGDE MOTIE VAN HET LID KOSTIĆ", "motie"),
+        ("NOTA NAAR AANLEIDING VAN HET VERSLAG", "document"),
+        ("MEMORIE VAN TOELICHTING", "wetsvoorstel"),
+        ("VOORSTEL VAN WET", "wetsvoorstel"),
+    ],
+)
+def test_an_sdu_heading_names_its_kind_first(heading: str, kind: str) -> None:
+    text = (
+        f"36 012 Wijziging van de Waterwet\n\nNr. 7 {heading}\n\n"
+        "Het kabinet heeft het verslag van de Raad ontvangen en stuurt het u hierbij.\n"
+    )
+    assert parse_letter(text).kind == kind

@@ -21,24 +21,29 @@ _COMMISSION = re.compile(
 
 
 # Words of an SDU heading (`Nr. 3 MEMORIE VAN TOELICHTING`) and the kind they make, in order.
+# What an SDU heading opens with (`Nr. 3 MEMORIE VAN TOELICHTING`) and the kind it makes; a
+# heading names its own type first (`BRIEF … TER AANBIEDING VAN HET VERSLAG …` is a letter).
 _HEADING_KINDS = (
     ("BESLUITENLIJST", "besluitenlijst"),
     ("VERSLAG", "verslag"),
+    ("EINDVERSLAG", "verslag"),
+    ("LIJST VAN VRAGEN", "verslag"),
     ("MOTIE", "motie"),
     ("VOORSTEL VAN WET", "wetsvoorstel"),
     ("MEMORIE VAN TOELICHTING", "wetsvoorstel"),
     ("NOTA", "document"),
     ("BRIEF", "brief"),
 )
+_HEADING_PREFIX = re.compile(r"^(?:(?:NADER\s+)?GEWIJZIGDE?\s+|NIEUWE\s+|TWEEDE\s+)*")
 
 
 def kind_of(
     heading: str | None, recipient: str | None, body_start: str, headings: list[str]
 ) -> str:
     """One of DESIGN.md's kinds, when no kind sign knew it early: from the heading or body."""
-    head = (heading or "").upper()
+    head = _HEADING_PREFIX.sub("", " ".join((heading or "").upper().split()))
     for words, kind in _HEADING_KINDS:
-        if words in head:
+        if head.startswith(words):
             return kind
     if any(h.startswith("Vragen en opmerkingen van de leden") for h in headings):
         return "verslag"
