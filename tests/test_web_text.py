@@ -31,6 +31,7 @@ def test_officielebekendmakingen_copy() -> None:
     assert letter.kind == "brief"
     assert (letter.identifier, letter.dossier, letter.number) == ("kst-36012-3", "36 012", "3")
     assert letter.citation == "Kamerstuk 36 012, nr. 3"
+    assert letter.session == "2021-2022"  # from the site's metadata row
     assert letter.title == "Wijziging van de Wet op de waterkeringen"
     assert (letter.place, letter.date) == ("Den Haag", dt.date(2022, 2, 9))
     assert [s.title for s in letter.sections] == [None]
@@ -125,3 +126,11 @@ def test_web_letter_with_headings_and_several_notes() -> None:
         "Hierbij informeer ik u over de dijken. De dijken worden sterker gemaakt. Dat kost tijd."
         " De werkzaamheden duren tot 2030."
     )
+
+
+def test_aanhangsel_copied_from_the_site() -> None:
+    letter = read("web_aanhangsel.txt")
+    assert (letter.kind, letter.identifier) == ("kamervragen", "ah-tk-20232024-1314")
+    assert letter.citation == "Aanhangsel Handelingen II 2023/24, nr. 1314"
+    assert [s.title for s in letter.sections] == ["Vraag 1", "Antwoord 1"]
+    assert body(letter) == "Bent u bekend met het bericht over de vogelgriep? Ja."

@@ -70,7 +70,7 @@ _MASTHEAD = re.compile(
     r"^(?:(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\s*\d?"
     r"|Vragen gesteld door de leden der Kamer, met de daarop door de|regering gegeven antwoorden)$"
 )
-_SESSION = re.compile(r"^Vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})\b")
+_SESSION = re.compile(r"^Vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})\b(?:,\s*nr\.\s*(\d{1,5})$)?")
 _FIELD = re.compile(
     r"^(Datum|Betreft|Onderwerp|Vastgesteld|Voorgesteld)(?::\s*|\s+)(\S.*)$", re.IGNORECASE
 )
@@ -200,11 +200,12 @@ def place_date(head: Header, lines: list[Line], i: int) -> int:
 
 
 def session_line(head: Header, lines: list[Line], i: int) -> int:
-    """`Vergaderjaar 2017-2018`."""
+    """`Vergaderjaar 2017-2018` (with a number: `Vergaderjaar 2023-2024, nr. 1314`)."""
     m = _SESSION.match(lines[i].text)
     if not m:
         return 0
     head.session = head.session or f"{m.group(1)}-{m.group(2)}"
+    head.number = head.number or m.group(3)
     return 1
 
 

@@ -34,10 +34,15 @@ _SITE_LINE = re.compile(
     re.VERBOSE,
 )
 # The values row under the metadata row: `Tweede Kamer der Staten-Generaal2019-202035228 nr. 6`.
-_METADATA_VALUES = re.compile(r"^(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\d{4}-\d{4}")
+# …and its number when it is an Aanhangsel's (`…2023-20241314`) rather than a dossier's.
+_METADATA_VALUES = re.compile(
+    r"^(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal(?P<y1>\d{4})-(?P<y2>\d{4})"
+    r"(?:(?P<number>\d{1,4})$)?"
+)
 # The site's own title of the page, above the letter: `Brief regering : Reactie op …`.
 _SITE_TITLE = re.compile(
-    r"^(?:Kamerstuk|(?:Brief\s+(?:regering|commissie)|Motie|Amendement|Verslag)\s*[;:]\s.*)$"
+    r"^(?:Kamerstuk|Aanhangsel(?:\s+van\s+de)?\s+Handelingen"
+    r"|(?:Brief\s+(?:regering|commissie)|Motie|Amendement|Verslag)\s*[;:]\s.*)$"
 )
 _NOTE_LABEL = re.compile(r"^X\s?Noot$")
 _NOTE_INLINE = re.compile(r"^Noot\s+(\d{1,3})\s*:\s*(\S.*)$")
@@ -82,8 +87,12 @@ def _next_nonblank(lines: list[str], i: int) -> int | None:
 
 def _site_lines(lines: list[str], i: int) -> int:
     text = lines[i].strip()
-    if _SITE_LINE.match(text) or _METADATA_VALUES.match(text):
+    if _SITE_LINE.match(text):
         _blank(lines, i)
+    elif m := _METADATA_VALUES.match(text):
+        # the row's session (and an Aanhangsel's number), as a header line says them
+        number = f", nr. {m['number']}" if m["number"] else ""
+        lines[i] = f"Vergaderjaar {m['y1']}-{m['y2']}{number}"
     return 1
 
 
