@@ -103,21 +103,22 @@ def _cuts(page: pdfium.PdfTextPage, handle: Any, text: str) -> list[tuple[int, i
 
     After a soft hyphen it joins the next line on; and a line that starts lower at the left
     margin (side-by-side footnotes: `…_22 11 NEMESIS-3, 2023` then `12 WRR`) it may join
-    with a made-up space, or none, though the text jumps back to the left. A made-up space
-    over a wide gap (the letterhead sidebar beside a body line) parts two pieces as well.
+    with a made-up space, or none, though the text jumps back to the left. A space over a
+    wide gap (the letterhead sidebar beside a body line) parts two pieces as well.
     """
     cuts = [(m.end(), 0) for m in _SOFT_MARK.finditer(text)]
     size = len(text)
     i = text.find(" ")
     while 0 < i < size - 1:
-        if text[i + 1] not in "\r " and pdfium_c.FPDFText_IsGenerated(handle, i) == 1:
+        if text[i + 1] not in "\r " and text[i - 1] != " ":
             before = page.get_charbox(i - 1, loose=True)
             after = page.get_charbox(i + 1, loose=True)
             height = max(before[3] - before[1], 1.0)
-            if after[0] < before[0] - 20 and after[1] < before[1] - 1:
+            if after[0] - before[2] > 3 * height:
+                # a wide gap: a sidebar or a table cell beside the text; the pieces are laid
+                # out again once the page furniture is out
                 cuts.append((i, 1))
-            elif after[0] - before[2] > 3 * height:
-                # a wide gap: a sidebar or a table cell; laid out again after furniture is out
+            elif after[0] < before[0] - 20 and pdfium_c.FPDFText_IsGenerated(handle, i) == 1:
                 cuts.append((i, 1))
         i = text.find(" ", i + 1)
     cuts.sort()
@@ -130,16 +131,21 @@ def _mark_kerning(page: pdfium.PdfTextPage, handle: Any, text: str, first: int, 
     pos = first
     i = text.find(" ", first + 1, last - 1)
     while i >= 0:
+        before, after = text[i - 1], text[i + 1]
+        # `brzoplus .nl`, `kst -30552-3`: no word space before closing punctuation or a
+        # hyphen that goes on; between two words the document and the word list decide
+        glued = after in ".,;:)" or (after == "-" and i + 2 < last and text[i + 2].isalnum())
         if (
-            text[i - 1].isalnum()
-            and text[i + 1].isalnum()
+            before.isalnum()
+            and (after.isalnum() or glued)
             and pdfium_c.FPDFText_IsGenerated(handle, i) == 1
         ):
             a = page.get_charbox(i - 1, loose=True)
             b = page.get_charbox(i + 1, loose=True)
             if b[0] - a[2] <= 0.3 * max(a[3] - a[1], 0.1):  # a real word space is wider
                 out.append(text[pos:i])
-                out.append(_KERN)
+                if not glued:
+                    out.append(_KERN)
                 pos = i + 1
         i = text.find(" ", i + 1, last - 1)
     out.append(text[pos:last])

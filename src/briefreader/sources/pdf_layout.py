@@ -41,9 +41,9 @@ def _counter(row: Row) -> bool:
 
 
 def drop_running(pages: list[list[Row]]) -> None:
-    """Take out pieces that recur at the same place on other pages (running heads and
-    footers, a letterhead sidebar's `Kenmerk`), keeping the first: page 1's letterhead is
-    read as the letter's header, later copies are furniture.
+    """Take out pieces that recur at the same place on most pages (running heads and
+    footers, a letterhead sidebar's `Kenmerk`) from every page but the first: page 1's
+    letterhead is read as the letter's header, later copies are furniture.
 
     A piece recurs when its text does, or, for a page counter (`Pagina 2 van 7`, `3`),
     when its text with the numbers left out does on most pages: `Vraag 8` at the top of
@@ -59,19 +59,52 @@ def drop_running(pages: list[list[Row]]) -> None:
         counters.update({(_DIGITS.sub("#", r.text), *_place(r)) for r in short if _counter(r)})
     # on most pages: a date in a list column or a repeated table cell is no furniture
     most = max(2, (len(pages) * 3 + 4) // 5)
-    first: set[tuple[str, int, int]] = set()
-    for rows in pages:
+    _count_tails(pages, exact)
+    tails: dict[str, float] = {}  # running text -> its right edge
+    for rows in pages[1:]:
         kept = []
         for row in rows:
             key = (row.text, *_place(row))
             counter = (_DIGITS.sub("#", row.text), *_place(row)) if _counter(row) else key
             running = exact[key] >= most or counters[counter] >= max(3, most)
-            mark = key if exact[key] >= most else counter
-            if running and len(row.text) <= 80 and mark in first:
-                continue
-            first.add(mark)
-            kept.append(row)
+            if not (running and len(row.text) <= 80):
+                kept.append(row)
+            elif exact[key] >= most and " " in row.text:
+                tails[row.text] = row.right
         rows[:] = kept
+    if tails:
+        _cut_tails(pages[1:], tails)
+
+
+def _count_tails(pages: list[list[Row]], exact: Counter[tuple[str, int, int]]) -> None:
+    """Count, for a piece seen whole on two pages or more, the pages where it is run onto
+    the end of a body line instead (same text, same right edge)."""
+    pieces = {}
+    for rows in pages:
+        for r in rows:
+            key = (r.text, *_place(r))
+            if exact[key] >= 2 and " " in r.text:
+                pieces[key] = r.right
+    if not pieces:
+        return
+    for rows in pages:
+        found = set()
+        for r in rows:
+            for key, right in pieces.items():
+                if abs(r.right - right) < 2 and r.text.endswith(" " + key[0]) and r.text != key[0]:
+                    found.add(key)
+        exact.update(found)
+
+
+def _cut_tails(pages: list[list[Row]], tails: dict[str, float]) -> None:
+    """A running piece run onto the end of a body line (a sidebar line level with it, no
+    gap between) is cut off that line: same text, same right edge."""
+    for rows in pages:
+        for row in rows:
+            for tail, right in tails.items():
+                if abs(row.right - right) < 2 and row.text.endswith(" " + tail):
+                    row.text = row.text[: -len(tail) - 1].rstrip()
+                    break
 
 
 def lay_out(rows: list[Row]) -> list[str]:
