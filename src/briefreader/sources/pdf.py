@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from briefreader.errors import UserError
-from briefreader.parsing.hyphens import zipf
+from briefreader.sources.kerning import KERN, unkern
 from briefreader.sources.pdf_layout import Row, drop_running, lay_out
 from briefreader.sources.repair import repair_text
 
@@ -39,9 +38,6 @@ logging.getLogger("pypdfium2").setLevel(logging.ERROR)
 _SOFT = "\ufffe\x02"
 # marks a space PDFium inserted in a narrow gap, decided once the whole text is known
 _SOFT_MARK = re.compile(f"[{_SOFT}]")
-_KERN = "\ue010"
-_KERNED = re.compile(f"(\\w+){_KERN}(?=(\\w+))")
-_WORDS = re.compile(r"\w+")
 # A page whose text layer holds fewer letters than this counts as image-only.
 _MIN_LETTERS = 20
 
@@ -126,7 +122,7 @@ def _cuts(page: pdfium.PdfTextPage, handle: Any, text: str) -> list[tuple[int, i
 
 
 def _mark_kerning(page: pdfium.PdfTextPage, handle: Any, text: str, first: int, last: int) -> str:
-    """The line first..last-1 with each narrow space PDFium made up marked as `_KERN`."""
+    """The line first..last-1 with each narrow space PDFium made up marked as `KERN`."""
     out: list[str] = []
     pos = first
     i = text.find(" ", first + 1, last - 1)
@@ -145,38 +141,11 @@ def _mark_kerning(page: pdfium.PdfTextPage, handle: Any, text: str, first: int, 
             if b[0] - a[2] <= 0.3 * max(a[3] - a[1], 0.1):  # a real word space is wider
                 out.append(text[pos:i])
                 if not glued:
-                    out.append(_KERN)
+                    out.append(KERN)
                 pos = i + 1
         i = text.find(" ", i + 1, last - 1)
     out.append(text[pos:last])
     return "".join(out)
-
-
-def _unkern(text: str) -> str:
-    """Decide each marked space: join a word split by kerning, else keep the space."""
-    if _KERN not in text:
-        return text
-    counts = Counter(_WORDS.findall(text.replace(_KERN, " ").lower()))
-
-    def decide(m: re.Match[str]) -> str:
-        left, right = m.group(1), m.group(2)
-        if left.isdigit() and right.isdigit():
-            return left  # `2 5 15 XP`, `3 6200`
-        if len(left) == 1 and left.isupper() and right[:1].isupper():
-            return left  # `I E NW`
-        joined = (left + right).lower()
-        if not (left.isalpha() and right.isalpha()) or len(joined) < 4:
-            return left + " "
-        # joined when the whole is a word about as common as its rarer half, and that half
-        # is no common word itself (`op en` stays apart though `open` is a word)
-        whole = zipf(joined)
-        rare = min(zipf(left.lower()), zipf(right.lower()))
-        if (whole >= 2.0 or counts[joined] > 0) and whole >= rare - 1.0 and rare < 4.5:
-            return left
-        return left + " "
-
-    # the right word stays in place (a lookahead), so a word split twice mends in one pass
-    return _KERNED.sub(decide, text).replace(_KERN, " ")
 
 
 def pdf_text(data: bytes, source: str) -> str:
@@ -206,4 +175,4 @@ def pdf_text(data: bytes, source: str) -> str:
     text = _SOFT_MARK.sub("-", "\n\f\n".join("\n".join(lay_out(page)) for page in rows))
     if sum(c.isalpha() for c in text) < _MIN_LETTERS:
         raise UserError(source, "is a PDF without text (a scan?); it needs OCR first")
-    return repair_text(_unkern(text))
+    return repair_text(unkern(text))

@@ -114,7 +114,8 @@ def lay_out(rows: list[Row]) -> list[str]:
         prev = merged[-1] if merged else None
         if (
             prev is not None
-            and not _NOTE_START.match(row.text)  # footnotes set side by side stay apart
+            # footnotes set side by side stay apart; a marker glued to its word does not
+            and not (_NOTE_START.match(row.text) and row.left - prev.right > row.size)
             and prev.right <= row.left + 1
             and row.bottom < prev.top
             and row.top > prev.bottom
