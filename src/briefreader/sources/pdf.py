@@ -114,8 +114,10 @@ def _cuts(page: pdfium.PdfTextPage, handle: Any, text: str) -> list[tuple[int, i
                 # a wide gap: a sidebar or a table cell beside the text; the pieces are laid
                 # out again once the page furniture is out
                 cuts.append((i, 1))
-            elif after[0] < before[0] - 20 and pdfium_c.FPDFText_IsGenerated(handle, i) == 1:
-                cuts.append((i, 1))
+            elif after[0] < before[0] - 20 and (
+                after[1] < before[1] - 1 or pdfium_c.FPDFText_IsGenerated(handle, i) == 1
+            ):
+                cuts.append((i, 1))  # back to the left margin: the next line
         i = text.find(" ", i + 1)
     cuts.sort()
     return cuts
