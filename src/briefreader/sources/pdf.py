@@ -89,9 +89,19 @@ def _rows(page: pdfium.PdfTextPage) -> list[Row]:
             row = _box(page, first, last)
             kerned = " " in stripped
             row.text = _mark_kerning(page, handle, text, first, last) if kerned else stripped
+            row.bold = len(stripped) <= 90 and _bold(handle, text, first, last)
             rows.append(row)
         start = end + skip
     return rows
+
+
+def _bold(handle: Any, text: str, first: int, last: int) -> bool:
+    """Is the line set in bold, from its first letter to its last (a colon aside)?"""
+    end = last - 1
+    while end > first and not text[end].isalnum():
+        end -= 1
+    weight = pdfium_c.FPDFText_GetFontWeight
+    return bool(weight(handle, first) >= 600 and weight(handle, end) >= 600)
 
 
 def _cuts(page: pdfium.PdfTextPage, handle: Any, text: str) -> list[tuple[int, int]]:

@@ -25,6 +25,7 @@ class Row:
     bottom: float
     top: float
     size: float = 0.0  # the type size where the line starts (a merged superscript aside)
+    bold: bool = False  # a short line set in bold: a heading, whatever space follows it
 
     def __post_init__(self) -> None:
         if not self.size:
@@ -138,6 +139,8 @@ def lay_out(rows: list[Row]) -> list[str]:
         height = statistics.median(r.top - r.bottom for r in merged)
         pitch = min(pitch, 1.3 * height) if pitch else 0.0
     body = statistics.median(r.size for r in merged) if merged else 0.0
+    lefts = Counter(round(r.left) for r in merged)
+    margin = lefts.most_common(1)[0][0] if lefts else 0.0
 
     def in_body(row: Row) -> bool:
         return body > 0 and 0.87 < row.size / body < 1.15
@@ -149,7 +152,10 @@ def lay_out(rows: list[Row]) -> list[str]:
             drop = prev.bottom - row.bottom
             # a wide gap, a jump up the page, or leaving the text's type size (footnotes)
             resized = in_body(prev) != in_body(row)
-            if drop > 1.45 * pitch or drop < -pitch or resized:
+            # Word's headings need no space below them (the sidebar's bold labels are no
+            # headings: only in the text column)
+            boxed = prev.bold and not row.bold and abs(prev.left - margin) < 6
+            if drop > 1.45 * pitch or drop < -pitch or resized or boxed:
                 lines.append("")
         lines.append(row.text)
     return lines
