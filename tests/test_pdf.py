@@ -11,7 +11,7 @@ from briefreader.errors import UserError
 from briefreader.ingest import read_letter_text
 from briefreader.library import find_files
 from briefreader.parsing import parse_letter
-from pdfmaker import make_pdf
+from tests.pdfmaker import make_pdf
 
 PAGES = [
     [
