@@ -6,7 +6,7 @@ from briefreader.parsing import parse_letter
 from briefreader.sources import letter_from_bytes
 from briefreader.sources.pdf import pdf_text
 from briefreader.sources.repair import repair_text
-from pdfmaker import make_pdf
+from tests.pdfmaker import make_pdf
 
 
 def test_a_word_kerned_apart_is_one_word_again_and_real_spaces_stay() -> None:
