@@ -24,7 +24,8 @@ from pathlib import Path
 
 from briefreader import locations
 from briefreader.library import Library
-from briefreader.store import Store, anchor_for, reanchor
+from briefreader.notes import Store, anchor_for
+from briefreader.notes import reanchor_letter as reanchor
 from briefreader.ui.app import ReaderApp
 from briefreader.ui.notework import export_notes
 from briefreader.ui.screens.notes import NotesScreen

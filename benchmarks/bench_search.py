@@ -40,8 +40,8 @@ from corpus import make_corpus  # noqa: E402
 
 from briefreader.library import Library  # noqa: E402
 from briefreader.search import SearchIndex  # noqa: E402
-from briefreader.searchvocab import Vocabulary  # noqa: E402
-from briefreader.textnorm import normalize  # noqa: E402
+from briefreader.search.normalize import normalize  # noqa: E402
+from briefreader.search.vocab import Vocabulary  # noqa: E402
 
 CLEAN = [
     "oekraine",

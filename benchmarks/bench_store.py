@@ -29,9 +29,16 @@ from corpus import make_corpus  # noqa: E402
 from briefreader.export import render_markdown, write_export  # noqa: E402
 from briefreader.ingest import read_letter_text  # noqa: E402
 from briefreader.model import Letter  # noqa: E402
+from briefreader.notes import (  # noqa: E402
+    DB_NAME,
+    Anchor,
+    Position,
+    Store,
+    anchor_for,
+    reanchor_all,
+)
+from briefreader.notes import reanchor_letter as reanchor  # noqa: E402
 from briefreader.parsing import parse_letter  # noqa: E402
-from briefreader.reanchoring import reanchor_all  # noqa: E402
-from briefreader.store import DB_NAME, Anchor, Position, Store, anchor_for, reanchor  # noqa: E402
 
 TAGS = ["navo", "oekraïne", "sancties", "gas", "defensie", "moldavië", "mh17", "eu"]
 

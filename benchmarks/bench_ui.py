@@ -75,7 +75,7 @@ READER_APP = (
 import sys
 from pathlib import Path
 from briefreader.library import Library
-from briefreader.store import Store
+from briefreader.notes import Store
 from briefreader.ui.app import ReaderApp
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.state import ReadingState
@@ -103,7 +103,7 @@ STALLS_APP = """
 import os, shutil, sys, time
 from pathlib import Path
 from briefreader.library import Library
-from briefreader.store import Store
+from briefreader.notes import Store
 from briefreader.ui.app import ReaderApp
 from briefreader.ui.state import ReadingState
 
@@ -174,7 +174,7 @@ async def open_timings(repeat: int, tmp: Path) -> list[str]:
     from briefreader import locations
     from briefreader.library import Library
     from briefreader.model import Letter
-    from briefreader.store import Store
+    from briefreader.notes import Store
     from briefreader.ui.app import ReaderApp
     from briefreader.ui.screens.reading import ReadingScreen
     from briefreader.ui.state import ReadingState

@@ -18,8 +18,9 @@ import pytest
 from briefreader.ingest import read_letter_text
 from briefreader.locations import samples_dir
 from briefreader.model import Letter, Paragraph, Section
+from briefreader.notes import Anchor, Store, anchor_for
+from briefreader.notes import reanchor_letter as reanchor
 from briefreader.parsing import parse_letter
-from briefreader.store import Anchor, Store, anchor_for, reanchor
 
 FILLER = [
     "Daarnaast heeft het kabinet besloten om aanvullende middelen vrij te maken voor de "
@@ -217,7 +218,7 @@ def test_a_passage_that_is_gone_is_detached_not_deleted(
     made = store.add(anchor_for(letter, 2, 1, 0, 80), "mijn notitie", ["x"], letter.title, None)
     # The letter is gone from the library; another letter does not hold the passage.
     assert reanchor(store, other, known_ids={other.id}) == []
-    from briefreader.reanchoring import reanchor_all
+    from briefreader.notes import reanchor_all
 
     report = reanchor_all(store, [other])
     assert report.detached == 1
@@ -242,7 +243,7 @@ def test_notes_on_a_corrected_file_in_an_opened_folder_follow_it(tmp_path: Path)
     """`briefreader DIR`: the file is corrected in place; at the next start its notes are
     placed in the new version before the letter is opened (the reader calls place_orphans)."""
     from briefreader.library import Library
-    from briefreader.reanchoring import place_orphans
+    from briefreader.notes import place_orphans
 
     folder = tmp_path / "brieven"
     folder.mkdir()

@@ -24,8 +24,8 @@ from briefreader.export import (
 from briefreader.ingest import read_letter_text
 from briefreader.locations import samples_dir
 from briefreader.model import Letter
+from briefreader.notes import Annotation, Store, anchor_for
 from briefreader.parsing import parse_letter
-from briefreader.store import Annotation, Store, anchor_for
 
 MD = MarkdownIt("commonmark")
 WHEN = dt.datetime(2026, 2, 11, 9, 30, tzinfo=dt.UTC)
@@ -238,7 +238,7 @@ def test_any_notes_make_a_document_of_the_same_shape(
 ) -> None:
     """Whatever users and letters write, the export has one quote per note and no more
     headings than letters and sections: text never becomes structure."""
-    from briefreader.store import Anchor
+    from briefreader.notes import Anchor
 
     notes = [
         Annotation(n, Anchor(f"brief{n % 2}", n, 0, 0, len(q), q, "", ""), note, tuple(tags),

@@ -16,8 +16,8 @@ from briefreader.cli import main
 from briefreader.ingest import read_letter_text
 from briefreader.locations import samples_dir
 from briefreader.model import Letter
+from briefreader.notes import DB_NAME, Store, anchor_for
 from briefreader.parsing import parse_letter
-from briefreader.store import DB_NAME, Store, anchor_for
 
 SAMPLES = sorted(samples_dir().glob("*.txt"))
 
@@ -98,13 +98,18 @@ def test_notes_follow_a_corrected_letter(
     (row,) = json.loads(capsys.readouterr().out)
     assert row["id"] == aid and not row["detached"] and row["letter"] != letter.id
     assert row["note"] == "blijft bewaard"
-    # and when the letter is gone altogether, the note is kept, detached
+    # and when the letter is gone altogether, the note is kept under its letter, which is
+    # said to be missing: not "detached", which means the letter is there but not the passage
     (library / "brief-v2.txt").unlink()
     shutil.copyfile(SAMPLES[1], library / "ander.txt")
     assert main(["notes", *dirs]) == 0
     out = capsys.readouterr().out
-    assert "Detached" in out and "blijft bewaard" in out
-    # Shown detached, not stored so: the reader may open that letter from another folder.
+    assert "(not in the library now)" in out and "blijft bewaard" in out
+    assert "Detached" not in out
+    assert main(["notes", "--json", *dirs]) == 0
+    (row,) = json.loads(capsys.readouterr().out)
+    assert not row["in_library"] and not row["detached"] and row["note"] == "blijft bewaard"
+    # Not stored as detached either: the reader may open that letter from another folder.
     stored = Store.open(tmp_path / "data").get(aid)
     assert stored is not None and not stored.detached and stored.note == "blijft bewaard"
 
@@ -138,7 +143,7 @@ def test_export_to_a_place_that_cannot_be_written(tmp_path: Path, dirs: list[str
 
 
 def test_notes_in_a_read_only_data_dir(tmp_path: Path, dirs: list[str]) -> None:
-    from test_store_damage import read_only
+    from tests.test_store_damage import read_only
 
     data = tmp_path / "data"
     _annotate(data, _letter(SAMPLES[0]), "alleen lezen", [])

@@ -6,7 +6,7 @@ from briefreader.parsing import parse_letter
 from briefreader.sources import letter_from_bytes
 from briefreader.sources.pdf import pdf_text
 from briefreader.sources.repair import repair_text
-from pdfmaker import make_pdf
+from tests.pdfmaker import make_pdf
 
 
 def test_a_word_kerned_apart_is_one_word_again_and_real_spaces_stay() -> None:
@@ -68,3 +68,12 @@ def test_word_bullets_become_list_items() -> None:
         "• het eerste;",
         "• Geen tweede.",
     ]
+
+
+def test_a_compound_kerned_apart_twice_is_one_word() -> None:
+    from briefreader.sources.kerning import KERN, unkern
+
+    assert unkern(f"Tweede T{KERN}us{KERN}senrapportage") == "Tweede Tussenrapportage"
+    assert unkern(f"3 Kamers{KERN}tuknummer 36200") == "3 Kamerstuknummer 36200"
+    # common words on both sides of a narrow gap stay two words
+    assert unkern(f"Om{KERN}ervoor te zorgen, op{KERN}en neer") == "Om ervoor te zorgen, op en neer"

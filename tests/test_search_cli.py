@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from briefreader.annotation import anchor_for
 from briefreader.cli import main
 from briefreader.ingest import read_letter_text
+from briefreader.notes import Store, anchor_for
 from briefreader.parsing import parse_letter
-from briefreader.store import Store
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

@@ -15,9 +15,9 @@ from briefreader.ingest import read_letter_text
 from briefreader.model import Letter, Paragraph, Section
 from briefreader.parsing import parse_letter
 from briefreader.search import search_letter, search_notes
-from briefreader.searchquery import parse_query, parse_reference
-from briefreader.searchrank import make_snippet
-from briefreader.textnorm import normalize, normalize_with_map, word_list
+from briefreader.search.normalize import normalize, normalize_with_map, word_list
+from briefreader.search.query import parse_query, parse_reference
+from briefreader.search.rank import make_snippet
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -137,7 +137,7 @@ def test_notes_are_searched_and_marked_as_notes() -> None:
 
 def test_search_modules_do_not_load_the_ui() -> None:
     code = (
-        "import sys, briefreader.search, briefreader.search_cli; "
+        "import sys, briefreader.search, briefreader.cli.search; "
         "print(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -10,8 +10,8 @@ import pytest
 from briefreader.ingest import read_letter_text
 from briefreader.locations import samples_dir
 from briefreader.model import Letter
+from briefreader.notes import Position, Store, StoreError, anchor_for
 from briefreader.parsing import parse_letter
-from briefreader.store import Position, Store, StoreError, anchor_for
 
 
 @pytest.fixture(scope="module")

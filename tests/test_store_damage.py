@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from briefreader.store import DB_NAME, Anchor, Annotation, Store, StoreError
+from briefreader.notes import DB_NAME, Anchor, Annotation, Store, StoreError
 
 
 def _anchor(n: int) -> Anchor:
@@ -122,7 +122,7 @@ def test_a_read_only_data_dir_still_reads(tmp_path: Path) -> None:
 
 
 def store_position():  # type: ignore[no-untyped-def]
-    from briefreader.store import Position
+    from briefreader.notes import Position
 
     return Position(0, 0, "Het")
 

@@ -12,15 +12,15 @@ import sys
 import time
 from pathlib import Path
 
-from briefreader import store_schema
-from briefreader.store import Anchor, Store
+from briefreader.notes import Anchor, Store
+from briefreader.notes import schema as store_schema
 
 # One long-lived process imports briefreader once, then forks a fresh writer per round, so
 # 200 kills cost milliseconds each instead of a Python start-up each.
 ZYGOTE = r"""
 import os, sys
 from pathlib import Path
-from briefreader.store import Anchor, Store
+from briefreader.notes import Anchor, Store
 
 data = Path(sys.argv[1])
 for line in sys.stdin:
@@ -106,7 +106,7 @@ def test_sigkill_while_saving_never_loses_a_saved_note(tmp_path: Path) -> None:
 WRITER = r"""
 import sys, time
 from pathlib import Path
-from briefreader.store import Anchor, Store
+from briefreader.notes import Anchor, Store
 
 data, go, name = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 store = Store.open(data)
@@ -193,7 +193,7 @@ BATCH_ZYGOTE = r"""
 import os, sys
 from dataclasses import replace
 from pathlib import Path
-from briefreader.store import Anchor, Store
+from briefreader.notes import Anchor, Store
 
 data = Path(sys.argv[1])
 for line in sys.stdin:
@@ -259,8 +259,8 @@ def test_sigkill_during_a_batch_of_re_anchoring_moves_all_or_none(tmp_path: Path
 CREATOR = """
 import sys, time
 from pathlib import Path
-from briefreader.store import Store
-from briefreader.annotation import Anchor
+from briefreader.notes import Store
+from briefreader.notes import Anchor
 data, go = Path(sys.argv[1]), Path(sys.argv[2])
 while not go.exists():
     time.sleep(0.001)

@@ -18,10 +18,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from briefreader import __version__
-from briefreader.annotation import Annotation
 from briefreader.errors import UserError
+from briefreader.locations import ensure_private_dir
 from briefreader.model import Letter
-from briefreader.store_index import unique_tags
+from briefreader.notes import Annotation, unique_tags
 
 EXPORT_NAME = "briefreader-notes.md"
 TITLE = "Notes from Kamerbrieven"
@@ -181,7 +181,7 @@ def write_export(path: Path, text: str) -> Path:
     """
     path = Path(path)
     try:
-        _make_private_dirs(path.parent)
+        ensure_private_dir(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise UserError(path, f"cannot write ({exc.strerror or exc})") from None
@@ -198,16 +198,6 @@ def write_export(path: Path, text: str) -> Path:
         problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise UserError(path, f"cannot write ({problem})") from None
     return path
-
-
-def _make_private_dirs(folder: Path) -> None:
-    """Create missing folders user-only (an export holds the user's notes)."""
-    missing = []
-    while not folder.exists() and folder.parent != folder:
-        missing.append(folder)
-        folder = folder.parent
-    for part in reversed(missing):
-        part.mkdir(mode=0o700, exist_ok=True)
 
 
 def _mode_for(path: Path) -> int:

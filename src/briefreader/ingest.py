@@ -2,7 +2,8 @@
 
 Everything a letter file holds passes through `clean_text` before the parser sees it, so a
 hostile file (ANSI colours, OSC 52 clipboard writes, BEL) can never drive the user's terminal.
-Form feeds survive: they are the page breaks `pdftotext` and the PDF reader write.
+Form feeds survive: they are the page breaks `pdftotext` and the PDF reader write. PDFs
+themselves are read by `sources.pdf`.
 """
 
 from __future__ import annotations
@@ -96,10 +97,9 @@ def read_letter_text(path: Path) -> str:
 
 
 def pdf_text(data: bytes, path: Path | str) -> bytes:
-    """The text of a PDF as UTF-8 bytes (pages end in form feeds), read by `sources.pdf`."""
-    from briefreader.sources.pdf import pdf_text as read_pdf  # the PDF reader is a layer up
-
-    return read_pdf(data, str(path)).encode("utf-8")
+    """Refuse a PDF here: PDFs are read by `sources.read_document` (the PDF reader), which
+    sits a layer above this module."""
+    raise UserError(path, "is a PDF, not a text letter")
 
 
 def text_from_bytes(data: bytes, path: Path | str = "<bytes>") -> str:

@@ -19,12 +19,13 @@ import shutil
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from briefreader import locations
 from briefreader.errors import UserError
-from briefreader.model import Letter
+from briefreader.model import Letter, SourceSpan
 from briefreader.sources import DOCUMENT_SUFFIXES, is_document_name, read_document
 
 
@@ -150,6 +151,41 @@ def add_to_library(files: Sequence[Path], target: Path) -> tuple[list[Path], lis
     return added, refused
 
 
+def _cache_json(letter: Letter) -> dict[str, Any]:
+    """A letter as the parse cache stores it: `to_json()` plus the source lines of each
+    paragraph and footnote (under `_spans`), which `parse --json` leaves out but a bug report
+    points at."""
+    data = letter.to_json()
+    data["_spans"] = {
+        "paragraphs": [[[p.span.start, p.span.end] for p in s.paragraphs] for s in letter.sections],
+        "footnotes": [[f.span.start, f.span.end] for f in letter.footnotes],
+    }
+    return data
+
+
+def _from_cache_json(data: dict[str, Any]) -> Letter:
+    """The letter `_cache_json` stored, spans included."""
+    spans = data.pop("_spans", {})
+    letter = Letter.from_json(data)
+    paragraphs, footnotes = spans.get("paragraphs", []), spans.get("footnotes", [])
+    if len(paragraphs) == len(letter.sections):
+        sections = tuple(
+            replace(
+                section,
+                paragraphs=tuple(
+                    replace(p, span=SourceSpan(*span))
+                    for p, span in zip(section.paragraphs, section_spans, strict=False)
+                ),
+            )
+            for section, section_spans in zip(letter.sections, paragraphs, strict=True)
+        )
+        letter = replace(letter, sections=sections)
+    if len(footnotes) == len(letter.footnotes):
+        notes = zip(letter.footnotes, footnotes, strict=True)
+        letter = replace(letter, footnotes=tuple(replace(f, span=SourceSpan(*s)) for f, s in notes))
+    return letter
+
+
 class ParseCache:
     """Parsed letters in SQLite, keyed by file path + size + mtime, and by letter id."""
 
@@ -189,7 +225,7 @@ class ParseCache:
                 (str(path), size, mtime, parser_version(), entry.to_row()),
             )
             if letter is not None:
-                blob = zlib.compress(json.dumps(letter.cache_json()).encode(), 3)
+                blob = zlib.compress(json.dumps(_cache_json(letter)).encode(), 3)
                 self.db.execute(
                     "INSERT OR REPLACE INTO letters VALUES (?, ?, ?)",
                     (letter.id, parser_version(), blob),
@@ -218,7 +254,7 @@ class ParseCache:
             return None
         data = json.loads(zlib.decompress(row[0]))
         data["source"] = source
-        return Letter.from_json(data)
+        return _from_cache_json(data)
 
 
 class Library:

@@ -45,6 +45,15 @@ def samples_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` (and parents) readable by the user only; return it."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create `path` and any missing parents readable by the user only; return it.
+
+    Folders that exist keep their permissions. Every folder made here is user-only (a plain
+    `mkdir -p` would give the parents the default mode): they hold the user's notes."""
+    missing = []
+    folder = Path(path)
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    for part in reversed(missing):
+        part.mkdir(mode=0o700, exist_ok=True)
     return path

@@ -175,19 +175,16 @@ class Letter:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Letter:
-        """Rebuild a letter from `to_json()` output plus the cache's span data."""
-        spans = data.get("_spans", {})
+        """Rebuild a letter from `to_json()` output (paragraph spans are not in it)."""
         sections = []
-        for i, s in enumerate(data["sections"]):
-            pspans = spans.get("paragraphs", [])
+        for s in data["sections"]:
             refs = s.get("footnote_refs") or [[] for _ in s["paragraphs"]]
             paras = []
             for j, text in enumerate(s["paragraphs"]):
-                span = SourceSpan(*pspans[i][j]) if i < len(pspans) else SourceSpan(0, 0)
                 paras.append(
                     Paragraph(
                         text,
-                        span,
+                        SourceSpan(0, 0),
                         tuple(FootnoteRef(r["offset"], r["number"]) for r in refs[j]),
                     )
                 )
@@ -224,13 +221,3 @@ class Letter:
             ),
             cites=tuple(Cite(c["text"], c.get("identifier")) for c in data.get("cites", [])),
         )
-
-    def cache_json(self) -> dict[str, Any]:
-        """`to_json()` plus what a cache needs to rebuild the letter exactly."""
-        data = self.to_json()
-        data["_spans"] = {
-            "paragraphs": [
-                [[p.span.start, p.span.end] for p in s.paragraphs] for s in self.sections
-            ]
-        }
-        return data

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ui_support import MakeApp
 
 from briefreader import locations
 from briefreader.library import Library
-from briefreader.store import Store
+from briefreader.notes import Store
 from briefreader.ui.app import ReaderApp
 from briefreader.ui.state import ReadingState
+from tests.ui.ui_support import MakeApp
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from textual.widgets._toast import Toast
 from briefreader import locations
 from briefreader.library import Library
 from briefreader.model import Letter
-from briefreader.store import Annotation, Store, anchor_for
+from briefreader.notes import Annotation, Store, anchor_for
 
 RECENT = "Recente ontwikkelingen"  # the letter of 3 February 2022, eight sections
 BEZOEK = "Bezoek van de Minister-President"  # one section of fourteen paragraphs

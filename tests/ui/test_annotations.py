@@ -9,17 +9,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from notes_support import RECENT, add_note, notes_in, sample, toasts
 from textual.pilot import Pilot
 from textual.widgets import TextArea
-from ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
-from briefreader.store import Store, anchor_for
+from briefreader.notes import Store, anchor_for
 from briefreader.ui.layout import GUTTER
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.confirm import ConfirmScreen
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.widgets.letter_view import LetterView
+from tests.ui.notes_support import RECENT, add_note, notes_in, sample, toasts
+from tests.ui.ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 KABINET = "Het kabinet blijft volop inzetten op de-escalatie en dialoog."
 

@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 from textual.widgets._toast import Toast
-from ui_support import MakeApp, parts, pilot_test, settle
 
 from briefreader import locations
+from tests.ui.ui_support import MakeApp, parts, pilot_test, settle
 
 
 @pilot_test

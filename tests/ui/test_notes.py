@@ -9,18 +9,18 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from notes_support import BEZOEK, RECENT, add_detached, add_note, notes_in, sample, toasts
 from textual.widgets import OptionList
-from ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 from briefreader.export import EXPORT_NAME
-from briefreader.store import DB_NAME, Annotation
-from briefreader.store_schema import SCHEMA_VERSION
+from briefreader.notes import DB_NAME, Annotation
+from briefreader.notes.schema import SCHEMA_VERSION
 from briefreader.ui.screens.confirm import ConfirmScreen
 from briefreader.ui.screens.notes import NotesScreen
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.widgets import notes_list as notes_module
 from briefreader.ui.widgets.notes_list import DETACHED
+from tests.ui.notes_support import BEZOEK, RECENT, add_detached, add_note, notes_in, sample, toasts
+from tests.ui.ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 LOST = "Deze zin staat niet meer in de brief, want de brief is gecorrigeerd."
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from notes_support import BEZOEK, RECENT, add_detached, add_note
 from textual.pilot import Pilot
-from ui_support import MakeApp, settle
+
+from tests.ui.notes_support import BEZOEK, RECENT, add_detached, add_note
+from tests.ui.ui_support import MakeApp, settle
 
 OPEN_THIRD = ["j", "j", "enter"]  # the letter of 3 February 2022
 

@@ -6,7 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
-from test_terminal import session, tmux, wait_for  # noqa: F401  (session: the tmux fixture)
+
+from tests.ui.test_terminal import session, tmux, wait_for  # noqa: F401  (session: the tmux fixture)
 
 pytestmark = pytest.mark.e2e
 

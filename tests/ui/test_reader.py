@@ -6,13 +6,13 @@ from pathlib import Path
 
 from textual import events
 from textual.widgets import Input
-from ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 from briefreader.ui.screens.help import HelpScreen
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.widgets.letter_table import LetterTable
 from briefreader.ui.widgets.letter_view import LetterView
 from briefreader.ui.widgets.toc import Toc
+from tests.ui.ui_support import MakeApp, open_letter, parts, pilot_test, settle
 
 NATO = "Geannoteerde agenda voor de NAVO"  # the Q&A sample: many sections, nested
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from textual.widgets import Input
-from ui_support import MakeApp, open_letter, parts, pilot_test, search_ready, settle
 
 from briefreader.ui.widgets.search_bar import HitList, SearchBar
+from tests.ui.ui_support import MakeApp, open_letter, parts, pilot_test, search_ready, settle
 
 
 async def search(pilot: object, query: str) -> SearchBar:

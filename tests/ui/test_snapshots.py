@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
-from ui_support import MakeApp, search_ready, settle
+
+from tests.ui.ui_support import MakeApp, search_ready, settle
 
 SIZES = [(80, 24), (160, 50)]
 OPEN_THIRD = ["j", "j", "enter"]  # the letter of 3 February 2022, eight sections

@@ -8,9 +8,9 @@ from pathlib import Path
 from briefreader import locations
 from briefreader.ingest import read_letter_text
 from briefreader.model import Letter, Paragraph
+from briefreader.notes import Store, find_position
 from briefreader.parsing import parse_letter
-from briefreader.store import Store
-from briefreader.ui.state import LAST_LETTER, ReadingState, resolve
+from briefreader.ui.state import LAST_LETTER, ReadingState
 
 
 def sample(prefix: str) -> Letter:
@@ -40,7 +40,7 @@ def test_a_paragraph_added_before_the_place_does_not_lose_it(tmp_path: Path) -> 
     )
     store = Store.open(tmp_path)
     stored = store.position(letter.id)
-    assert resolve(changed, stored) == (3, 3)
+    assert find_position(changed, stored) == (3, 3)
 
 
 def test_a_place_past_the_end_is_clamped(tmp_path: Path) -> None:
@@ -51,7 +51,7 @@ def test_a_place_past_the_end_is_clamped(tmp_path: Path) -> None:
     store = Store.open(tmp_path)
     stored = store.position(letter.id)
     assert stored is not None
-    section, paragraph = resolve(shorter, replace(stored, section_index=9, quote=""))
+    section, paragraph = find_position(shorter, replace(stored, section_index=9, quote=""))
     assert section == 0 and 0 <= paragraph < len(shorter.sections[0].paragraphs)
 
 

@@ -21,14 +21,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from briefreader.errors import UserError
-from briefreader.parsing.hyphens import zipf
+from briefreader.sources.kerning import KERN, unkern
 from briefreader.sources.pdf_layout import Row, drop_running, lay_out
 from briefreader.sources.repair import repair_text
 
@@ -39,9 +38,6 @@ logging.getLogger("pypdfium2").setLevel(logging.ERROR)
 _SOFT = "\ufffe\x02"
 # marks a space PDFium inserted in a narrow gap, decided once the whole text is known
 _SOFT_MARK = re.compile(f"[{_SOFT}]")
-_KERN = "\ue010"
-_KERNED = re.compile(f"(\\w+){_KERN}(?=(\\w+))")
-_WORDS = re.compile(r"\w+")
 # A page whose text layer holds fewer letters than this counts as image-only.
 _MIN_LETTERS = 20
 
@@ -93,9 +89,19 @@ def _rows(page: pdfium.PdfTextPage) -> list[Row]:
             row = _box(page, first, last)
             kerned = " " in stripped
             row.text = _mark_kerning(page, handle, text, first, last) if kerned else stripped
+            row.bold = len(stripped) <= 90 and _bold(handle, text, first, last)
             rows.append(row)
         start = end + skip
     return rows
+
+
+def _bold(handle: Any, text: str, first: int, last: int) -> bool:
+    """Is the line set in bold, from its first letter to its last (a colon aside)?"""
+    end = last - 1
+    while end > first and not text[end].isalnum():
+        end -= 1
+    weight = pdfium_c.FPDFText_GetFontWeight
+    return bool(weight(handle, first) >= 600 and weight(handle, end) >= 600)
 
 
 def _cuts(page: pdfium.PdfTextPage, handle: Any, text: str) -> list[tuple[int, int]]:
@@ -103,74 +109,55 @@ def _cuts(page: pdfium.PdfTextPage, handle: Any, text: str) -> list[tuple[int, i
 
     After a soft hyphen it joins the next line on; and a line that starts lower at the left
     margin (side-by-side footnotes: `…_22 11 NEMESIS-3, 2023` then `12 WRR`) it may join
-    with a made-up space, or none, though the text jumps back to the left. A made-up space
-    over a wide gap (the letterhead sidebar beside a body line) parts two pieces as well.
+    with a made-up space, or none, though the text jumps back to the left. A space over a
+    wide gap (the letterhead sidebar beside a body line) parts two pieces as well.
     """
     cuts = [(m.end(), 0) for m in _SOFT_MARK.finditer(text)]
     size = len(text)
     i = text.find(" ")
     while 0 < i < size - 1:
-        if text[i + 1] not in "\r " and pdfium_c.FPDFText_IsGenerated(handle, i) == 1:
+        if text[i + 1] not in "\r " and text[i - 1] != " ":
             before = page.get_charbox(i - 1, loose=True)
             after = page.get_charbox(i + 1, loose=True)
             height = max(before[3] - before[1], 1.0)
-            if after[0] < before[0] - 20 and after[1] < before[1] - 1:
+            if after[0] - before[2] > 3 * height:
+                # a wide gap: a sidebar or a table cell beside the text; the pieces are laid
+                # out again once the page furniture is out
                 cuts.append((i, 1))
-            elif after[0] - before[2] > 3 * height:
-                # a wide gap: a sidebar or a table cell; laid out again after furniture is out
-                cuts.append((i, 1))
+            elif after[0] < before[0] - 20 and (
+                after[1] < before[1] - 1 or pdfium_c.FPDFText_IsGenerated(handle, i) == 1
+            ):
+                cuts.append((i, 1))  # back to the left margin: the next line
         i = text.find(" ", i + 1)
     cuts.sort()
     return cuts
 
 
 def _mark_kerning(page: pdfium.PdfTextPage, handle: Any, text: str, first: int, last: int) -> str:
-    """The line first..last-1 with each narrow space PDFium made up marked as `_KERN`."""
+    """The line first..last-1 with each narrow space PDFium made up marked as `KERN`."""
     out: list[str] = []
     pos = first
     i = text.find(" ", first + 1, last - 1)
     while i >= 0:
+        before, after = text[i - 1], text[i + 1]
+        # `brzoplus .nl`, `kst -30552-3`: no word space before closing punctuation or a
+        # hyphen that goes on; between two words the document and the word list decide
+        glued = after in ".,;:)" or (after == "-" and i + 2 < last and text[i + 2].isalnum())
         if (
-            text[i - 1].isalnum()
-            and text[i + 1].isalnum()
+            before.isalnum()
+            and (after.isalnum() or glued)
             and pdfium_c.FPDFText_IsGenerated(handle, i) == 1
         ):
             a = page.get_charbox(i - 1, loose=True)
             b = page.get_charbox(i + 1, loose=True)
             if b[0] - a[2] <= 0.3 * max(a[3] - a[1], 0.1):  # a real word space is wider
                 out.append(text[pos:i])
-                out.append(_KERN)
+                if not glued:
+                    out.append(KERN)
                 pos = i + 1
         i = text.find(" ", i + 1, last - 1)
     out.append(text[pos:last])
     return "".join(out)
-
-
-def _unkern(text: str) -> str:
-    """Decide each marked space: join a word split by kerning, else keep the space."""
-    if _KERN not in text:
-        return text
-    counts = Counter(_WORDS.findall(text.replace(_KERN, " ").lower()))
-
-    def decide(m: re.Match[str]) -> str:
-        left, right = m.group(1), m.group(2)
-        if left.isdigit() and right.isdigit():
-            return left  # `2 5 15 XP`, `3 6200`
-        if len(left) == 1 and left.isupper() and right[:1].isupper():
-            return left  # `I E NW`
-        joined = (left + right).lower()
-        if not (left.isalpha() and right.isalpha()) or len(joined) < 4:
-            return left + " "
-        # joined when the whole is a word about as common as its rarer half, and that half
-        # is no common word itself (`op en` stays apart though `open` is a word)
-        whole = zipf(joined)
-        rare = min(zipf(left.lower()), zipf(right.lower()))
-        if (whole >= 2.0 or counts[joined] > 0) and whole >= rare - 1.0 and rare < 4.5:
-            return left
-        return left + " "
-
-    # the right word stays in place (a lookahead), so a word split twice mends in one pass
-    return _KERNED.sub(decide, text).replace(_KERN, " ")
 
 
 def pdf_text(data: bytes, source: str) -> str:
@@ -200,4 +187,4 @@ def pdf_text(data: bytes, source: str) -> str:
     text = _SOFT_MARK.sub("-", "\n\f\n".join("\n".join(lay_out(page)) for page in rows))
     if sum(c.isalpha() for c in text) < _MIN_LETTERS:
         raise UserError(source, "is a PDF without text (a scan?); it needs OCR first")
-    return repair_text(_unkern(text))
+    return repair_text(unkern(text))

@@ -25,6 +25,7 @@ class Row:
     bottom: float
     top: float
     size: float = 0.0  # the type size where the line starts (a merged superscript aside)
+    bold: bool = False  # a short line set in bold: a heading, whatever space follows it
 
     def __post_init__(self) -> None:
         if not self.size:
@@ -41,9 +42,9 @@ def _counter(row: Row) -> bool:
 
 
 def drop_running(pages: list[list[Row]]) -> None:
-    """Take out pieces that recur at the same place on other pages (running heads and
-    footers, a letterhead sidebar's `Kenmerk`), keeping the first: page 1's letterhead is
-    read as the letter's header, later copies are furniture.
+    """Take out pieces that recur at the same place on most pages (running heads and
+    footers, a letterhead sidebar's `Kenmerk`) from every page but the first: page 1's
+    letterhead is read as the letter's header, later copies are furniture.
 
     A piece recurs when its text does, or, for a page counter (`Pagina 2 van 7`, `3`),
     when its text with the numbers left out does on most pages: `Vraag 8` at the top of
@@ -59,19 +60,52 @@ def drop_running(pages: list[list[Row]]) -> None:
         counters.update({(_DIGITS.sub("#", r.text), *_place(r)) for r in short if _counter(r)})
     # on most pages: a date in a list column or a repeated table cell is no furniture
     most = max(2, (len(pages) * 3 + 4) // 5)
-    first: set[tuple[str, int, int]] = set()
-    for rows in pages:
+    _count_tails(pages, exact)
+    tails: dict[str, float] = {}  # running text -> its right edge
+    for rows in pages[1:]:
         kept = []
         for row in rows:
             key = (row.text, *_place(row))
             counter = (_DIGITS.sub("#", row.text), *_place(row)) if _counter(row) else key
             running = exact[key] >= most or counters[counter] >= max(3, most)
-            mark = key if exact[key] >= most else counter
-            if running and len(row.text) <= 80 and mark in first:
-                continue
-            first.add(mark)
-            kept.append(row)
+            if not (running and len(row.text) <= 80):
+                kept.append(row)
+            elif exact[key] >= most and " " in row.text:
+                tails[row.text] = row.right
         rows[:] = kept
+    if tails:
+        _cut_tails(pages[1:], tails)
+
+
+def _count_tails(pages: list[list[Row]], exact: Counter[tuple[str, int, int]]) -> None:
+    """Count, for a piece seen whole on two pages or more, the pages where it is run onto
+    the end of a body line instead (same text, same right edge)."""
+    pieces = {}
+    for rows in pages:
+        for r in rows:
+            key = (r.text, *_place(r))
+            if exact[key] >= 2 and " " in r.text:
+                pieces[key] = r.right
+    if not pieces:
+        return
+    for rows in pages:
+        found = set()
+        for r in rows:
+            for key, right in pieces.items():
+                if abs(r.right - right) < 2 and r.text.endswith(" " + key[0]) and r.text != key[0]:
+                    found.add(key)
+        exact.update(found)
+
+
+def _cut_tails(pages: list[list[Row]], tails: dict[str, float]) -> None:
+    """A running piece run onto the end of a body line (a sidebar line level with it, no
+    gap between) is cut off that line: same text, same right edge."""
+    for rows in pages:
+        for row in rows:
+            for tail, right in tails.items():
+                if abs(row.right - right) < 2 and row.text.endswith(" " + tail):
+                    row.text = row.text[: -len(tail) - 1].rstrip()
+                    break
 
 
 def lay_out(rows: list[Row]) -> list[str]:
@@ -81,7 +115,8 @@ def lay_out(rows: list[Row]) -> list[str]:
         prev = merged[-1] if merged else None
         if (
             prev is not None
-            and not _NOTE_START.match(row.text)  # footnotes set side by side stay apart
+            # footnotes set side by side stay apart; a marker glued to its word does not
+            and not (_NOTE_START.match(row.text) and row.left - prev.right > row.size)
             and prev.right <= row.left + 1
             and row.bottom < prev.top
             and row.top > prev.bottom
@@ -104,6 +139,8 @@ def lay_out(rows: list[Row]) -> list[str]:
         height = statistics.median(r.top - r.bottom for r in merged)
         pitch = min(pitch, 1.3 * height) if pitch else 0.0
     body = statistics.median(r.size for r in merged) if merged else 0.0
+    lefts = Counter(round(r.left) for r in merged)
+    margin = lefts.most_common(1)[0][0] if lefts else 0.0
 
     def in_body(row: Row) -> bool:
         return body > 0 and 0.87 < row.size / body < 1.15
@@ -115,7 +152,10 @@ def lay_out(rows: list[Row]) -> list[str]:
             drop = prev.bottom - row.bottom
             # a wide gap, a jump up the page, or leaving the text's type size (footnotes)
             resized = in_body(prev) != in_body(row)
-            if drop > 1.45 * pitch or drop < -pitch or resized:
+            # Word's headings need no space below them (the sidebar's bold labels are no
+            # headings: only in the text column)
+            boxed = prev.bold and not row.bold and abs(prev.left - margin) < 6
+            if drop > 1.45 * pitch or drop < -pitch or resized or boxed:
                 lines.append("")
         lines.append(row.text)
     return lines

@@ -1,7 +1,7 @@
 """The reader's side of annotations: marks in the letter, the note dialog, the notes view.
 
 The reading screen owns one `ReaderNotes` and hands it its actions (`a`, `c`, `m`). When a
-letter opens, its annotations are re-anchored in a thread (`store.reanchor`) and their
+letter opens, its annotations are re-anchored in a thread (`notes.reanchor_letter`) and their
 passages marked in the letter view. `a` quotes the text selected with the mouse when it lies
 in one paragraph, else the paragraph under the cursor. The dialog returns a draft and this
 class saves it in a thread worker; a save that fails (a read-only or full data dir) is
@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from briefreader.errors import UserError
 from briefreader.model import Letter
-from briefreader.store import Annotation, Store, anchor_for, reanchor
+from briefreader.notes import Annotation, Store, anchor_for
+from briefreader.notes import reanchor_letter as reanchor
 from briefreader.ui.notework import NoteDraft, in_thread, quote_span, where
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.notes import Here, Jump, NotesScreen

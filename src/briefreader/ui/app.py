@@ -18,7 +18,7 @@ from textual.theme import Theme
 
 from briefreader.errors import UserError
 from briefreader.library import Library
-from briefreader.store import Store
+from briefreader.notes import Store
 from briefreader.ui.commands import GoToCommands
 from briefreader.ui.notework import export_notes, in_thread
 from briefreader.ui.screens.reading import ReadingScreen

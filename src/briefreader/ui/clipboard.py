@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefreader.locations import ensure_private_dir
 from briefreader.model import Letter
 
 CLIP_FILE = "clipboard.txt"
@@ -28,7 +29,7 @@ def save_clip(folder: Path, text: str) -> Path | None:
     """Write `text` to the clipboard file in `folder`, for terminals that refuse OSC 52."""
     path = folder / CLIP_FILE
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(folder)  # the cache dir, user-only like every folder we make
         path.write_text(text, encoding="utf-8")
     except OSError:
         return None

@@ -3,30 +3,35 @@ store calls in thread workers, and the Markdown export.
 
 SQLite writes and the export never run in a handler: `in_thread` runs them in a thread worker
 and turns a `UserError` (a read-only or full data dir, a vanished letter) into an error
-notification, so the reader goes on reading.
+notification, so the reader goes on reading. Tags follow the one rule of `notes.tags`; the
+export is the notebook's (`notes.notebook.export_notes`), the same text as `briefreader
+export`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 from textual.app import App
 from textual.widget import Widget
 
 from briefreader.errors import UserError
-from briefreader.export import default_export_path, render_markdown, write_export
-from briefreader.library import Library
-from briefreader.model import Letter
-from briefreader.store import Annotation, Store
+from briefreader.notes import Annotation, parse_tags, tags_text
+from briefreader.notes.notebook import export_notes
+
+__all__ = [
+    "NoteDraft",
+    "export_notes",
+    "in_thread",
+    "parse_tags",
+    "quote_span",
+    "tags_text",
+    "where",
+]
 
 T = TypeVar("T")
-
-_TAG_SPLIT = re.compile(r"[,;]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,31 +46,6 @@ class NoteDraft:
     start: int = 0
     end: int = 0
     delete: bool = False
-
-
-def parse_tags(typed: str) -> tuple[str, ...]:
-    """Tags as typed in the dialog: separated by commas (or `#` words), trimmed, no repeats.
-
-    `defensie, oekraïne` and `#defensie #oekraïne` both give two tags; a tag may hold
-    spaces when commas separate them (`Tweede Kamer, NAVO`)."""
-    pieces: list[str] = []
-    for part in _TAG_SPLIT.split(typed):
-        words = part.split()
-        if len(words) > 1 and all(w.startswith("#") for w in words):
-            pieces += words
-        else:
-            pieces.append(" ".join(words))
-    out = (p.lstrip("#").strip() for p in pieces)
-    seen: dict[str, str] = {}
-    for tag in out:
-        if tag:
-            seen.setdefault(tag.casefold(), tag)
-    return tuple(seen.values())
-
-
-def tags_text(tags: Iterable[str]) -> str:
-    """Tags as the dialog shows them for editing."""
-    return ", ".join(tags)
 
 
 def quote_span(paragraph: str, quote: str, near: int = 0) -> tuple[int, int] | None:
@@ -114,23 +94,3 @@ def in_thread(
         node.app.call_from_thread(done, result)
 
     node.run_worker(work, thread=True, group="notes", exit_on_error=False)
-
-
-def export_notes(store: Store, library: Library) -> tuple[Path | None, int]:
-    """Write every annotation as Markdown to the stable export file of the store's data dir;
-    returns the path (None when there is nothing to export) and how many notes it holds.
-    Raises `UserError` when it cannot write."""
-    annotations = store.annotations()
-    if not annotations:
-        return None, 0
-    letters: dict[str, Letter] = {}
-    for letter_id in {a.anchor.letter_id for a in annotations}:
-        if library.entry(letter_id) is None:
-            continue  # not in this library: the export uses the stored titles
-        try:
-            letters[letter_id] = library.letter(letter_id)
-        except (UserError, KeyError, OSError):
-            continue
-    text = render_markdown(annotations, letters, dt.datetime.now().astimezone())
-    path = write_export(default_export_path(store.path.parent), text)
-    return path, len(annotations)

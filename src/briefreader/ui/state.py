@@ -2,54 +2,18 @@
 
 A position is kept as section + paragraph + a short quote of the paragraph, never as a screen
 row, so it survives a new terminal width; when the letter changed (re-downloaded, re-parsed)
-the quote finds the paragraph again. Positions are keyed by letter id, not path.
+the quote finds the paragraph again (`notes.find_position`). Positions are keyed by letter
+id, not path.
 """
 
 from __future__ import annotations
 
 from briefreader.errors import UserError
 from briefreader.model import Letter
-from briefreader.store import Position, Store, find_position
+from briefreader.notes import Store, find_position, position_at
 
-QUOTE_CHARS = 60
 LAST_LETTER = "last_letter"
 THEME = "theme"
-
-
-def quote_of(letter: Letter, section: int, paragraph: int) -> str:
-    """The first words of passage `(section, paragraph)`, to find it again later."""
-    if not 0 <= section < len(letter.sections):
-        return ""
-    sec = letter.sections[section]
-    if 0 <= paragraph < len(sec.paragraphs):
-        return sec.paragraphs[paragraph].text[:QUOTE_CHARS]
-    return (sec.title or "")[:QUOTE_CHARS]
-
-
-def position_of(letter: Letter, section: int, paragraph: int) -> Position:
-    """The stored form of a cursor place."""
-    return Position(section, paragraph, quote_of(letter, section, paragraph))
-
-
-def resolve(letter: Letter, position: Position | None) -> tuple[int, int]:
-    """The `(section, paragraph)` a stored position points at in this version of the letter."""
-    if position is None:
-        return (0, 0)
-    section, paragraph = position.section_index, position.paragraph_index
-    quote = position.quote
-    if quote and quote_of(letter, section, paragraph) != quote:
-        for s, sec in enumerate(letter.sections):
-            for p, par in enumerate(sec.paragraphs):
-                if par.text.startswith(quote):
-                    return (s, p)
-            if sec.title and sec.title.startswith(quote) and not sec.paragraphs:
-                return (s, -1)
-    if not letter.sections:
-        return (0, 0)
-    section = max(0, min(section, len(letter.sections) - 1))
-    count = len(letter.sections[section].paragraphs)
-    paragraph = -1 if count == 0 else max(0, min(paragraph, count - 1))
-    return (section, paragraph)
 
 
 class ReadingState:
@@ -79,18 +43,18 @@ class ReadingState:
         if self.store is None:
             return (0, 0)
         try:
-            stored = find_position(self.store, letter) or self.store.position(letter.id)
+            stored = self.store.position(letter.id)
         except UserError as exc:
             self._failed(exc)
             return (0, 0)
-        return resolve(letter, stored)
+        return find_position(letter, stored)
 
     def save(self, letter: Letter, section: int, paragraph: int) -> None:
         """Remember the cursor place in `letter`, and that it was the letter open last."""
         if self.store is None:
             return
         try:
-            self.store.set_position(letter.id, position_of(letter, section, paragraph))
+            self.store.set_position(letter.id, position_at(letter, section, paragraph))
             self.store.set_setting(LAST_LETTER, letter.id)
         except UserError as exc:
             self._failed(exc)

@@ -20,7 +20,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
-from briefreader.annotation import Annotation
+from briefreader.notes import Annotation
 from briefreader.ui.notework import NoteDraft, parse_tags, quote_span, tags_text
 from briefreader.ui.screens.confirm import ConfirmScreen
 

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
 from briefreader.model import Letter
-from briefreader.store import Annotation, Store, anchor_for
+from briefreader.notes import Annotation, Store, anchor_for
 from briefreader.ui.notework import NoteDraft, in_thread, quote_span
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.confirm import ConfirmScreen

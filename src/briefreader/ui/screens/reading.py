@@ -23,7 +23,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
 from briefreader.model import Letter
-from briefreader.reanchoring import place_orphans
+from briefreader.notes import place_orphans
 from briefreader.ui.annotations import ReaderNotes
 from briefreader.ui.clipboard import citation, save_clip
 from briefreader.ui.screens.annotate import AnnotateScreen

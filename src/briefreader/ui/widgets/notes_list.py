@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefreader.store import Annotation
+from briefreader.notes import Annotation
 
 DETACHED = "detached"
 MORE = "more"

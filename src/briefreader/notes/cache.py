@@ -1,4 +1,4 @@
-"""The store's in-memory view of its annotations: by id, in reading order, searchable.
+"""The store's in-memory copy of its annotations: by id, in reading order, searchable.
 
 Kept in step with every write of this process, so listing 10,000 annotations costs a list
 copy, and adding or editing one moves only that one (a binary search, not a re-sort). The
@@ -10,28 +10,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-from briefreader.annotation import Annotation
+from briefreader.notes.model import Annotation
 
 OrderKey = tuple[str, str, int, int, int, int, int]
 
 
-def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags as the user means them: trimmed, without a leading '#', no blanks, and no
-    repeats (ignoring case: the first spelling wins)."""
-    out = (" ".join(t.split()).lstrip("#").strip() for t in tags)
-    kept: dict[str, str] = {}
-    for tag in out:
-        if tag:
-            kept.setdefault(tag.casefold(), tag)
-    return tuple(kept.values())
-
-
-def unique_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Distinct tags sorted without regard to case (one spelling of each)."""
-    return clean_tags(sorted(set(tags), key=lambda t: (t.casefold(), t)))
-
-
-class AnnotationIndex:
+class AnnotationCache:
     """Annotations by id, and in reading order: letters by title, then each letter's passages
     in order (section, paragraph, offset), its detached annotations last."""
 
@@ -55,7 +39,7 @@ class AnnotationIndex:
         )  # noqa: E501
 
     def ordered(self) -> list[Annotation]:
-        """Every annotation in reading order (the index's own list: do not change it)."""
+        """Every annotation in reading order (the cache's own list: do not change it)."""
         if self._ordered is None:
             self._titles = {}
             for a in sorted(self.by_id.values(), key=lambda a: a.id):

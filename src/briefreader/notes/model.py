@@ -4,6 +4,9 @@ An anchor keeps the passage three ways, as Hypothesis does: the exact quote, abo
 characters of context on each side, and the position (letter id, section, paragraph, offsets).
 The position is only a hint; the quote and its context are what let an annotation find its
 passage again in a corrected letter. `anchor_for` builds one from a parsed letter.
+
+A reading position is kept the same way, smaller: section, paragraph and the start of its
+text; `find_position` finds it again in a changed letter (the reader's one position finder).
 """
 
 from __future__ import annotations
@@ -134,8 +137,42 @@ def anchor_for(
     )
 
 
-def position_for(letter: Letter, section_index: int, paragraph_index: int) -> Position:
-    """The reading position at a paragraph, remembering the start of its text."""
-    section = letter.sections[section_index]
-    text = section.paragraphs[paragraph_index].text
-    return Position(section_index, paragraph_index, text[:64])
+QUOTE_CHARS = 60  # of a paragraph's start, kept with a reading position to find it again
+
+
+def _quote_at(letter: Letter, section: int, paragraph: int) -> str:
+    """The first words of passage `(section, paragraph)` (`paragraph` -1: its heading)."""
+    if not 0 <= section < len(letter.sections):
+        return ""
+    sec = letter.sections[section]
+    if 0 <= paragraph < len(sec.paragraphs):
+        return sec.paragraphs[paragraph].text[:QUOTE_CHARS]
+    return (sec.title or "")[:QUOTE_CHARS]
+
+
+def position_at(letter: Letter, section: int, paragraph: int) -> Position:
+    """The reading position at a passage, as the store keeps it."""
+    return Position(section, paragraph, _quote_at(letter, section, paragraph))
+
+
+def find_position(letter: Letter, position: Position | None) -> tuple[int, int]:
+    """The `(section, paragraph)` a stored position points at in this version of the letter:
+    where its quote now starts a paragraph (or a heading without paragraphs), else the same
+    place clamped to the letter; the start when there is no position."""
+    if position is None:
+        return (0, 0)
+    section, paragraph = position.section_index, position.paragraph_index
+    quote = position.quote
+    if quote and not _quote_at(letter, section, paragraph).startswith(quote):
+        for s, sec in enumerate(letter.sections):
+            for p, par in enumerate(sec.paragraphs):
+                if par.text.startswith(quote):
+                    return (s, p)
+            if sec.title and sec.title.startswith(quote) and not sec.paragraphs:
+                return (s, -1)
+    if not letter.sections:
+        return (0, 0)
+    section = max(0, min(section, len(letter.sections) - 1))
+    count = len(letter.sections[section].paragraphs)
+    paragraph = -1 if count == 0 else max(0, min(paragraph, count - 1))
+    return (section, paragraph)

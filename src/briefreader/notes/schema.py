@@ -12,6 +12,14 @@ import json
 import sqlite3
 from collections.abc import Callable
 
+# The columns of an annotation, in the order `Annotation` is built from a row (the store
+# reads them, salvage copies them).
+COLUMNS = (
+    'id, letter_id, section_index, paragraph_index, start, "end", quote, prefix, suffix,'
+    " note, created, updated, letter_title, section_title, detached"
+)
+COLUMN_COUNT = COLUMNS.count(",") + 1
+
 # Version 1: the first release. Tags lived in a JSON text column of `annotations`.
 _V1 = """
 CREATE TABLE annotations (

@@ -14,18 +14,12 @@ import sqlite3
 import time
 from pathlib import Path
 
-from briefreader import locations, store_schema
-from briefreader.annotation import Anchor, Annotation
+from briefreader import locations
+from briefreader.notes import schema as store_schema
+from briefreader.notes.model import Anchor, Annotation
+from briefreader.notes.schema import COLUMNS
 
 _CORRUPT = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
-COLUMNS = (
-    'id, letter_id, section_index, paragraph_index, start, "end", quote, prefix, suffix,'
-    " note, created, updated, letter_title, section_title, detached"
-)
-
-
-class NewerSchema(Exception):
-    """The database was written by a newer briefreader (a schema version we do not know)."""
 
 
 def is_corrupt(exc: sqlite3.Error) -> bool:

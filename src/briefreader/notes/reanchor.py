@@ -11,17 +11,17 @@ Nothing is ever deleted; only the anchor and the detached flag change.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from briefreader.anchoring import Placement, Text, locate
-from briefreader.annotation import Annotation, Position
 from briefreader.model import Letter
+from briefreader.notes.locate import Placement, Text, locate
+from briefreader.notes.model import Annotation
 
 if TYPE_CHECKING:
     from briefreader.library import Library
-    from briefreader.store import Store
+    from briefreader.notes.store import Store
 
 _VOTERS = 5  # quotes of an orphaned group tried against every letter to find its new home
 
@@ -88,6 +88,8 @@ class Report:
     placed: int
     moved: int
     detached: int
+    # Every annotation it looked at, as now placed: saved, unless the store is read-only.
+    annotations: tuple[Annotation, ...] = ()
 
 
 def reanchor_all(store: Store, letters: Iterable[Letter], mark_detached: bool = True) -> Report:
@@ -124,13 +126,37 @@ def reanchor_all(store: Store, letters: Iterable[Letter], mark_detached: bool = 
         detached=sum(
             new.detached and not old.detached for old, new in zip(before, after, strict=True)
         ),
+        annotations=tuple(after),
     )
+
+
+def _voters(group: list[Annotation]) -> list[Annotation]:
+    """The longest quotes of a group of orphans: they choose the group's new letter."""
+    return sorted(group, key=lambda a: -len(a.anchor.quote))[:_VOTERS]
 
 
 def _votes(group: list[Annotation], text: Text) -> int:
     """How many of a group's longest quotes occur exactly in `text`."""
-    voters = sorted(group, key=lambda a: -len(a.anchor.quote))[:_VOTERS]
-    return sum(text.has(a.anchor.quote) for a in voters if a.anchor.quote)
+    return sum(text.has(a.anchor.quote) for a in _voters(group) if a.anchor.quote)
+
+
+def could_be_home(orphans: Iterable[Annotation]) -> Callable[[Letter], bool]:
+    """Whether a letter can become the new home of any of these orphaned annotations in
+    `reanchor_all`: it has one of their letters' titles, or holds a quote that votes. The
+    rest of a library need not be kept in memory to re-anchor them."""
+    groups: dict[str, list[Annotation]] = {}
+    for a in orphans:
+        groups.setdefault(a.anchor.letter_id, []).append(a)
+    titles = {g[0].letter_title for g in groups.values()}
+    quotes = {a.anchor.quote for g in groups.values() for a in _voters(g) if a.anchor.quote}
+
+    def test(letter: Letter) -> bool:
+        if letter.title in titles:
+            return True
+        text = Text(letter)
+        return any(text.has(q) for q in quotes)
+
+    return test
 
 
 def _new_home(group: list[Annotation], texts: list[Text]) -> Text | None:
@@ -145,32 +171,6 @@ def _new_home(group: list[Annotation], texts: list[Text]) -> Text | None:
         return texts[best]
     same = [t for t in texts if t.letter.title == title]
     return same[0] if len(same) == 1 else None
-
-
-def seen_from(annotations: Iterable[Annotation], letter_ids: Iterable[str]) -> list[Annotation]:
-    """`annotations` as a view over these letters shows them: one whose letter is not among
-    them is detached there (its passage cannot be shown), though the store is not told so."""
-    present = set(letter_ids)
-    return [
-        a if a.detached or a.anchor.letter_id in present else replace(a, detached=True)
-        for a in annotations
-    ]
-
-
-def refind_position(store: Store, letter: Letter) -> Position | None:
-    """The stored reading position of `letter`, moved to where its paragraph now is."""
-    pos = store.position(letter.id)
-    if pos is None:
-        return None
-    text = Text(letter)
-    k = text.ordinals.get((pos.section_index, pos.paragraph_index))
-    if k is not None and text.texts[k].startswith(pos.quote):
-        return pos
-    for j, para in enumerate(text.texts):
-        if pos.quote and para.startswith(pos.quote):
-            si, pi, _ = text.flat[j]
-            return Position(si, pi, pos.quote)
-    return None
 
 
 def place_orphans(store: Store, library: Library) -> int:

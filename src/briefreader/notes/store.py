@@ -17,25 +17,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from briefreader import store_db, store_salvage
-from briefreader.annotation import Anchor, Annotation, Position, anchor_for, position_for
 from briefreader.errors import UserError
-from briefreader.store_index import AnnotationIndex, clean_tags, unique_tags
-
-__all__ = [
-    "DB_NAME",
-    "Anchor",
-    "Annotation",
-    "Position",
-    "Store",
-    "StoreError",
-    "anchor_for",
-    "clean_tags",
-    "find_position",
-    "position_for",
-    "reanchor",
-    "unique_tags",
-]
+from briefreader.notes import db as store_db
+from briefreader.notes import salvage as store_salvage
+from briefreader.notes.cache import AnnotationCache
+from briefreader.notes.model import Anchor, Annotation, Position
+from briefreader.notes.tags import clean_tags, unique_tags
 
 DB_NAME = "notes.sqlite"
 T = TypeVar("T")
@@ -58,8 +45,8 @@ class Store:
         self.read_only = False
         self._db: sqlite3.Connection | None = None
         self._lock = threading.RLock()
-        self._index: AnnotationIndex | None = None
-        self._revision: int | None = None  # of the database, when the index was caught up
+        self._cache: AnnotationCache | None = None
+        self._revision: int | None = None  # of the database, when the cache was caught up
         self._data_version = -1
 
     @classmethod
@@ -120,7 +107,7 @@ class Store:
             if self._db is not None:
                 self._db.close()
                 self._db = None
-            self._index = None
+            self._cache = None
 
     def __enter__(self) -> Store:
         return self
@@ -160,7 +147,7 @@ class Store:
                     db.execute("COMMIT")
                     if before is not None and before == self._revision:
                         # Nobody else wrote since we caught up: our own change is already
-                        # in the index, so the next catch-up need not read it back.
+                        # in the cache, so the next catch-up need not read it back.
                         self._revision = after
                 except BaseException:
                     if db.in_transaction:
@@ -180,29 +167,29 @@ class Store:
             except sqlite3.Error as exc:
                 raise StoreError(self.path, f"cannot read: {store_db.problem(exc)}") from None
 
-    def _current(self) -> AnnotationIndex:
+    def _current(self) -> AnnotationCache:
         """The annotations, caught up when another connection has committed: by reading
         only what changed since the last revision seen, or everything when that is unknown."""
         with self._lock:
             version = self._read(_data_version, -1)
-            if self._index is not None and version == self._data_version:
-                return self._index
+            if self._cache is not None and version == self._data_version:
+                return self._cache
             no_changes: tuple[list[Annotation], list[int], int | None] = ([], [], None)
             nothing: tuple[list[Annotation], int | None] = ([], None)
             since = self._revision
-            if self._index is not None and since is not None:
+            if self._cache is not None and since is not None:
                 changed, removed, self._revision = self._read(
                     lambda db: store_db.load_changes(db, since), no_changes
                 )
                 for gone in removed:
-                    self._index.remove(gone)
+                    self._cache.remove(gone)
                 for a in changed:
-                    self._index.put(a)
+                    self._cache.put(a)
             else:
                 rows, self._revision = self._read(store_db.load_all, nothing)
-                self._index = AnnotationIndex(rows)
+                self._cache = AnnotationCache(rows)
             self._data_version = version
-            return self._index
+            return self._cache
 
     def _remember(self, annotation: Annotation) -> Annotation:
         with self._lock:
@@ -349,11 +336,11 @@ class Store:
             )
         )
         with self._lock:
-            index = self._current()
+            cache = self._current()
             for a in annotations:
-                old = index.by_id.get(a.id)
+                old = cache.by_id.get(a.id)
                 if old is not None:
-                    index.put(replace(a, note=old.note, tags=old.tags, updated=old.updated))
+                    cache.put(replace(a, note=old.note, tags=old.tags, updated=old.updated))
 
     # -- reading state and settings ------------------------------------------------------
 
@@ -397,8 +384,3 @@ class Store:
 
 def _data_version(db: sqlite3.Connection) -> int:
     return int(db.execute("PRAGMA data_version").fetchone()[0])
-
-
-# Re-anchoring lives in reanchoring.py; the reader imports it from the store, its home.
-from briefreader.reanchoring import reanchor_letter as reanchor  # noqa: E402
-from briefreader.reanchoring import refind_position as find_position  # noqa: E402

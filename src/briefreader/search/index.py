@@ -6,9 +6,9 @@ its own number and dossier for reference look-ups, and the range of its block ro
 contentless FTS5 index over the *normalised* text of those blocks) and `vocab` (every
 normalised word with the number of blocks it occurs in).
 
-A search expands each query word over `vocab` (typos, word forms, prefixes: `searchvocab`),
+A search expands each query word over `vocab` (typos, word forms, prefixes: `vocab`),
 asks FTS5 for the blocks that contain every unit (best bm25 first, a few hundred at most)
-and re-ranks those in Python (`searchrank`). The file is only a cache: a damaged or outdated
+and re-ranks those in Python (`rank`). The file is only a cache: a damaged or outdated
 one is rebuilt, an unwritable cache dir falls back to memory.
 """
 
@@ -27,19 +27,18 @@ from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.model import Letter
-from briefreader.searchquery import (
+from briefreader.search.fts import candidates, connect
+from briefreader.search.normalize import WORD, normalize, word_list
+from briefreader.search.query import (
     Reference,
     letter_number,
     own_dossier,
     parse_query,
     parse_reference,
 )
-from briefreader.searchrank import Hit, Matcher, letter_blocks
-from briefreader.searchsql import candidates, connect
-from briefreader.searchvocab import Vocabulary
-from briefreader.textnorm import WORD, normalize, word_list
+from briefreader.search.rank import KINDS, Hit, Located, Matcher, letter_blocks, make_hit
+from briefreader.search.vocab import Vocabulary
 
-KINDS = ("paragraph", "heading", "title", "footnote", "signatory")
 REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
 BATCH = 100  # letters per transaction: progress survives an interrupted build
 
@@ -151,14 +150,6 @@ class SearchIndex:
         """Forget what was read from the index before it changed."""
         self._vocab = None
         self._memo.clear()
-
-    def add_letter(self, letter: Letter) -> None:
-        """Index one letter (nothing happens when it is indexed already)."""
-        with self._writing():
-            counts: Counter[str] = Counter()
-            self._add(letter, counts)
-            self._count(counts)
-            self._changed()
 
     def _count(self, counts: Counter[str]) -> None:
         """Add block counts to the vocabulary (once per batch: far fewer upserts)."""
@@ -280,18 +271,13 @@ class SearchIndex:
                     "SELECT title, date FROM letters WHERE id = ?", (named,)
                 ).fetchone()
             hits.append(
-                Hit(
+                make_hit(
+                    "title",
+                    Located((), title, ()),
+                    REFERENCE_SCORE,
                     letter_id=named,
                     title=title,
                     date=dt.date.fromisoformat(date) if date else None,
-                    section_index=0,
-                    section_title=None,
-                    paragraph_index=-1,
-                    kind="title",
-                    score=REFERENCE_SCORE,
-                    snippet=title,
-                    spans=(),
-                    snippet_spans=(),
                 )
             )
         cited = '"' + " ".join(word_list(str(ref))[1:]) + '"'  # without "kamerstuk"
@@ -312,19 +298,16 @@ class SearchIndex:
             "SELECT text FROM blocks WHERE row BETWEEN ? AND ? AND kind = 1 AND section_index = ?",
             (lo, hi, si),
         ).fetchone()
-        where = matcher.locate(text, window)
-        return Hit(
+        return make_hit(
+            KINDS[kind],
+            matcher.locate(text, window),
+            score,
             letter_id=letter_id,
             title=title,
             date=dt.date.fromisoformat(date) if date else None,
             section_index=si,
-            section_title=heading[0] if heading and KINDS[kind] != "title" else None,
+            section_title=heading[0] if heading else None,
             paragraph_index=pi,
-            kind=KINDS[kind],
-            score=score,
-            snippet=where.snippet,
-            spans=where.spans,
-            snippet_spans=where.snippet_spans,
             footnote=fn,
         )
 
@@ -332,7 +315,7 @@ class SearchIndex:
         """The id of the letter that `query`, a Kamerstuk reference, names (newest first).
 
         A letter names `dossier-number` when its own number (`Nr. 151`) is that number and
-        the dossier it cites most is that dossier (see `searchquery.own_dossier`).
+        the dossier it cites most is that dossier (see `query.own_dossier`).
         """
         ref = parse_reference(query)
         if ref is None:

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from briefreader.textnorm import typo_budget, word_forms
+from briefreader.search.normalize import typo_budget, word_forms
 
 EXACT = 1.0
 FORM = 0.9

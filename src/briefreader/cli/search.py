@@ -17,8 +17,8 @@ from dataclasses import replace
 from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.library import Library
+from briefreader.notes import Store
 from briefreader.search import Hit, SearchIndex, search_notes
-from briefreader.store import Store
 
 TITLE_WIDTH = 44
 

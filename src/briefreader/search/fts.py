@@ -14,8 +14,8 @@ import sqlite3
 from collections.abc import Collection
 from pathlib import Path
 
-from briefreader.searchquery import Query, Unit
-from briefreader.textnorm import NORM_VERSION
+from briefreader.search.normalize import NORM_VERSION
+from briefreader.search.query import Query, Unit
 
 SCHEMA = f"1.{NORM_VERSION}"
 NEAR = 8  # words apart, for "near each other"

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
-from briefreader.textnorm import WORD, normalize
+from briefreader.search.normalize import WORD, normalize
 
 
 @dataclass(frozen=True, slots=True)

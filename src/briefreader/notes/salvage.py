@@ -17,10 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-_ANNOTATION = (
-    'id, letter_id, section_index, paragraph_index, start, "end", quote, prefix, suffix,'
-    " note, created, updated, letter_title, section_title, detached"
-)
+from briefreader.notes.schema import COLUMN_COUNT, COLUMNS
+
 _CHUNK = 500
 _PROBE_LIMIT = 20_000  # ids tried when the damaged file no longer says how many it had
 
@@ -52,13 +50,13 @@ def _top_id(db: sqlite3.Connection) -> int:
 
 def _annotations(db: sqlite3.Connection) -> list[tuple[Any, ...]]:
     found: list[tuple[Any, ...]] = []
-    sql = f"SELECT {_ANNOTATION} FROM annotations WHERE id >= ? AND id < ?"
+    sql = f"SELECT {COLUMNS} FROM annotations WHERE id >= ? AND id < ?"
     for low in range(0, _top_id(db) + 1, _CHUNK):
         try:
             found += db.execute(sql, (low, low + _CHUNK)).fetchall()
         except sqlite3.Error:  # a bad page in this range: take the rows one at a time
             for one in range(low, low + _CHUNK):
-                found += _rows(db, f"SELECT {_ANNOTATION} FROM annotations WHERE id = ?", (one,))
+                found += _rows(db, f"SELECT {COLUMNS} FROM annotations WHERE id = ?", (one,))
     return found
 
 
@@ -136,7 +134,7 @@ def salvage(path: Path) -> Salvage:
 def restore(db: sqlite3.Connection, found: Salvage) -> None:
     """Write salvaged rows into a new, migrated database (inside the caller's transaction)."""
     db.executemany(
-        f"INSERT OR IGNORE INTO annotations ({_ANNOTATION}) VALUES ({','.join('?' * 15)})",
+        f"INSERT OR IGNORE INTO annotations ({COLUMNS}) VALUES ({','.join('?' * COLUMN_COUNT)})",
         found.annotations,
     )
     kept = {row[0] for row in found.annotations}

@@ -1,10 +1,10 @@
-"""Re-anchoring: finding an annotation's passage again in a letter whose text has changed.
+"""Finding an annotation's passage again in a letter whose text has changed.
 
 Modelled on Hypothesis's anchoring. An anchor is tried, in order: at its position hint (the
 quote is still there), then wherever the exact quote occurs, then by a fuzzy search of the
 quote (rapidfuzz). Candidates are ranked by a score that weighs the quote above its context
 and the context above the position. An annotation that cannot be placed is marked detached,
-never deleted; its quote and note stay in the store (see `reanchoring`).
+never deleted; its quote and note stay in the store (see `reanchor`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from briefreader.annotation import (
+from briefreader.model import Letter
+from briefreader.notes.model import (
     PARAGRAPH_BREAK,
     Anchor,
     anchor_at,
@@ -21,7 +22,6 @@ from briefreader.annotation import (
     context_before,
     paragraph_texts,
 )
-from briefreader.model import Letter
 
 # The ranking: the quote counts most, its context next, the position hint least.
 W_QUOTE, W_CONTEXT, W_POSITION = 0.6, 0.3, 0.1

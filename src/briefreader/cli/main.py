@@ -1,21 +1,20 @@
-"""The command line: argparse subcommands over the core, one-line errors, exit status 0/1.
+"""The command line's entry point: the argparse tree, dispatch, one-line errors, exit status.
 
 `briefreader [PATH ...]` opens the reader; `parse`, `search`, `notes`, `export` and `add` work
-from the shell. Paths come from `locations`; nothing here imports the UI until the reader
-is asked for.
+from the shell, each in its own module of this package (`cmd_<name>`). Every `UserError`
+becomes one line on stderr and exit status 1, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from briefreader import __version__, locations
+from briefreader import __version__
 from briefreader.errors import UserError
 
 COMMANDS = ("parse", "search", "export", "notes", "add")
@@ -94,61 +93,32 @@ def _reader_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def cmd_parse(args: argparse.Namespace) -> int:
-    """`briefreader parse FILE [--json]`."""
-    from briefreader.outline import outline
-    from briefreader.sources import read_document
-
-    letter = read_document(args.file)
-    if args.json:
-        json.dump(letter.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(outline(letter))
-    return 0
-
-
-def cmd_add(args: argparse.Namespace) -> int:
-    """`briefreader add FILE ...`: copy letters into `<data dir>/letters/`."""
-    from briefreader.library import add_to_library
-
-    data = locations.data_dir(args.data_dir)
-    try:
-        locations.ensure_private_dir(data)  # the data dir is the user's alone (DESIGN.md)
-    except OSError as exc:
-        raise UserError(data, f"cannot create the data folder ({exc.strerror or exc})") from None
-    target = locations.library_dir(data)
-    added, refused = add_to_library(args.files, target)
-    for path in added:
-        print(f"added {path}")
-    for problem in refused:
-        print(f"briefreader: {problem} (not added)", file=sys.stderr)
-    return 1 if refused else 0
-
-
-def cmd_reader(args: argparse.Namespace) -> int:
-    """`briefreader [PATH ...]`: open the reader."""
-    from briefreader.ui.app import run_reader
-
-    return run_reader(
-        args.paths, locations.data_dir(args.data_dir), locations.cache_dir(args.cache_dir)
-    )
-
-
 def _dispatch(args: argparse.Namespace) -> int:
+    # Each command's module is imported only when it runs: `parse` never loads the search
+    # engine, and nothing imports the UI until the reader is asked for.
     command = getattr(args, "command", None)
     if command == "parse":
+        from briefreader.cli.parse import cmd_parse
+
         return cmd_parse(args)
     if command == "add":
+        from briefreader.cli.add import cmd_add
+
         return cmd_add(args)
     if command == "search":
-        from briefreader.search_cli import cmd_search
+        from briefreader.cli.search import cmd_search
 
         return cmd_search(args)
-    if command in ("notes", "export"):
-        from briefreader.notes_cli import cmd_export, cmd_notes
+    if command == "notes":
+        from briefreader.cli.notes import cmd_notes
 
-        return cmd_notes(args) if command == "notes" else cmd_export(args)
+        return cmd_notes(args)
+    if command == "export":
+        from briefreader.cli.export import cmd_export
+
+        return cmd_export(args)
+    from briefreader.cli.reader import cmd_reader
+
     return cmd_reader(args)
 
 

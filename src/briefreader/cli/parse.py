@@ -1,10 +1,25 @@
-"""A plain-text outline of a parsed letter, for `briefreader parse` without `--json`."""
+"""`briefreader parse FILE [--json]`: one parsed letter as JSON, or as a plain-text outline."""
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
 import textwrap
 
 from briefreader.model import Letter
+from briefreader.sources import read_document
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """Print the parse of `args.file`: JSON with `--json`, else the outline."""
+    letter = read_document(args.file)
+    if args.json:
+        json.dump(letter.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(outline(letter))
+    return 0
 
 
 def outline(letter: Letter, width: int = 78) -> str:

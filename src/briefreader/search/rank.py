@@ -13,15 +13,23 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from rapidfuzz import fuzz
 
 from briefreader.model import Letter
-from briefreader.searchquery import Query
-from briefreader.textnorm import WORD, normalize, normalize_with_map
+from briefreader.search.normalize import WORD, normalize, normalize_with_map
+from briefreader.search.query import Query
+from briefreader.search.vocab import Vocabulary
 
-KIND_WEIGHT = {
+# What a hit is in: the one list of kinds. The index stores a kind as its place in `KINDS`,
+# so new kinds go at the end.
+HitKind = Literal["paragraph", "heading", "title", "footnote", "signatory", "note"]
+KINDS: tuple[HitKind, ...] = ("paragraph", "heading", "title", "footnote", "signatory", "note")
+KIND_WEIGHT: dict[HitKind, float] = {
     "title": 1.0,
     "heading": 0.9,
     "note": 0.8,
@@ -49,7 +57,7 @@ class Hit:
     section_index: int
     section_title: str | None
     paragraph_index: int
-    kind: str
+    kind: HitKind
     score: float
     snippet: str
     spans: tuple[tuple[int, int], ...]
@@ -83,6 +91,40 @@ class Located:
     spans: tuple[tuple[int, int], ...]
     snippet: str
     snippet_spans: tuple[tuple[int, int], ...]
+
+
+def make_hit(
+    kind: HitKind,
+    found: Located,
+    score: float,
+    *,
+    letter_id: str,
+    title: str,
+    date: dt.date | None,
+    section_index: int = 0,
+    section_title: str | None = None,
+    paragraph_index: int = -1,
+    footnote: int | None = None,
+    note_id: str | None = None,
+) -> Hit:
+    """The one way a `Hit` is made: where it is, how good, and what `found` says to show.
+
+    A title hit stands above the sections, so it never names one."""
+    return Hit(
+        letter_id=letter_id,
+        title=title,
+        date=date,
+        section_index=section_index,
+        section_title=None if kind == "title" else section_title,
+        paragraph_index=paragraph_index,
+        kind=kind,
+        score=score,
+        snippet=found.snippet,
+        spans=found.spans,
+        snippet_spans=found.snippet_spans,
+        footnote=footnote,
+        note_id=note_id,
+    )
 
 
 # An occurrence: (first word index, last word index, unit index, quality).
@@ -141,11 +183,11 @@ class Matcher:
                 lo += 1
         return best
 
-    def score(self, text: str, kind: str) -> tuple[float, tuple[int, int]] | None:
+    def score(self, text: str, kind: HitKind) -> tuple[float, tuple[int, int]] | None:
         """The score of `text` (None when a unit is missing) and its best word window."""
         return self.score_words(WORD.findall(normalize(text)), kind)
 
-    def score_words(self, toks: list[str], kind: str) -> tuple[float, tuple[int, int]] | None:
+    def score_words(self, toks: list[str], kind: HitKind) -> tuple[float, tuple[int, int]] | None:
         """`score()` of a text already split into normalised words."""
         occ = self._occurrences(toks)
         if occ is None:
@@ -172,7 +214,7 @@ class Matcher:
             + 0.22 * closeness
             + 0.10 * likeness
             + 0.05 * in_order
-            + 0.13 * KIND_WEIGHT.get(kind, 0.5)
+            + 0.13 * KIND_WEIGHT[kind]
             + 0.05 * density
             + 0.05 * brevity
         )
@@ -191,6 +233,20 @@ class Matcher:
         shift = lo - (1 if lo > 0 else 0)  # the leading `…`
         inside = tuple((s - shift, e - shift) for s, e in spans if s >= lo and e <= hi)
         return Located(tuple(spans), snippet, inside)
+
+
+def matcher_for(query: Query, texts: Iterable[list[str]]) -> Matcher | None:
+    """A matcher for `query` over the vocabulary of `texts` (their normalised words), or
+    None when nothing there can match (an index-free search: one letter, the notes)."""
+    counts: Counter[str] = Counter()
+    for words in texts:
+        counts.update(set(words))
+    vocab = Vocabulary(counts)
+    expansions = [{} if u.phrase else vocab.expand(u.words[0]) for u in query.units]
+    for unit, allowed in zip(query.units, expansions, strict=True):
+        if not unit.possible(allowed, vocab.counts):
+            return None
+    return Matcher(query, expansions)
 
 
 def make_snippet(text: str, start: int, end: int, size: int = SNIPPET) -> tuple[str, int, int]:
@@ -219,7 +275,7 @@ def make_snippet(text: str, start: int, end: int, size: int = SNIPPET) -> tuple[
 class Block:
     """A searchable piece of a letter: its title, a heading, a paragraph or a footnote."""
 
-    kind: str
+    kind: HitKind
     section_index: int
     paragraph_index: int
     text: str

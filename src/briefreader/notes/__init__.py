@@ -1,0 +1,51 @@
+"""The user's notes: annotations on passages, reading positions and settings, kept safe.
+
+- `Store` (`store`): the SQLite file of a data dir; `Store.open(data_dir)` never raises for a
+  damaged or unwritable file, every write is committed before it returns.
+- `Annotation`, `Anchor`, `Position`, `anchor_for`, `position_at`, `find_position` (`model`):
+  what a note and a reading position are, and finding a position again in a changed letter.
+- `reanchor_letter`, `place_orphans` (`reanchor`): notes follow their letters through
+  corrections and moves.
+- `parse_tags`, `tags_text`, `clean_tags` (`tags`): the one rule for tags.
+
+`notebook` (notes joined with their letters, for the `notes` and `export` commands and the
+reader's export alike) sits above `export`, which reads this package's model: import it as
+`briefreader.notes.notebook`, so that this face never imports `export` back.
+
+The rooms, bottom up: `model`, `tags`, `schema` (tables and migrations), `db` (opening the
+file safely), `salvage` (reading a damaged file), `cache` (the store's in-memory copy),
+`store`, `locate` (finding a quote again), `reanchor`, `notebook`.
+"""
+
+from __future__ import annotations
+
+from briefreader.notes.model import (
+    Anchor,
+    Annotation,
+    Position,
+    anchor_for,
+    find_position,
+    position_at,
+)
+from briefreader.notes.reanchor import place_orphans, reanchor_all, reanchor_letter
+from briefreader.notes.store import DB_NAME, Store, StoreError
+from briefreader.notes.tags import clean_tags, parse_tags, tags_text, unique_tags
+
+__all__ = [
+    "DB_NAME",
+    "Anchor",
+    "Annotation",
+    "Position",
+    "Store",
+    "StoreError",
+    "anchor_for",
+    "clean_tags",
+    "find_position",
+    "parse_tags",
+    "place_orphans",
+    "position_at",
+    "reanchor_all",
+    "reanchor_letter",
+    "tags_text",
+    "unique_tags",
+]
