@@ -7,11 +7,14 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
+
+from briefreader.errors import UserError
 from briefreader.library import find_files
 from briefreader.model import Cite, Letter
 from briefreader.sources import is_document_name, letter_from_bytes, sniff
 from briefreader.sources.draft import Draft
-from briefreader.sources.officieel import finish
+from briefreader.sources.officieel import finish, kind_from
 
 BRIEF_XML = """<?xml version="1.0" encoding="UTF-8"?>
 <officiele-publicatie>
@@ -48,6 +51,9 @@ BRIEF_XML = """<?xml version="1.0" encoding="UTF-8"?>
   </kamerstuk>
 </officiele-publicatie>
 """
+
+
+DOCS = Path(__file__).resolve().parent / "documents" / "docs"
 
 
 def read(text: str, name: str) -> Letter:
@@ -267,3 +273,25 @@ def test_a_letter_without_signature_markup_still_has_its_closing_and_date() -> N
     assert "4 maart 2011" not in body(letter)
     assert letter.recipient == "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal"
     assert body(letter) == "Hierbij bericht ik u over het uitstel."
+
+
+def test_a_metadata_file_given_by_name_is_refused_with_a_pointer() -> None:
+    data = (DOCS / "kst-32545-143.metadata.xml").read_bytes()
+    with pytest.raises(UserError, match="metadata file, not a document"):
+        letter_from_bytes(data, "kst-32545-143.metadata.xml")
+
+
+@pytest.mark.parametrize(
+    ("printed", "kind"),
+    [
+        ("MOTIE VAN HET LID CEDER", "motie"),
+        ("NADER GEWIJZIGDE MOTIE VAN HET LID X", "motie"),
+        ("GEWIJZIGD VOORSTEL VAN WET", "wetsvoorstel"),
+        ("MEMORIE VAN TOELICHTING", "wetsvoorstel"),
+        ("VERSLAG VAN EEN SCHRIFTELIJK OVERLEG", "verslag"),
+        ("BRIEF VAN DE MINISTER VAN FINANCIËN", "brief"),
+        ("NOTA NAAR AANLEIDING VAN HET VERSLAG", None),
+    ],
+)
+def test_the_printed_title_names_the_kind(printed: str, kind: str | None) -> None:
+    assert kind_from(printed) == kind

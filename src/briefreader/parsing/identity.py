@@ -62,10 +62,12 @@ _KAMERSTUK = re.compile(
 )
 # `kamerstuk 36200-XII-60`, `Kamerstukken 29023-276`, bare `21501-02-2446`.
 _COMPACT = re.compile(
-    rf"(?P<word>\b[Kk]amerstuk(?:ken)?(?:\s+II)?\s+)?"
     rf"(?<![\w/-])(?P<d>\d{{5}}|\d{{2}}\s\d{{3}})(?:{_DASH}(?P<sub>\d{{2}}))?"
     rf"(?:{_DASH}(?P<ch>[IVXLC]{{1,6}}|[A-Z]))?{_DASH}(?P<n>\d{{1,4}})(?![\w/-]|{_DASH}\d)"
 )
+# The word before a compact reference, looked for only where one was found (a leading optional
+# group would be tried at every position of every paragraph).
+_COMPACT_WORD = re.compile(r"\b[Kk]amerstuk(?:ken)?(?:\s+II)?\s+$")
 _AANHANGSEL = re.compile(
     rf"\b[Aa]anhangsel(?:\s+van\s+de)?\s+[Hh]andelingen{_CHAMBER},?\s*(?:vergaderjaar\s+)?"
     rf"(?P<session>{_SESSION})\s*,?\s*(?:{_NR}|Aanhangsel)\s*(?P<nr>\d{{1,5}})"
@@ -242,8 +244,8 @@ def _kamerstuk_cite(m: re.Match[str]) -> Cite:
     return Cite(text, identifier)
 
 
-def _compact_cite(m: re.Match[str]) -> Cite | None:
-    if not (m["word"] or m["sub"] or m["ch"]):
+def _compact_cite(m: re.Match[str], word: bool) -> Cite | None:
+    if not (word or m["sub"] or m["ch"]):
         return None  # a bare `12345-678` is too often something else
     if not (m["sub"] or m["ch"]) and len(m["n"]) < 3:
         return None  # `21501-02`: a dossier and its part, no document number
@@ -283,17 +285,23 @@ def _id_cite(m: re.Match[str]) -> Cite | None:
 def _cites_in(text: str) -> list[tuple[int, int, Cite]]:
     """Every reference in one text with its span; where two overlap the earlier, longer wins."""
     found: list[tuple[int, int, Cite]] = []
-    for pattern, make in (
-        (_AANHANGSEL, lambda m: _session_cite(m, "aanhangsel")),
-        (_HANDELINGEN, lambda m: _session_cite(m, "handelingen")),
-        (_KAMERSTUK, _kamerstuk_cite),
-        (_COMPACT, _compact_cite),
-        (_ID, _id_cite),
+    for needle, pattern, make in (
+        ("anhangsel", _AANHANGSEL, lambda m: _session_cite(m, "aanhangsel")),
+        ("andelingen", _HANDELINGEN, lambda m: _session_cite(m, "handelingen")),
+        ("amerstuk", _KAMERSTUK, _kamerstuk_cite),
+        ("-", _ID, _id_cite),
     ):
+        if needle not in text:
+            continue  # a substring test is far cheaper than a scan that cannot match
         for m in pattern.finditer(text):
             cite = make(m)
             if cite is not None:
                 found.append((m.start(), m.end(), cite))
+    for m in _COMPACT.finditer(text):
+        word = _COMPACT_WORD.search(text, max(0, m.start() - 24), m.start())
+        cite = _compact_cite(m, word is not None)
+        if cite is not None:
+            found.append((word.start() if word else m.start(), m.end(), cite))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept: list[tuple[int, int, Cite]] = []
     for item in found:
@@ -302,7 +310,9 @@ def _cites_in(text: str) -> list[tuple[int, int, Cite]]:
     return sorted(kept, key=lambda f: f[0])
 
 
-_HINT = re.compile(r"(?i)kamerstuk|handelingen|\d{5}|\d{2}\s\d{3}|kst-|ah-")
+# Every form names a dossier (`36 045`, `36045`) or an id of 8+ digits, or is Handelingen: a
+# paragraph with neither is skipped without running the five scans (most paragraphs).
+_DIGITS = re.compile(r"\d\d[\s\u00a0]?\d\d\d")
 
 
 def find_cites(texts: Iterable[str]) -> tuple[Cite, ...]:
@@ -313,8 +323,8 @@ def find_cites(texts: Iterable[str]) -> tuple[Cite, ...]:
     """
     seen: dict[str, Cite] = {}
     for text in texts:
-        if not _HINT.search(text):
-            continue  # most paragraphs cite nothing: skip the five scans
+        if "andelingen" not in text and not _DIGITS.search(text):
+            continue
         text = text.replace("\u00a0", " ")
         for _, _, cite in _cites_in(text):
             seen.setdefault(cite.text, cite)

@@ -69,7 +69,7 @@ def kind_from(*names: str | None) -> str | None:
     for name in names:
         low = clean(name or "").lower()
         for word, kind in _KINDS:
-            if low.startswith(word) or re.match(rf"^(?:gewijzigde|nader gewijzigde) {word}", low):
+            if low.startswith(word) or re.match(rf"^(?:nader )?gewijzigde? {word}", low):
                 return kind
     return None
 

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 
+from briefreader.errors import UserError
 from briefreader.model import Letter, Signatory
 from briefreader.parsing.identity import normalize_dossier, normalize_session
 from briefreader.sources.draft import Draft, Metadata, clean
@@ -194,9 +195,19 @@ def _session_from_kop(root: ET.Element) -> str | None:
     return None
 
 
+# Roots of files that describe or list documents rather than being one.
+NOT_DOCUMENTS = {
+    "metadata_gegevens": "is a metadata file, not a document: open the document next to it",
+    "owms-metadata": "is a metadata file, not a document: open the document next to it",
+    "searchRetrieveResponse": "is a search-service (SRU) response, not a document",
+}
+
+
 def read_xml(data: bytes, source: str) -> Letter:
     """The letter in an official XML publication; `UserError` when the XML is refused."""
     root = parse_xml(data, source)
+    if local(root.tag) in NOT_DOCUMENTS:
+        raise UserError(source, NOT_DOCUMENTS[local(root.tag)])
     draft = Draft(source)
     meta: Metadata = sibling_metadata(source)
     walker = _Walker(draft)
