@@ -27,7 +27,6 @@ NOT_YET: set[str] = {
     "besluitenlijst-20161026-fin-procedurevergadering.pdf",
     "bnc-fiche-fin-2021-fiche5-mifid-mifir.pdf",
     "kamerbrief-ezk-20230530-herijkte-missies-innovatiebeleid.pdf",
-    "kamerbrief-ienw-20231018-verzamelbrief-luchtvaart.pdf",
 }
 
 
