@@ -161,13 +161,21 @@ def _mark_kerning(page: pdfium.PdfTextPage, handle: Any, text: str, first: int, 
     return "".join(out)
 
 
+def _refusal(source: str, exc: Exception) -> UserError:
+    """PDFium's complaint as a one-line refusal."""
+    why = " ".join(str(exc).split()).rstrip(".")
+    if "password" in why.lower():
+        return UserError(source, "is a password-protected PDF; save an unprotected copy first")
+    return UserError(source, f"is a damaged PDF ({why})")
+
+
 def pdf_text(data: bytes, source: str) -> str:
     """The text of a PDF, pages separated by form feeds; `UserError` for a damaged or scanned
     PDF."""
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise UserError(source, f"is a damaged PDF ({exc})") from None
+        raise _refusal(source, exc) from None
     rows: list[list[Row]] = []
     try:
         for index in range(len(doc)):
@@ -179,7 +187,7 @@ def pdf_text(data: bytes, source: str) -> str:
                 textpage.close()
                 page.close()
     except pdfium.PdfiumError as exc:
-        raise UserError(source, f"is a damaged PDF ({exc})") from None
+        raise _refusal(source, exc) from None
     finally:
         doc.close()
     drop_running(rows)
