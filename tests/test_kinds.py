@@ -164,3 +164,20 @@ def test_an_sdu_heading_names_its_kind_first(heading: str, kind: str) -> None:
         "Het kabinet heeft het verslag van de Raad ontvangen en stuurt het u hierbij.\n"
     )
     assert parse_letter(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "date"),
+    [
+        ("Den Haag, 4 maart 2011", "Den Haag", dt.date(2011, 3, 4)),
+        ("’s-Gravenhage, 3 mei 2011", "’s-Gravenhage", dt.date(2011, 5, 3)),
+        ("Rijswijk, 7 april 1997", "Rijswijk", dt.date(1997, 4, 7)),
+    ],
+)
+def test_place_and_date_leave_the_body(line: str, place: str, date: dt.date) -> None:
+    letter = parse_letter(
+        f"Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n{line}\n\n"
+        "Hierbij informeer ik u over de stand van zaken.\n"
+    )
+    assert (letter.place, letter.date) == (place, date)
+    assert body(letter) == "Hierbij informeer ik u over de stand van zaken."

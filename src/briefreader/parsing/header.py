@@ -57,13 +57,13 @@ _DOSSIER_NUMBER_LINE = re.compile(
 _NUMBER_LINE = re.compile(r"^[Nn]r\.\s*(\d{1,4})(?:\s+(\S.*))?$")
 _HEADING_LINE = re.compile(
     r"^(?:GEWIJZIGDE\s+|NADER\s+GEWIJZIGDE\s+)?(?:BRIEF|MOTIE|VERSLAG|NOTA|MEMORIE|AMENDEMENT|"
-    r"VOORSTEL|LIJST|ADVIES|VERSLAG|BESLUITENLIJST|KONINKLIJKE)\b"
+    r"VOORSTEL|LIJST|ADVIES|EINDVERSLAG|BESLUITENLIJST|KONINKLIJKE)\b"
 )
 _RECIPIENT = re.compile(
     r"^(?:Aan\s+de\s+|De\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer)"
 )
 _PLACE_DATE = re.compile(
-    rf"^(['’]?[A-Z][\w'’. -]{{1,40}}),\s+(\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})$"
+    rf"^((?:['’]s[- ])?[A-Z][\w'’. -]{{1,40}}),\s+(\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})$"
 )
 # The SDU masthead, with the chamber's number pypdf leaves after it.
 _MASTHEAD = re.compile(
