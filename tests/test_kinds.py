@@ -181,3 +181,16 @@ def test_place_and_date_leave_the_body(line: str, place: str, date: dt.date) -> 
     )
     assert (letter.place, letter.date) == (place, date)
     assert body(letter) == "Hierbij informeer ik u over de stand van zaken."
+
+
+def test_a_page_title_naming_the_kamerstuk_gives_its_identity() -> None:
+    letter = parse_letter(
+        "Kamerstuk 34 919, nr. 3\n\n34 919 Defensienota\n\n"
+        "Nr. 3 BRIEF VAN DE MINISTER VAN DEFENSIE\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+        "Den Haag, 29 maart 2018\n\nTekst van de brief.\n"
+    )
+    assert (letter.identifier, letter.title) == ("kst-34919-3", "Defensienota")
+    assert body(letter) == "Tekst van de brief."
+    compact = parse_letter("Kamerstuk 36200-XII-12\n\nTekst van de brief over de dijken.\n")
+    assert (compact.identifier, compact.dossier) == ("kst-36200-XII-12", "36 200 XII")

@@ -54,6 +54,8 @@ _DOSSIER_LINE = re.compile(rf"^{_DOSSIER}(?:\s+(?P<title>[A-Z«(‘“'].*))?$")
 _DOSSIER_NUMBER_LINE = re.compile(
     rf"^{_DOSSIER}\s+(?P<number>\d{{1,4}})\s+(?P<heading>[A-Z][A-Z ,.’'&-]+)$"
 )
+# A page's own title naming the document: `Kamerstuk 34 919, nr. 3`, `Kamerstuk 36200-XII-12`.
+_KAMERSTUK_LINE = re.compile(rf"^Kamerstuk\s+{_DOSSIER}(?:,?\s+nr\.\s*|[-–])(?P<number>\d{{1,4}})$")
 _NUMBER_LINE = re.compile(r"^[Nn]r\.\s*(\d{1,4})(?:\s+(\S.*))?$")
 _HEADING_LINE = re.compile(
     r"^(?:GEWIJZIGDE\s+|NADER\s+GEWIJZIGDE\s+)?(?:BRIEF|MOTIE|VERSLAG|NOTA|MEMORIE|AMENDEMENT|"
@@ -122,7 +124,8 @@ def dossier_number_line(head: Header, lines: list[Line], i: int) -> int:
 def dossier_line(head: Header, lines: list[Line], i: int) -> int:
     """`32 500 C Vaststelling van …`, or the dossier alone with its title on the next line."""
     m = _DOSSIER_LINE.match(lines[i].text)
-    if not m or head.dossier or head.number:
+    # after the number, or another dossier, it is text (`12 345 mensen …`)
+    if not m or (head.dossier or _dossier_of(m)) != _dossier_of(m) or head.heading:
         return 0
     head.dossier = _dossier_of(m)
     title = [m.group("title")] if m.group("title") else []
@@ -133,6 +136,15 @@ def dossier_line(head: Header, lines: list[Line], i: int) -> int:
     if title:
         head.dossier_title = " ".join(title)
     return j - i
+
+
+def kamerstuk_line(head: Header, lines: list[Line], i: int) -> int:
+    """`Kamerstuk 34 919, nr. 3` over a copied page: the document's dossier and number."""
+    m = _KAMERSTUK_LINE.match(lines[i].text)
+    if not m or head.dossier or head.number:
+        return 0
+    head.dossier, head.number = _dossier_of(m), m.group("number")
+    return 1
 
 
 def title_above_dossier(head: Header, lines: list[Line], i: int) -> int:
@@ -278,6 +290,7 @@ def letterhead_line(head: Header, lines: list[Line], i: int) -> int:
 # Rules that open a header item, tried in order on each line.
 _STARTERS: tuple[HeaderRule, ...] = (
     dossier_number_line,
+    kamerstuk_line,
     number_line,
     heading_line,
     recipient,
