@@ -194,3 +194,11 @@ def test_a_page_title_naming_the_kamerstuk_gives_its_identity() -> None:
     assert body(letter) == "Tekst van de brief."
     compact = parse_letter("Kamerstuk 36200-XII-12\n\nTekst van de brief over de dijken.\n")
     assert (compact.identifier, compact.dossier) == ("kst-36200-XII-12", "36 200 XII")
+
+
+def test_memorie_van_toelichting_keeps_its_general_part_headings() -> None:
+    letter = read("memorie_van_toelichting.txt")
+    assert (letter.kind, letter.identifier) == ("wetsvoorstel", "kst-36012-3")
+    titles = [s.title for s in letter.sections if s.title]
+    assert titles[:4] == ["I. ALGEMEEN", "1. Inleiding", "2. Doel", "II. ARTIKELSGEWIJS"]
+    assert titles[4:7] == ["Artikel 1", "Artikel 2", "Artikel 3"]
