@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from briefreader.parsing.blocks import BlockRule, continuation, heading, orphan, paragraph
 from briefreader.parsing.blocks import build_blocks as rule_blocks
-from briefreader.parsing.blocks import continuation, heading, orphan, paragraph
 from briefreader.parsing.lines import Line, ends_sentence
 from briefreader.parsing.rules import Block
 from briefreader.parsing.state import ParseState
@@ -93,15 +93,9 @@ def _paragraphs(chunk: list[Line], with_headings: bool = False) -> list[Block]:
 
     Inside the units no heading rule runs: the bill's own units are the outline.
     """
-    rules = (
-        [orphan, heading, paragraph, continuation]
-        if with_headings
-        else [
-            orphan,
-            paragraph,
-            continuation,
-        ]
-    )
+    rules: list[BlockRule] = [orphan, paragraph, continuation]
+    if with_headings:
+        rules.insert(1, heading)
     out: list[Block] = []
     for block in rule_blocks(chunk, rules) if chunk else []:
         if block.heading:
