@@ -257,7 +257,8 @@ def test_kamervragen_lines_give_questioners_dates_and_ministers() -> None:
 
 
 def test_a_letter_without_signature_markup_still_has_its_closing_and_date() -> None:
-    html = """<html><body><div id="broodtekst">
+    html = """<html><head><meta name="DCTERMS.issued" content="2011-03-08"/></head>
+      <body><div id="broodtekst">
       <h1 class="stuktitel"><span class="stuknummer">Nr. 7</span> BRIEF VAN DE MINISTER</h1>
       <p>Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</p>
       <p>Hierbij bericht ik u over het uitstel.</p>
@@ -268,6 +269,7 @@ def test_a_letter_without_signature_markup_still_has_its_closing_and_date() -> N
     assert [(s.role, s.name) for s in letter.signatories] == [
         ("De Minister van Binnenlandse Zaken en Koninkrijksrelaties", "P.H. Donner")
     ]
+    # the letter's own date line, not the metadata's publication date
     assert letter.date == dt.date(2011, 3, 4) and letter.place == "Den Haag"
     assert "Hoogachtend" not in body(letter) and "Donner" not in body(letter)
     assert "4 maart 2011" not in body(letter)
@@ -295,3 +297,23 @@ def test_a_metadata_file_given_by_name_is_refused_with_a_pointer() -> None:
 )
 def test_the_printed_title_names_the_kind(printed: str, kind: str | None) -> None:
     assert kind_from(printed) == kind
+
+
+def test_a_page_from_another_site_reads_as_the_text_it_shows() -> None:
+    """Saved from tweedekamer.nl or the like: the same letter as copying its text would give."""
+    copied = (DOCS / "006_kst-32500-C-7_bzk_uitstel-vragen-provinciefonds.txt").read_text("utf-8")
+    blocks = [b for b in copied.split("\n\n") if b.strip() and b.strip() != "Naar boven"]
+    text = "\n\n".join(blocks) + "\n"
+    page = (
+        "<!DOCTYPE html><html><head><script>var x = 1;</script></head><body><header><nav><ul>"
+        "<li>Home</li><li>Zoeken</li></ul></nav></header><main>"
+        + "".join(f"<p>{b}</p>" for b in blocks)
+        + "<p>Naar boven</p></main><footer>Contact | Privacy</footer></body></html>"
+    )
+    as_text = letter_from_bytes(text.encode("utf-8"), "brief.txt")
+    as_page = letter_from_bytes(page.encode("utf-8"), "brief.html")
+    for field in ("kind", "identifier", "title", "date", "signatories", "footnotes"):
+        assert getattr(as_page, field) == getattr(as_text, field)
+    assert [s.title for s in as_page.sections] == [s.title for s in as_text.sections]
+    for furniture in ("Zoeken", "Privacy", "Naar boven", "var x"):
+        assert furniture not in body(as_page)

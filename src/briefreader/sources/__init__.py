@@ -39,12 +39,17 @@ def _pdf(data: bytes, source: str) -> Letter:
     return parse_letter(clean_text(pdf_text(data, source)), source)
 
 
+def _html(data: bytes, source: str) -> Letter:
+    # a page that is no official publication is read as the text it shows
+    return read_html(data, source, lambda text, name: _text(text.encode("utf-8"), name))
+
+
 # One line per format: `sniff` names it, its reader makes the letter.
 READERS: dict[str, Reader] = {
     "text": _text,
     "pdf": _pdf,
     "xml": read_xml,
-    "html": read_html,
+    "html": _html,
     "odt": read_odt,
 }
 
