@@ -202,3 +202,18 @@ def test_memorie_van_toelichting_keeps_its_general_part_headings() -> None:
     titles = [s.title for s in letter.sections if s.title]
     assert titles[:4] == ["I. ALGEMEEN", "1. Inleiding", "2. Doel", "II. ARTIKELSGEWIJS"]
     assert titles[4:7] == ["Artikel 1", "Artikel 2", "Artikel 3"]
+
+
+def test_letterhead_signers_with_lower_case_roles_and_titles() -> None:
+    letter = parse_letter(
+        "Datum 14 maart 2024\nBetreft Stand van zaken\n\nGeachte voorzitter,\n\n"
+        "Hierbij informeer ik u.\n\nHoogachtend,\n\n"
+        "de minister van Buitenlandse Zaken,\n\n\n\nH.G.J. Bruins Slot\n\n"
+        "de minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,\n\n\n\n"
+        "mr. drs. E.N.A.J. Schreinemacher\n"
+    )
+    assert [s.name for s in letter.signatories] == [
+        "H.G.J. Bruins Slot",
+        "mr. drs. E.N.A.J. Schreinemacher",
+    ]
+    assert body(letter) == "Hierbij informeer ik u."
