@@ -217,3 +217,21 @@ def test_letterhead_signers_with_lower_case_roles_and_titles() -> None:
         "mr. drs. E.N.A.J. Schreinemacher",
     ]
     assert body(letter) == "Hierbij informeer ik u."
+
+
+def test_letterhead_without_salutation_sidebar_before_the_fields() -> None:
+    letter = parse_letter(
+        "Ministerie van\nInfrastructuur en\nWaterstaat\nRijnstraat 8\n2515 XP Den Haag\n\n"
+        "Kenmerk\nIENW/BSK-2023/1\n\n> Retouradres Postbus 20901 2500 EX Den Haag\n\n"
+        "De voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n"
+        "2500 EA DEN HAAG\n\nDatum 18 oktober 2023\nOnderwerp Verzamelbrief luchtvaart\n\n"
+        "Met deze brief wordt u geïnformeerd.\n\n"
+        "De Minister van Infrastructuur en Waterstaat,\n\nMark Harbers\n"
+    )
+    assert (letter.title, letter.date) == ("Verzamelbrief luchtvaart", dt.date(2023, 10, 18))
+    assert (letter.kenmerk, letter.citation) == (
+        "IENW/BSK-2023/1",
+        "Kamerbrief van 18 oktober 2023, IENW/BSK-2023/1",
+    )
+    assert letter.recipient == "De voorzitter van de Tweede Kamer der Staten-Generaal"
+    assert body(letter) == "Met deze brief wordt u geïnformeerd."

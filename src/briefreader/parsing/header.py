@@ -76,6 +76,8 @@ _SESSION = re.compile(r"^Vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})\b(?:,\s*nr\.\
 _FIELD = re.compile(
     r"^(Datum|Betreft|Onderwerp|Vastgesteld|Voorgesteld)(?::\s*|\s+)(\S.*)$", re.IGNORECASE
 )
+_DATE_FIELD = re.compile(rf"^Datum:?\s+\d{{1,2}}\s+(?:{_MONTH})\b", re.IGNORECASE)
+_SUBJECT_FIELD = re.compile(r"^(?:Betreft|Onderwerp):?\s+\S")
 _KENMERK_LABEL = re.compile(r"^(?:Ons\s+kenmerk|Kenmerk|Onze\s+referentie)\s*:?\s*(\S.*)?$")
 _LETTERHEAD = re.compile(
     r"^(?:>?\s*Retouradres|Onze\s+referentie|Uw\s+referentie|Ons\s+kenmerk|Uw\s+kenmerk|Kenmerk|"
@@ -326,6 +328,12 @@ def take_header(lines: list[Line]) -> tuple[Header, int]:
         while i < salutation:
             i += _claim(head, lines, i) or 1
         return head, salutation + 1
+    # a letterhead letter without a salutation: its sidebar may come before `Datum`/`Betreft`
+    dated = [j for j, ln in enumerate(lines[:60]) if _DATE_FIELD.match(ln.text)]
+    subject = [j for j, ln in enumerate(lines[:60]) if _SUBJECT_FIELD.match(ln.text)]
+    if dated and subject:
+        while i <= max(dated[0], subject[0]):
+            i += _claim(head, lines, i) or 1
     while i < len(lines):
         taken = _claim(head, lines, i)
         if not taken:
