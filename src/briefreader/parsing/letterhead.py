@@ -64,24 +64,18 @@ def _page_of(lines: list[Line]) -> list[int]:
 def sidebar_stage(state: ParseState) -> None:
     """Take the sidebar's lines out of the text, wherever a page puts them; keep the kenmerk.
 
-    The lines the sidebar shows near the top of page 1 are learnt; on later pages a run of
-    such lines at a page's top, or a block of sidebar lines closing a page, is dropped. The
-    line after a dropped run starts the page in its place.
+    The lines the sidebar shows on page 1 before the letter opens are learnt; on later
+    pages a run of such lines at a page's top, or a block of sidebar lines closing a page,
+    is dropped, and the kenmerk printed inside a text line is taken out of it. The line
+    after a dropped run starts the page in its place.
     """
     lines = state.lines
     if not lines:
         return
     pages = _page_of(lines)
-    salutation = next(
-        (i for i, ln in enumerate(lines[:80]) if ln.text.startswith(("Geachte", "Zeer geachte"))),
-        None,
-    )
-    if salutation is None:
-        salutation = max(
-            (i + 1 for i, ln in enumerate(lines[:60]) if _FIELDS.match(ln.text)), default=0
-        )
+    opening = _opening(lines)
     # what the sidebar says on page 1 (before the letter opens) is what later pages repeat
-    known = {ln.text for ln in lines[:salutation] if len(ln.text.split()) <= 6}
+    known = {ln.text for ln in lines[:opening] if len(ln.text.split()) <= 6}
     drop: set[int] = set()
     for i, line in enumerate(lines):
         if pages[i] > 0 and line.breaks_page:
@@ -90,28 +84,43 @@ def sidebar_stage(state: ParseState) -> None:
                 drop.add(j)
                 j += 1
     for first, end in _pages(pages):
-        # the header (before the salutation) is the header stage's to read
-        drop.update(j for j in _sidebar_tail(lines, first, end) if j >= salutation)
-    glued = _glued_kenmerk(lines[:salutation])
+        # the header (before the letter opens) is the header stage's to read
+        drop.update(j for j in _sidebar_tail(lines, first, end) if j >= opening)
+    labels = [i for i in sorted(drop) if _KENMERK_LABEL.match(lines[i].text)]
+    if labels and labels[0] + 1 < len(lines):
+        state.kenmerk = state.kenmerk or lines[labels[0] + 1].text
+    state.lines = _without(lines, drop, _glued_kenmerk(lines[:opening]), opening)
+
+
+def _opening(lines: list[Line]) -> int:
+    """Where the letter opens: after `Geachte …,`, else after its `Datum`/`Betreft` fields."""
+    for i, line in enumerate(lines[:80]):
+        if line.text.startswith(("Geachte", "Zeer geachte")):
+            return i
+    return max((i + 1 for i, ln in enumerate(lines[:60]) if _FIELDS.match(ln.text)), default=0)
+
+
+def _without(
+    lines: list[Line], drop: set[int], glued: re.Pattern[str] | None, opening: int
+) -> list[Line]:
+    """`lines` without the dropped ones and the glued kenmerk; page starts carried over."""
     kept: list[Line] = []
     carry = False
     for i, line in enumerate(lines):
         if i in drop:
-            if _KENMERK_LABEL.match(line.text) and i + 1 < len(lines) and not state.kenmerk:
-                state.kenmerk = lines[i + 1].text
             carry = carry or line.breaks_page
             continue
-        if carry:
-            line = Line(line.index, line.text, max(line.gap, 2), True, line.orphan)
-            carry = False
-        if glued and i >= salutation and glued.search(line.text):
+        if glued and i >= opening and glued.search(line.text):
             text = " ".join(glued.sub(" ", line.text).split())
             if not text:
                 carry = carry or line.breaks_page
                 continue
             line = Line(line.index, text, line.gap, line.page_start, line.orphan)
+        if carry:
+            line = Line(line.index, line.text, max(line.gap, 2), True, line.orphan)
+            carry = False
         kept.append(line)
-    state.lines = kept
+    return kept
 
 
 _NOTE_START = re.compile(r"^(\d{1,3})\s+\S")
