@@ -317,3 +317,15 @@ def test_a_page_from_another_site_reads_as_the_text_it_shows() -> None:
     assert [s.title for s in as_page.sections] == [s.title for s in as_text.sections]
     for furniture in ("Zoeken", "Privacy", "Naar boven", "var x"):
         assert furniture not in body(as_page)
+
+
+def test_a_motie_is_signed_by_its_movers() -> None:
+    letter = letter_from_bytes((DOCS / "kst-36560-22.xml").read_bytes(), "kst-36560-22.xml")
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("Indiener", "Van Hijum"),
+        ("Medeindiener", "Heinen"),
+        ("Medeindiener", "De Vree"),
+        ("Medeindiener", "Vermeer"),
+    ]
+    assert letter.title.startswith("Gewijzigde motie van het lid Van Hijum c.s. ter vervanging")
+    assert body(letter).endswith("en gaat over tot de orde van de dag.")
