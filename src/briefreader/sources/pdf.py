@@ -37,6 +37,7 @@ logging.getLogger("pypdfium2").setLevel(logging.ERROR)
 
 _SOFT = "\ufffe\x02"
 # marks a space PDFium inserted in a narrow gap, decided once the whole text is known
+_LETTER = re.compile(r"[^\W\d_]")
 _SOFT_MARK = re.compile(f"[{_SOFT}]")
 # A page whose text layer holds fewer letters than this counts as image-only.
 _MIN_LETTERS = 20
@@ -185,6 +186,6 @@ def pdf_text(data: bytes, source: str) -> str:
     # PDFium's soft-hyphen mark as the hyphen it was (rows are split after each mark); a
     # page break stands apart as a blank line would, as it did before its footer was taken out
     text = _SOFT_MARK.sub("-", "\n\f\n".join("\n".join(lay_out(page)) for page in rows))
-    if sum(c.isalpha() for c in text) < _MIN_LETTERS:
+    if len(_LETTER.findall(text, 0, 20_000)) < _MIN_LETTERS:  # enough to tell a scan
         raise UserError(source, "is a PDF without text (a scan?); it needs OCR first")
     return repair_text(unkern(text))

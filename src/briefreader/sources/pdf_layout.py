@@ -80,20 +80,22 @@ def drop_running(pages: list[list[Row]]) -> None:
 def _count_tails(pages: list[list[Row]], exact: Counter[tuple[str, int, int]]) -> None:
     """Count, for a piece seen whole on two pages or more, the pages where it is run onto
     the end of a body line instead (same text, same right edge)."""
-    pieces = {}
+    by_edge: dict[int, list[tuple[str, int, int]]] = {}
     for rows in pages:
         for r in rows:
             key = (r.text, *_place(r))
-            if exact[key] >= 2 and " " in r.text:
-                pieces[key] = r.right
-    if not pieces:
+            if exact[key] >= 2 and " " in r.text and key not in by_edge.get(round(r.right), ()):
+                by_edge.setdefault(round(r.right), []).append(key)
+    if not by_edge:
         return
     for rows in pages:
         found = set()
         for r in rows:
-            for key, right in pieces.items():
-                if abs(r.right - right) < 2 and r.text.endswith(" " + key[0]) and r.text != key[0]:
-                    found.add(key)
+            edge = round(r.right)
+            for near in (edge - 1, edge, edge + 1):
+                for key in by_edge.get(near, ()):
+                    if r.text.endswith(" " + key[0]) and r.text != key[0]:
+                        found.add(key)
         exact.update(found)
 
 
