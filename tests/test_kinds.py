@@ -55,8 +55,8 @@ def test_motie_movers_are_its_signatories() -> None:
     assert (letter.identifier, letter.date) == ("kst-36410-V-88", dt.date(2023, 11, 14))
     assert letter.title == "Motie van de leden Van der Berg en Kostić"
     assert [(s.role, s.name) for s in letter.signatories] == [
-        ("", "Van der Berg"),
-        ("", "Kostić"),
+        ("Indiener", "Van der Berg"),
+        ("Medeindiener", "Kostić"),
     ]
     text = body(letter)
     assert text.startswith("De Kamer, gehoord de beraadslaging, constaterende dat")
@@ -132,7 +132,11 @@ def test_motie_copied_from_the_site() -> None:
     letter = read("motie_web.txt")
     assert (letter.kind, letter.identifier) == ("motie", "kst-36410-V-88")
     assert letter.title == "Motie van de leden Boswijk en Van der Lee"
-    assert [s.name for s in letter.signatories] == ["Boswijk", "Van der Lee"]
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("Indiener", "Boswijk"),
+        ("Medeindiener", "Van der Lee"),
+    ]
+    assert letter.sender is None  # movers, not a sender
     assert "Naar boven" not in body(letter) and "Boswijk" not in body(letter)
 
 

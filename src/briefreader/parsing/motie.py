@@ -2,8 +2,8 @@
 
 A motie reads `De Kamer, gehoord de beraadslaging, constaterende dat …; verzoekt de
 regering …, en gaat over tot de orde van de dag.` and ends with the names of the members
-who move it, one per line, without roles: they are its signatories, with an empty role as
-the official XML gives them (the first is the indiener, the others medeindieners). Its
+who move it, one per line, without roles: they are its signatories, the first as its
+`Indiener`, the others as `Medeindiener` (as the official XML path names them too). Its
 heading (`MOTIE VAN DE LEDEN INGE VAN DIJK EN GRINWIS`) is its title, with the names
 written as the movers' lines write them.
 """
@@ -32,7 +32,8 @@ def movers(lines: list[Line], start: int, end: int) -> tuple[tuple[str, str], in
         top -= 1
     if top - 1 < start or not _CLOSING_WORDS.search(lines[top - 1].text):
         return None
-    return ("", lines[end - 1].text), end - 1
+    role = "Indiener" if end - 1 == top else "Medeindiener"
+    return (role, lines[end - 1].text), end - 1
 
 
 def title_from_heading(heading: str, names: list[str]) -> str:
