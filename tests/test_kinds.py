@@ -132,7 +132,11 @@ def test_motie_copied_from_the_site() -> None:
     letter = read("motie_web.txt")
     assert (letter.kind, letter.identifier) == ("motie", "kst-36410-V-88")
     assert letter.title == "Motie van de leden Boswijk en Van der Lee"
-    assert [s.name for s in letter.signatories] == ["Boswijk", "Van der Lee"]
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("Indiener", "Boswijk"),
+        ("Medeindiener", "Van der Lee"),
+    ]
+    assert letter.sender is None  # movers, not a sender
     assert "Naar boven" not in body(letter) and "Boswijk" not in body(letter)
 
 
@@ -164,3 +168,74 @@ def test_an_sdu_heading_names_its_kind_first(heading: str, kind: str) -> None:
         "Het kabinet heeft het verslag van de Raad ontvangen en stuurt het u hierbij.\n"
     )
     assert parse_letter(text).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "date"),
+    [
+        ("Den Haag, 4 maart 2011", "Den Haag", dt.date(2011, 3, 4)),
+        ("’s-Gravenhage, 3 mei 2011", "’s-Gravenhage", dt.date(2011, 5, 3)),
+        ("Rijswijk, 7 april 1997", "Rijswijk", dt.date(1997, 4, 7)),
+    ],
+)
+def test_place_and_date_leave_the_body(line: str, place: str, date: dt.date) -> None:
+    letter = parse_letter(
+        f"Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n{line}\n\n"
+        "Hierbij informeer ik u over de stand van zaken.\n"
+    )
+    assert (letter.place, letter.date) == (place, date)
+    assert body(letter) == "Hierbij informeer ik u over de stand van zaken."
+
+
+def test_a_page_title_naming_the_kamerstuk_gives_its_identity() -> None:
+    letter = parse_letter(
+        "Kamerstuk 34 919, nr. 3\n\n34 919 Defensienota\n\n"
+        "Nr. 3 BRIEF VAN DE MINISTER VAN DEFENSIE\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+        "Den Haag, 29 maart 2018\n\nTekst van de brief.\n"
+    )
+    assert (letter.identifier, letter.title) == ("kst-34919-3", "Defensienota")
+    assert body(letter) == "Tekst van de brief."
+    compact = parse_letter("Kamerstuk 36200-XII-12\n\nTekst van de brief over de dijken.\n")
+    assert (compact.identifier, compact.dossier) == ("kst-36200-XII-12", "36 200 XII")
+
+
+def test_memorie_van_toelichting_keeps_its_general_part_headings() -> None:
+    letter = read("memorie_van_toelichting.txt")
+    assert (letter.kind, letter.identifier) == ("wetsvoorstel", "kst-36012-3")
+    titles = [s.title for s in letter.sections if s.title]
+    assert titles[:4] == ["I. ALGEMEEN", "1. Inleiding", "2. Doel", "II. ARTIKELSGEWIJS"]
+    assert titles[4:7] == ["Artikel 1", "Artikel 2", "Artikel 3"]
+
+
+def test_letterhead_signers_with_lower_case_roles_and_titles() -> None:
+    letter = parse_letter(
+        "Datum 14 maart 2024\nBetreft Stand van zaken\n\nGeachte voorzitter,\n\n"
+        "Hierbij informeer ik u.\n\nHoogachtend,\n\n"
+        "de minister van Buitenlandse Zaken,\n\n\n\nH.G.J. Bruins Slot\n\n"
+        "de minister voor Buitenlandse Handel en Ontwikkelingssamenwerking,\n\n\n\n"
+        "mr. drs. E.N.A.J. Schreinemacher\n"
+    )
+    assert [s.name for s in letter.signatories] == [
+        "H.G.J. Bruins Slot",
+        "mr. drs. E.N.A.J. Schreinemacher",
+    ]
+    assert body(letter) == "Hierbij informeer ik u."
+
+
+def test_letterhead_without_salutation_sidebar_before_the_fields() -> None:
+    letter = parse_letter(
+        "Ministerie van\nInfrastructuur en\nWaterstaat\nRijnstraat 8\n2515 XP Den Haag\n\n"
+        "Kenmerk\nIENW/BSK-2023/1\n\n> Retouradres Postbus 20901 2500 EX Den Haag\n\n"
+        "De voorzitter van de Tweede Kamer\nder Staten-Generaal\nPostbus 20018\n"
+        "2500 EA DEN HAAG\n\nDatum 18 oktober 2023\nOnderwerp Verzamelbrief luchtvaart\n\n"
+        "Met deze brief wordt u geïnformeerd.\n\n"
+        "De Minister van Infrastructuur en Waterstaat,\n\nMark Harbers\n"
+    )
+    assert (letter.title, letter.date) == ("Verzamelbrief luchtvaart", dt.date(2023, 10, 18))
+    assert (letter.kenmerk, letter.citation) == (
+        "IENW/BSK-2023/1",
+        "Kamerbrief van 18 oktober 2023, IENW/BSK-2023/1",
+    )
+    assert letter.recipient == "De voorzitter van de Tweede Kamer der Staten-Generaal"
+    assert body(letter) == "Met deze brief wordt u geïnformeerd."

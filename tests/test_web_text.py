@@ -10,9 +10,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from briefreader.errors import UserError
 from briefreader.model import Letter
-from briefreader.sources import read_document
+from briefreader.sources import letter_from_bytes, read_document
 from briefreader.sources.webtext import strip_web_furniture
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -134,3 +137,44 @@ def test_aanhangsel_copied_from_the_site() -> None:
     assert letter.citation == "Aanhangsel Handelingen II 2023/24, nr. 1314"
     assert [s.title for s in letter.sections] == ["Vraag 1", "Antwoord 1"]
     assert body(letter) == "Bent u bekend met het bericht over de vogelgriep? Ja."
+
+
+_PIECES = [
+    "Naar boven",
+    "X Noot",
+    "XNoot",
+    "1",
+    "12",
+    "Noot 3: tekst",
+    "Ondertekenaars",
+    "Eerste ondertekenaar",
+    "-----",
+    "# 2",
+    "### 387",
+    "**vet**",
+    "[4 ]",
+    "1.",
+    "Kerngegevens",
+    "Parlementaire Monitor",
+    "Kamerstuk",
+    "Datum publicatieOrganisatie",
+    "Tweede Kamer der Staten-Generaal2023-20241314",
+    "Den Haag, 4 maart 2011",
+    "De Minister van Defensie, A.B. Naam",
+    "",
+    " ",
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=30)), max_size=40))
+def test_any_web_text_keeps_its_lines_and_parses(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    cleaned = strip_web_furniture(text)
+    assert cleaned.count("\n") == text.count("\n")
+    try:
+        letter = letter_from_bytes(text.encode("utf-8"), "<web>")
+    except UserError:
+        return  # an empty or binary text is refused in one line, not a crash
+    assert letter.title.strip()
+    assert all("\n" not in p.text for s in letter.sections for p in s.paragraphs)

@@ -29,8 +29,7 @@ def looks_like_besluitenlijst(lines: list[Line]) -> bool:
     """A `Document: Besluitenlijst …` line or a title that says so, and agenda rows."""
     head = [ln.text for ln in lines[:40]]
     named = any(re.match(r"^(?:Document:\s*)?Besluitenlijst\b", t) for t in head)
-    items = sum(1 for ln in lines if _ITEM.match(ln.text))
-    return named and items >= 1
+    return named and any(_ITEM.match(ln.text) for ln in lines)
 
 
 def _join(texts: list[str]) -> str:

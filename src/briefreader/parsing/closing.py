@@ -24,7 +24,8 @@ from briefreader.parsing.lines import Line
 
 __all__ = ["CLOSING_RULES", "take_closing"]
 
-_ROLE = re.compile(r"^(?:De|Het|DE|HET)\s+\S.{2,150},$")
+# `De Minister van …,`, `DE MINISTER …,`, and on letterhead also `de minister van …,`
+_ROLE = re.compile(r"^(?:De|Het|DE|HET|de|het)\s+\S.{2,150},$")
 _NAME = re.compile(r"^(?:[a-z]{2,5}\.\s*)*[A-Z][\w.'’ -]{1,60}$")
 _INITIALS_NAME = (
     r"(?:[A-Z][a-z]{0,2}\.\s?){1,6}(?:(?:van|de|der|den|ten|ter|von|le|la|in\s't)\s+)*"

@@ -54,16 +54,18 @@ _DOSSIER_LINE = re.compile(rf"^{_DOSSIER}(?:\s+(?P<title>[A-Z«(‘“'].*))?$")
 _DOSSIER_NUMBER_LINE = re.compile(
     rf"^{_DOSSIER}\s+(?P<number>\d{{1,4}})\s+(?P<heading>[A-Z][A-Z ,.’'&-]+)$"
 )
+# A page's own title naming the document: `Kamerstuk 34 919, nr. 3`, `Kamerstuk 36200-XII-12`.
+_KAMERSTUK_LINE = re.compile(rf"^Kamerstuk\s+{_DOSSIER}(?:,?\s+nr\.\s*|[-–])(?P<number>\d{{1,4}})$")
 _NUMBER_LINE = re.compile(r"^[Nn]r\.\s*(\d{1,4})(?:\s+(\S.*))?$")
 _HEADING_LINE = re.compile(
     r"^(?:GEWIJZIGDE\s+|NADER\s+GEWIJZIGDE\s+)?(?:BRIEF|MOTIE|VERSLAG|NOTA|MEMORIE|AMENDEMENT|"
-    r"VOORSTEL|LIJST|ADVIES|VERSLAG|BESLUITENLIJST|KONINKLIJKE)\b"
+    r"VOORSTEL|LIJST|ADVIES|EINDVERSLAG|BESLUITENLIJST|KONINKLIJKE)\b"
 )
 _RECIPIENT = re.compile(
     r"^(?:Aan\s+de\s+|De\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer)"
 )
 _PLACE_DATE = re.compile(
-    rf"^(['’]?[A-Z][\w'’. -]{{1,40}}),\s+(\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})$"
+    rf"^((?:['’]s[- ])?[A-Z][\w'’. -]{{1,40}}),\s+(\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})$"
 )
 # The SDU masthead, with the chamber's number pypdf leaves after it.
 _MASTHEAD = re.compile(
@@ -74,6 +76,8 @@ _SESSION = re.compile(r"^Vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})\b(?:,\s*nr\.\
 _FIELD = re.compile(
     r"^(Datum|Betreft|Onderwerp|Vastgesteld|Voorgesteld)(?::\s*|\s+)(\S.*)$", re.IGNORECASE
 )
+_DATE_FIELD = re.compile(rf"^Datum:?\s+\d{{1,2}}\s+(?:{_MONTH})\b", re.IGNORECASE)
+_SUBJECT_FIELD = re.compile(r"^(?:Betreft|Onderwerp):?\s+\S")
 _KENMERK_LABEL = re.compile(r"^(?:Ons\s+kenmerk|Kenmerk|Onze\s+referentie)\s*:?\s*(\S.*)?$")
 _LETTERHEAD = re.compile(
     r"^(?:>?\s*Retouradres|Onze\s+referentie|Uw\s+referentie|Ons\s+kenmerk|Uw\s+kenmerk|Kenmerk|"
@@ -122,7 +126,8 @@ def dossier_number_line(head: Header, lines: list[Line], i: int) -> int:
 def dossier_line(head: Header, lines: list[Line], i: int) -> int:
     """`32 500 C Vaststelling van …`, or the dossier alone with its title on the next line."""
     m = _DOSSIER_LINE.match(lines[i].text)
-    if not m or head.dossier or head.number:
+    # after the number, or another dossier, it is text (`12 345 mensen …`)
+    if not m or (head.dossier or _dossier_of(m)) != _dossier_of(m) or head.heading:
         return 0
     head.dossier = _dossier_of(m)
     title = [m.group("title")] if m.group("title") else []
@@ -133,6 +138,15 @@ def dossier_line(head: Header, lines: list[Line], i: int) -> int:
     if title:
         head.dossier_title = " ".join(title)
     return j - i
+
+
+def kamerstuk_line(head: Header, lines: list[Line], i: int) -> int:
+    """`Kamerstuk 34 919, nr. 3` over a copied page: the document's dossier and number."""
+    m = _KAMERSTUK_LINE.match(lines[i].text)
+    if not m or head.dossier or head.number:
+        return 0
+    head.dossier, head.number = _dossier_of(m), m.group("number")
+    return 1
 
 
 def title_above_dossier(head: Header, lines: list[Line], i: int) -> int:
@@ -278,6 +292,7 @@ def letterhead_line(head: Header, lines: list[Line], i: int) -> int:
 # Rules that open a header item, tried in order on each line.
 _STARTERS: tuple[HeaderRule, ...] = (
     dossier_number_line,
+    kamerstuk_line,
     number_line,
     heading_line,
     recipient,
@@ -313,6 +328,12 @@ def take_header(lines: list[Line]) -> tuple[Header, int]:
         while i < salutation:
             i += _claim(head, lines, i) or 1
         return head, salutation + 1
+    # a letterhead letter without a salutation: its sidebar may come before `Datum`/`Betreft`
+    dated = [j for j, ln in enumerate(lines[:60]) if _DATE_FIELD.match(ln.text)]
+    subject = [j for j, ln in enumerate(lines[:60]) if _SUBJECT_FIELD.match(ln.text)]
+    if dated and subject:
+        while i <= max(dated[0], subject[0]):
+            i += _claim(head, lines, i) or 1
     while i < len(lines):
         taken = _claim(head, lines, i)
         if not taken:

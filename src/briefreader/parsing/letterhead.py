@@ -4,7 +4,7 @@ A ministry letter prints its sidebar (directorate, visiting and postal address, 
 kenmerk` and its value, `Bijlage(n)`) beside the first page and repeats part of it on every
 later page (`Kenmerk` / `IENW/BSK-2023/297705`); text extraction puts those lines at a
 page's top or bottom, or in the middle of a paragraph. Its headings are bold or italic lines
-with a blank line above and the text straight under them.
+with a blank line above and the text straight under them (`word.py`).
 
 `sign` recognises such a letter (`Datum` and `Betreft`/`Onderwerp` fields with a
 `Retouradres`, `Pagina 1 van N`, a kenmerk or `Geachte …,`) and names it `brief` early, so
@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import re
 
-from briefreader.parsing.blocks import BlockContext
-from briefreader.parsing.lines import Line, ends_mid_sentence, ends_sentence
-from briefreader.parsing.rules import Block
+from briefreader.parsing.lines import Line
 from briefreader.parsing.state import ParseState
 
-__all__ = ["footnote_gap_stage", "heading_tail", "sidebar_stage", "sign", "word_heading"]
+__all__ = ["page_of", "page_spans", "sidebar_stage", "sign"]
 
 _FIELDS = re.compile(r"^(?:Datum\s+\d|Betreft\s|Onderwerp\s)")
 _LETTERHEAD_SIGNS = re.compile(
@@ -51,7 +49,7 @@ def _sidebar_line(text: str) -> bool:
     return bool(_LABEL.match(text) or _ADDRESS.match(text))
 
 
-def _page_of(lines: list[Line]) -> list[int]:
+def page_of(lines: list[Line]) -> list[int]:
     """The page number (from 0) of each line."""
     pages, page = [], 0
     for i, line in enumerate(lines):
@@ -64,24 +62,18 @@ def _page_of(lines: list[Line]) -> list[int]:
 def sidebar_stage(state: ParseState) -> None:
     """Take the sidebar's lines out of the text, wherever a page puts them; keep the kenmerk.
 
-    The lines the sidebar shows near the top of page 1 are learnt; on later pages a run of
-    such lines at a page's top, or a block of sidebar lines closing a page, is dropped. The
-    line after a dropped run starts the page in its place.
+    The lines the sidebar shows on page 1 before the letter opens are learnt; on later
+    pages a run of such lines at a page's top, or a block of sidebar lines closing a page,
+    is dropped, and the kenmerk printed inside a text line is taken out of it. The line
+    after a dropped run starts the page in its place.
     """
     lines = state.lines
     if not lines:
         return
-    pages = _page_of(lines)
-    salutation = next(
-        (i for i, ln in enumerate(lines[:80]) if ln.text.startswith(("Geachte", "Zeer geachte"))),
-        None,
-    )
-    if salutation is None:
-        salutation = max(
-            (i + 1 for i, ln in enumerate(lines[:60]) if _FIELDS.match(ln.text)), default=0
-        )
+    pages = page_of(lines)
+    opening = _opening(lines)
     # what the sidebar says on page 1 (before the letter opens) is what later pages repeat
-    known = {ln.text for ln in lines[:salutation] if len(ln.text.split()) <= 6}
+    known = {ln.text for ln in lines[:opening] if len(ln.text.split()) <= 6}
     drop: set[int] = set()
     for i, line in enumerate(lines):
         if pages[i] > 0 and line.breaks_page:
@@ -89,87 +81,44 @@ def sidebar_stage(state: ParseState) -> None:
             while j < len(lines) and pages[j] == pages[i] and _repeat(lines, j, known):
                 drop.add(j)
                 j += 1
-    for first, end in _pages(pages):
-        # the header (before the salutation) is the header stage's to read
-        drop.update(j for j in _sidebar_tail(lines, first, end) if j >= salutation)
-    glued = _glued_kenmerk(lines[:salutation])
+    for first, end in page_spans(pages):
+        # the header (before the letter opens) is the header stage's to read
+        drop.update(j for j in _sidebar_tail(lines, first, end) if j >= opening)
+    labels = [i for i in sorted(drop) if _KENMERK_LABEL.match(lines[i].text)]
+    if labels and labels[0] + 1 < len(lines):
+        state.kenmerk = state.kenmerk or lines[labels[0] + 1].text
+    state.lines = _without(lines, drop, _glued_kenmerk(lines[:opening]), opening)
+
+
+def _opening(lines: list[Line]) -> int:
+    """Where the letter opens: after `Geachte …,`, else after its `Datum`/`Betreft` fields."""
+    for i, line in enumerate(lines[:80]):
+        if line.text.startswith(("Geachte", "Zeer geachte")):
+            return i
+    return max((i + 1 for i, ln in enumerate(lines[:60]) if _FIELDS.match(ln.text)), default=0)
+
+
+def _without(
+    lines: list[Line], drop: set[int], glued: re.Pattern[str] | None, opening: int
+) -> list[Line]:
+    """`lines` without the dropped ones and the glued kenmerk; page starts carried over."""
     kept: list[Line] = []
     carry = False
     for i, line in enumerate(lines):
         if i in drop:
-            if _KENMERK_LABEL.match(line.text) and i + 1 < len(lines) and not state.kenmerk:
-                state.kenmerk = lines[i + 1].text
             carry = carry or line.breaks_page
             continue
-        if carry:
-            line = Line(line.index, line.text, max(line.gap, 2), True, line.orphan)
-            carry = False
-        if glued and i >= salutation and glued.search(line.text):
+        if glued and i >= opening and glued.search(line.text):
             text = " ".join(glued.sub(" ", line.text).split())
             if not text:
                 carry = carry or line.breaks_page
                 continue
             line = Line(line.index, text, line.gap, line.page_start, line.orphan)
+        if carry:
+            line = Line(line.index, line.text, max(line.gap, 2), True, line.orphan)
+            carry = False
         kept.append(line)
-    state.lines = kept
-
-
-_NOTE_START = re.compile(r"^(\d{1,3})\s+\S")
-
-
-def footnote_gap_stage(state: ParseState) -> None:
-    """Put back the space above a page's footnotes where the extraction lost it.
-
-    Word sets a page's footnotes under a short rule, which text extraction drops: the first
-    footnote then follows the text without a blank line. A line that opens with the next
-    footnote's number, whose marker is on the page above it, and from which every line to
-    the page's end is footnote text, is given the blank line the footnote reader expects.
-    """
-    lines = state.lines
-    pages = _page_of(lines)
-    expected = 1
-    for first, end in _pages(pages):
-        for i in range(first + 1, end):
-            m = _NOTE_START.match(lines[i].text)
-            if not m or int(m.group(1)) != expected:
-                continue
-            if not _marked(lines[first:i], expected) or not _notes_to_end(lines[i:end], expected):
-                continue
-            if lines[i].gap == 0:
-                line = lines[i]
-                lines[i] = Line(line.index, line.text, 1, line.page_start, line.orphan)
-            break
-        numbers = [int(m.group(1)) for ln in lines[first:end] if (m := _NOTE_START.match(ln.text))]
-        later = [n for n in numbers if n >= expected]
-        expected = _last_run(later, expected) + 1 if later else expected
-
-
-def _marked(lines: list[Line], number: int) -> bool:
-    """Footnote `number`'s marker is glued to a word or a stop in these lines."""
-    marker = re.compile(rf"(?:(?<=[^\W\d_])|(?<=[.,;:)»”’]))\s?{number}(?!\d)")
-    return any(marker.search(ln.text) for ln in lines)
-
-
-def _notes_to_end(lines: list[Line], first: int) -> bool:
-    """Every line from here to the page's end is a footnote opening the next number, or the
-    text of the one above it (a zone of at most a dozen lines)."""
-    if len(lines) > 14:
-        return False
-    expected = first
-    for line in lines:
-        m = _NOTE_START.match(line.text)
-        if m and int(m.group(1)) == expected:
-            expected += 1
-    return expected > first
-
-
-def _last_run(numbers: list[int], start: int) -> int:
-    """The last number of the run start, start+1, … found in `numbers` (start - 1 if none)."""
-    n = start - 1
-    for number in numbers:
-        if number == n + 1:
-            n = number
-    return n
+    return kept
 
 
 def _glued_kenmerk(head: list[Line]) -> re.Pattern[str] | None:
@@ -192,7 +141,7 @@ def _repeat(lines: list[Line], j: int, known: set[str]) -> bool:
     return _kenmerk_value(lines, j) and len(text.split()) <= 4
 
 
-def _pages(pages: list[int]) -> list[tuple[int, int]]:
+def page_spans(pages: list[int]) -> list[tuple[int, int]]:
     """(first, end) line index of each page."""
     spans: list[tuple[int, int]] = []
     for i, page in enumerate(pages):
@@ -220,61 +169,3 @@ def _sidebar_tail(lines: list[Line], first: int, end: int) -> range:
 
 def _kenmerk_value(lines: list[Line], j: int) -> bool:
     return j > 0 and bool(_KENMERK_LABEL.match(lines[j - 1].text)) and len(lines[j].text) <= 40
-
-
-def heading_tail(ctx: BlockContext, i: int) -> bool:
-    """The second line of a wrapped heading is already in its heading."""
-    last = ctx.last()
-    return last is not None and last.heading and last.lines[-1] is ctx.lines[i]
-
-
-def word_heading(ctx: BlockContext, i: int) -> bool:
-    """A short line under a blank line with the text straight under it (bold in Word).
-
-    `Rapport`, `Draagmoederschap of adoptie?`, `2. Controles door … en de` / `Inspectie …
-    (ILT)` (a numbered heading may wrap onto a second line).
-    """
-    line = ctx.lines[i]
-    nxt = ctx.next_line(i)
-    last = ctx.last()
-    if nxt is None or nxt.gap > 0 or not (line.gap > 0 or line.page_start):
-        return False
-    if last is not None and not last.heading and ends_mid_sentence(last.lines[-1].text):
-        return False
-    text = line.text
-    parts = [text]
-    numbered = bool(re.match(r"^\d{1,2}\.\s+[A-Z(]", text))
-    after = ctx.next_line(i + 1)
-    if numbered and ends_mid_sentence(text) and after is not None and after.gap == 0:
-        tail = nxt.text
-        if len(tail.split()) > 10 or tail[-1] in ".,;:" or not after.text[:1].isupper():
-            return False
-        parts.append(nxt.text)
-        nxt = after
-    title = " ".join(parts)
-    if not _heading_words(title, numbered) or not nxt.text[:1].isupper():
-        return False
-    if len(nxt.text) < len(parts[-1]) and not ends_sentence(nxt.text):
-        return False  # a short line under a short line: a list or an address, not a heading
-    heading_line = Line(line.index, title, line.gap, line.page_start)
-    wrapped = [ctx.lines[i + 1]] if len(parts) == 2 else []
-    level = 2 if numbered and ctx.seen_plain_heading else 1
-    ctx.open_block(Block(True, [heading_line, *wrapped], level))
-    ctx.seen_plain_heading = ctx.seen_plain_heading or not numbered
-    return True
-
-
-def _heading_words(text: str, numbered: bool = False) -> bool:
-    """Short, capitalised (or bracketed), not a sentence, a list item or a field."""
-    words = text.split()
-    if not words or len(words) > (16 if numbered else 10) or len(text) > 110:
-        return False
-    first = text[0]
-    if not (first.isupper() or first == "(" or (numbered and first.isdigit())):
-        return False
-    if first.isdigit() and not numbered:
-        return False
-    # `Energietransitie:` is a heading; `Het betreft de volgende onderwerpen:` opens a list
-    if text[-1] in ".,;-–" or (text[-1] == ":" and len(words) > 3) or ends_mid_sentence(text):
-        return False
-    return not re.match(r"^(?:[-•–·▪●*]\s|Hoogachtend|Geachte)", text)

@@ -54,9 +54,13 @@ def kind_of(
 
 def sender_of(roles: list[str], heading: str | None, body_start: str) -> str | None:
     """Who sent the letter: the first signatory's role, else a committee named at the start."""
-    if roles:
+    if _HEADING_PREFIX.sub("", (heading or "").upper().lstrip()).startswith("MOTIE"):
+        return None  # a motie has movers (its signatories), not a sender
+    if roles and roles[0]:
         role = re.sub(r"^(?:De|Het)\s+", "", roles[0], flags=re.IGNORECASE)
         return role + (f" +{len(roles) - 1}" if len(roles) > 1 else "")
+    if roles:
+        return None
     m = _COMMISSION.search(body_start)
     if m:
         return " ".join(m.group(1).split())

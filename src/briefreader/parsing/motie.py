@@ -2,9 +2,10 @@
 
 A motie reads `De Kamer, gehoord de beraadslaging, constaterende dat …; verzoekt de
 regering …, en gaat over tot de orde van de dag.` and ends with the names of the members
-who move it, one per line, without roles: the first is the indiener, the others
-medeindieners. Its heading (`MOTIE VAN DE LEDEN INGE VAN DIJK EN GRINWIS`) is its title,
-with the names written as the movers' lines write them.
+who move it, one per line, without roles: they are its signatories, the first as its
+`Indiener`, the others as `Medeindiener` (as the official XML path names them too). Its
+heading (`MOTIE VAN DE LEDEN INGE VAN DIJK EN GRINWIS`) is its title, with the names
+written as the movers' lines write them.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from briefreader.parsing import (
     letterhead,
     sdu,
     wetsvoorstel,
+    word,
 )
 from briefreader.parsing.blocks import BlockRule, build_blocks, continuation, heading, orphan
 from briefreader.parsing.blocks import paragraph as paragraph_start
@@ -143,9 +144,9 @@ STAGES.add("besluitenlijst-blocks", besluitenlijst.blocks_stage, kinds=("besluit
 STAGES.add("wetsvoorstel-blocks", wetsvoorstel.blocks_stage, kinds=("wetsvoorstel",))
 KIND_SIGNS.add("letterhead", letterhead.sign)  # names letterhead letters `brief` early
 STAGES.add("sidebar", letterhead.sidebar_stage, kinds=("brief",), after="kind")
-STAGES.add("footnote-gap", letterhead.footnote_gap_stage, kinds=("brief",), after="sidebar")
-BLOCKS.add("word-heading-tail", letterhead.heading_tail, kinds=("brief",), before="orphan")
-BLOCKS.add("word-heading", letterhead.word_heading, kinds=("brief",), before="heading")
+STAGES.add("footnote-gap", word.footnote_gap_stage, kinds=("brief",), after="sidebar")
+BLOCKS.add("word-heading-tail", word.heading_tail, kinds=("brief",), before="orphan")
+BLOCKS.add("word-heading", word.word_heading, kinds=("brief",), before="heading")
 KF = ("document",)  # a BNC-fiche is the `document` a kind sign recognises
 STAGES.add("fiche-title", fiche.title_stage, kinds=KF, after="closing")
 BLOCKS.add("fiche-tail", fiche.heading_tail, kinds=KF, before="orphan")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from briefreader.parsing.blocks import BlockRule, continuation, heading, orphan, paragraph
 from briefreader.parsing.blocks import build_blocks as rule_blocks
-from briefreader.parsing.blocks import continuation, orphan, paragraph
 from briefreader.parsing.lines import Line, ends_sentence
 from briefreader.parsing.rules import Block
 from briefreader.parsing.state import ParseState
@@ -65,14 +65,15 @@ def build_blocks(lines: list[Line]) -> list[Block]:
             chunk.append(line)
             i += 1
             continue
-        blocks.extend(_paragraphs(chunk))
+        # before the first unit (a memorie van toelichting's general part) headings are kept
+        blocks.extend(_paragraphs(chunk, with_headings=not blocks))
         chunk = []
         title = line.text
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         # `HOOFDSTUK 1` / `ALGEMENE BEPALINGEN`: a short name on the next line
         if (
             nxt is not None
-            and not _STRUCTURE.match(line.text).group("name")  # type: ignore[union-attr]
+            and len(title.split()) <= 2
             and unit != "artikel"
             and unit_of(nxt.text) is None
             and len(nxt.text) <= 90
@@ -80,20 +81,26 @@ def build_blocks(lines: list[Line]) -> list[Block]:
         ):
             title = f"{title} {nxt.text}"
             i += 1
-        heading = Line(line.index, title, line.gap, line.page_start)
-        blocks.append(Block(True, [heading], used.index(unit) + 1))
+        head = Line(line.index, title, line.gap, line.page_start)
+        blocks.append(Block(True, [head], used.index(unit) + 1))
         i += 1
-    blocks.extend(_paragraphs(chunk))
+    blocks.extend(_paragraphs(chunk, with_headings=not blocks))
     return blocks
 
 
-def _paragraphs(chunk: list[Line]) -> list[Block]:
+def _paragraphs(chunk: list[Line], with_headings: bool = False) -> list[Block]:
     """The text of one unit as paragraphs, a new one at each numbered lid (`2. De …`).
 
-    No heading rule runs here: the bill's own units are the outline.
+    Inside the units no heading rule runs: the bill's own units are the outline.
     """
+    rules: list[BlockRule] = [orphan, paragraph, continuation]
+    if with_headings:
+        rules.insert(1, heading)
     out: list[Block] = []
-    for block in rule_blocks(chunk, [orphan, paragraph, continuation]) if chunk else []:
+    for block in rule_blocks(chunk, rules) if chunk else []:
+        if block.heading:
+            out.append(block)
+            continue
         current = Block(False, [block.lines[0]])
         out.append(current)
         for line in block.lines[1:]:
