@@ -115,10 +115,20 @@ def _boxes_in_place(rows: list[Row]) -> list[Row]:
 
     Word draws a text box after the page's text and footnotes: a run of rows in the text
     column that starts higher up than the row before it and lies between two rows of the
-    text is moved to just below the last text row above it.
+    text is moved to just below the last text row above it (a few boxes a page at most).
     """
+    for _ in range(8):
+        moved = _move_one_box(rows)
+        if moved is None:
+            break
+        rows = moved
+    return rows
+
+
+def _move_one_box(rows: list[Row]) -> list[Row] | None:
+    """`rows` with the last misplaced text box moved into place, or None when there is none."""
     if len(rows) < 3:
-        return rows
+        return None
     margin = Counter(round(r.left) for r in rows).most_common(1)[0][0]
 
     def in_column(row: Row) -> bool:
@@ -140,9 +150,9 @@ def _boxes_in_place(rows: list[Row]) -> list[Row]:
             below = [r for r in before if in_column(r) and r.top < run[-1].bottom]
             if above and below and above[-1] + 1 < start:
                 at = above[-1] + 1
-                return _boxes_in_place(before[:at] + run + before[at:] + rows[k + 1 :])
+                return before[:at] + run + before[at:] + rows[k + 1 :]
         k = start - 1
-    return rows
+    return None
 
 
 def lay_out(rows: list[Row]) -> list[str]:
