@@ -23,10 +23,7 @@ from briefreader.cli import main
 DOCS = Path(__file__).resolve().parent / "documents"
 EXPECTED = sorted((DOCS / "expected").glob("*.json"))
 
-NOT_YET: set[str] = {
-    "besluitenlijst-20161026-fin-procedurevergadering.pdf",
-    "bnc-fiche-fin-2021-fiche5-mifid-mifir.pdf",
-}
+NOT_YET: set[str] = {}
 
 
 def _norm(value: object) -> str:

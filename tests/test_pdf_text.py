@@ -75,8 +75,9 @@ def test_a_compound_kerned_apart_twice_is_one_word() -> None:
 
     assert unkern(f"Tweede T{KERN}us{KERN}senrapportage") == "Tweede Tussenrapportage"
     assert unkern(f"3 Kamers{KERN}tuknummer 36200") == "3 Kamerstuknummer 36200"
-    # common words on both sides of a narrow gap stay two words
+    # common words on both sides of a narrow gap stay two words, as does a function word
     assert unkern(f"Om{KERN}ervoor te zorgen, op{KERN}en neer") == "Om ervoor te zorgen, op en neer"
+    assert unkern(f"verordening{KERN}en richtlijn") == "verordening en richtlijn"
 
 
 def test_a_text_file_with_split_accents_reads_them_whole() -> None:

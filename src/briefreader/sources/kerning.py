@@ -8,7 +8,8 @@ no word, joins when the whole is a word (Dutch, or written whole elsewhere in th
 or a compound of two words split elsewhere than at the marks (`T us senrapportage` is
 `tussen` + `rapportage`);
 otherwise a pair joins when the whole is about as common as its rarer half and that half is
-no common word itself (`op en` stays apart though `open` is a word).
+no common word itself (`op en` stays apart though `open` is a word). A function word on
+either side keeps the space (`verordening en`, not `verordeningen`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from collections import Counter
 
 from briefreader.parsing.hyphens import zipf
+from briefreader.parsing.lines import FUNCTION_WORDS
 
 __all__ = ["KERN", "unkern"]
 
@@ -44,6 +46,8 @@ def _pair(left: str, right: str, counts: Counter[str]) -> bool:
     joined = (left + right).lower()
     if not (left.isalpha() and right.isalpha()) or len(joined) < 4:
         return False
+    if left.lower() in FUNCTION_WORDS or right.lower() in FUNCTION_WORDS:
+        return False  # `verordening en` is two words though `verordeningen` is one
     whole = zipf(joined)
     rare = min(zipf(left.lower()), zipf(right.lower()))
     return (whole >= _WORD or counts[joined] > 0) and whole >= rare - 1.0 and rare < 4.5
@@ -59,7 +63,11 @@ def unkern(text: str) -> str:
         pieces = m.group(0).split(KERN)
         whole = "".join(pieces)
         # only where a piece is no word at all is there evidence of a word kerned apart
-        if whole.isalpha() and any(zipf(p.lower()) < _WORD for p in pieces):
+        if (
+            whole.isalpha()
+            and any(zipf(p.lower()) < _WORD for p in pieces)
+            and not any(p.lower() in FUNCTION_WORDS for p in pieces)
+        ):
             low = whole.lower()
             marks, at = set(), 0
             for piece in pieces[:-1]:

@@ -164,13 +164,19 @@ def _mark_kerning(box: _Boxes, handle: Any, text: str, first: int, last: int) ->
         # hyphen that goes on; between two words the document and the word list decide
         glued = after in ".,;:)" or (after == "-" and i + 2 < last and text[i + 2].isalnum())
         if (
-            before.isalnum()
+            (before.isalnum() or (after.isdigit() and before != " "))
             and (after.isalnum() or glued)
             and pdfium_c.FPDFText_IsGenerated(handle, i) == 1
         ):
             a = box(i - 1)
             b = box(i + 1)
-            if b[0] - a[2] <= 0.3 * max(a[3] - a[1], 0.1):  # a real word space is wider
+            height = max(a[3] - a[1], 0.1)
+            # a footnote marker set superscript after its word (`182/2011.¹³`) is glued on
+            marker = after.isdigit() and b[1] > a[1] + 0.15 * height and b[3] - b[1] < 0.85 * height
+            glued = glued or marker
+            if (before.isalnum() or marker) and b[0] - a[
+                2
+            ] <= 0.3 * height:  # a word space is wider
                 out.append(text[pos:i])
                 if not glued:
                     out.append(KERN)
