@@ -23,7 +23,7 @@ from briefreader.cli import main
 DOCS = Path(__file__).resolve().parent / "documents"
 EXPECTED = sorted((DOCS / "expected").glob("*.json"))
 
-NOT_YET: set[str] = {}
+NOT_YET: set[str] = set()
 
 
 def _norm(value: object) -> str:
