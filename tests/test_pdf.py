@@ -58,3 +58,19 @@ def test_a_pdf_without_text_asks_for_ocr(tmp_path: Path) -> None:
     path.write_bytes(make_pdf([[]]))
     with pytest.raises(UserError, match="without text"):
         read_document(path)
+
+
+def test_a_password_protected_pdf_is_refused_in_one_line(tmp_path: Path) -> None:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(make_pdf(PAGES))).pages:
+        writer.add_page(page)
+    writer.encrypt("geheim")
+    path = tmp_path / "dicht.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    with pytest.raises(UserError, match="password-protected"):
+        read_document(path)

@@ -77,3 +77,10 @@ def test_a_compound_kerned_apart_twice_is_one_word() -> None:
     assert unkern(f"3 Kamers{KERN}tuknummer 36200") == "3 Kamerstuknummer 36200"
     # common words on both sides of a narrow gap stay two words
     assert unkern(f"Om{KERN}ervoor te zorgen, op{KERN}en neer") == "Om ervoor te zorgen, op en neer"
+
+
+def test_a_text_file_with_split_accents_reads_them_whole() -> None:
+    data = "Vragen van het lid Kostic´ (PvdD) aan de Minister.\n\nMinister Yes¸ilgöz.\n"
+    letter = letter_from_bytes(data.encode("utf-8"), "vragen.txt")
+    body = " ".join(p.text for s in letter.sections for p in s.paragraphs)
+    assert "Kostić" in body and "Yeşilgöz" in body

@@ -54,6 +54,7 @@ class BlockContext:
 
 
 BlockRule = Callable[[BlockContext, int], bool]
+_OPENERS = frozenset("«‘“'")
 
 
 def orphan(ctx: BlockContext, i: int) -> bool:
@@ -68,8 +69,15 @@ def orphan(ctx: BlockContext, i: int) -> bool:
 def heading(ctx: BlockContext, i: int) -> bool:
     """A short capitalised line standing alone is a heading (numbered ones one level down)."""
     line = ctx.lines[i]
-    nxt = ctx.next_line(i)
     text = line.text
+    first = text[0]
+    if (
+        len(text) > 90
+        or text[-1] in ".,;:?!"
+        or not (first.isupper() or first.isdigit() or first in _OPENERS)
+    ):
+        return False  # most lines: no heading text at all (what `is_heading_text` checks)
+    nxt = ctx.next_line(i)
     last = ctx.last()
     prev = last.lines[-1].text if last else ""
     in_text = last is not None and not last.heading

@@ -20,6 +20,7 @@ from briefreader.sources.html import read_html
 from briefreader.sources.metadata import SIBLING_SUFFIXES
 from briefreader.sources.odt import read_odt
 from briefreader.sources.pdf import pdf_text
+from briefreader.sources.repair import repair_text
 from briefreader.sources.webtext import strip_web_furniture
 from briefreader.sources.xml import read_xml
 
@@ -32,7 +33,9 @@ DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf", ".xml", ".html", ".htm", ".odt")
 
 
 def _text(data: bytes, source: str) -> Letter:
-    return parse_letter(strip_web_furniture(text_from_bytes(data, source)), source)
+    # pypdf-made text splits accents as the PDF reader's text would (`Kostic´`)
+    text = repair_text(text_from_bytes(data, source))
+    return parse_letter(strip_web_furniture(text), source)
 
 
 def _pdf(data: bytes, source: str) -> Letter:

@@ -43,11 +43,26 @@ _SOFT_MARK = re.compile(f"[{_SOFT}]")
 _MIN_LETTERS = 20
 
 
-def _box(page: pdfium.PdfTextPage, start: int, end: int) -> Row:
+class _Boxes:
+    """Loose char boxes (font ascent to descent) straight from PDFium: (left, bottom, right,
+    top). The wrapper's `get_charbox` costs four times as much per call."""
+
+    def __init__(self, page: pdfium.PdfTextPage) -> None:
+        self._handle = page.raw
+        self._rect = pdfium_c.FS_RECTF()
+
+    def __call__(self, index: int) -> tuple[float, float, float, float]:
+        rect = self._rect
+        if not pdfium_c.FPDFText_GetLooseCharBox(self._handle, index, rect):
+            return 0.0, 0.0, 0.0, 0.0
+        return rect.left, rect.bottom, rect.right, rect.top
+
+
+def _box(box: _Boxes, start: int, end: int) -> Row:
     """The box of chars start..end-1 from loose boxes (font ascent/descent); its type size
     is the larger of the first and last char's, so a superscript at either end is ignored."""
-    left, bottom, _, top = page.get_charbox(start, loose=True)
-    _, low, right, high = page.get_charbox(end - 1, loose=True)
+    left, bottom, _, top = box(start)
+    _, low, right, high = box(end - 1)
     return Row("", left, right, bottom, top, max(top - bottom, high - low))
 
 
@@ -71,7 +86,8 @@ def _rows(page: pdfium.PdfTextPage) -> list[Row]:
     handle = page.raw
     start = 0
     size = len(text)
-    cuts = _cuts(page, handle, text)
+    box = _Boxes(page)
+    cuts = _cuts(box, handle, text)
     while start < size:
         end = text.find("\r\n", start)
         if end < 0:
@@ -87,9 +103,9 @@ def _rows(page: pdfium.PdfTextPage) -> list[Row]:
             lead = len(piece) - len(piece.lstrip())
             first = start + lead
             last = start + len(piece.rstrip())
-            row = _box(page, first, last)
+            row = _box(box, first, last)
             kerned = " " in stripped
-            row.text = _mark_kerning(page, handle, text, first, last) if kerned else stripped
+            row.text = _mark_kerning(box, handle, text, first, last) if kerned else stripped
             row.bold = len(stripped) <= 90 and _bold(handle, text, first, last)
             rows.append(row)
         start = end + skip
@@ -105,7 +121,7 @@ def _bold(handle: Any, text: str, first: int, last: int) -> bool:
     return bool(weight(handle, first) >= 600 and weight(handle, end) >= 600)
 
 
-def _cuts(page: pdfium.PdfTextPage, handle: Any, text: str) -> list[tuple[int, int]]:
+def _cuts(box: _Boxes, handle: Any, text: str) -> list[tuple[int, int]]:
     """Where PDFium ran two lines into one: (end of the first, chars to skip), in order.
 
     After a soft hyphen it joins the next line on; and a line that starts lower at the left
@@ -118,8 +134,8 @@ def _cuts(page: pdfium.PdfTextPage, handle: Any, text: str) -> list[tuple[int, i
     i = text.find(" ")
     while 0 < i < size - 1:
         if text[i + 1] not in "\r " and text[i - 1] != " ":
-            before = page.get_charbox(i - 1, loose=True)
-            after = page.get_charbox(i + 1, loose=True)
+            before = box(i - 1)
+            after = box(i + 1)
             height = max(before[3] - before[1], 1.0)
             if after[0] - before[2] > 3 * height:
                 # a wide gap: a sidebar or a table cell beside the text; the pieces are laid
@@ -134,7 +150,7 @@ def _cuts(page: pdfium.PdfTextPage, handle: Any, text: str) -> list[tuple[int, i
     return cuts
 
 
-def _mark_kerning(page: pdfium.PdfTextPage, handle: Any, text: str, first: int, last: int) -> str:
+def _mark_kerning(box: _Boxes, handle: Any, text: str, first: int, last: int) -> str:
     """The line first..last-1 with each narrow space PDFium made up marked as `KERN`."""
     out: list[str] = []
     pos = first
@@ -149,8 +165,8 @@ def _mark_kerning(page: pdfium.PdfTextPage, handle: Any, text: str, first: int, 
             and (after.isalnum() or glued)
             and pdfium_c.FPDFText_IsGenerated(handle, i) == 1
         ):
-            a = page.get_charbox(i - 1, loose=True)
-            b = page.get_charbox(i + 1, loose=True)
+            a = box(i - 1)
+            b = box(i + 1)
             if b[0] - a[2] <= 0.3 * max(a[3] - a[1], 0.1):  # a real word space is wider
                 out.append(text[pos:i])
                 if not glued:
@@ -161,13 +177,21 @@ def _mark_kerning(page: pdfium.PdfTextPage, handle: Any, text: str, first: int, 
     return "".join(out)
 
 
+def _refusal(source: str, exc: Exception) -> UserError:
+    """PDFium's complaint as a one-line refusal."""
+    why = " ".join(str(exc).split()).rstrip(".")
+    if "password" in why.lower():
+        return UserError(source, "is a password-protected PDF; save an unprotected copy first")
+    return UserError(source, f"is a damaged PDF ({why})")
+
+
 def pdf_text(data: bytes, source: str) -> str:
     """The text of a PDF, pages separated by form feeds; `UserError` for a damaged or scanned
     PDF."""
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        raise UserError(source, f"is a damaged PDF ({exc})") from None
+        raise _refusal(source, exc) from None
     rows: list[list[Row]] = []
     try:
         for index in range(len(doc)):
@@ -179,7 +203,7 @@ def pdf_text(data: bytes, source: str) -> str:
                 textpage.close()
                 page.close()
     except pdfium.PdfiumError as exc:
-        raise UserError(source, f"is a damaged PDF ({exc})") from None
+        raise _refusal(source, exc) from None
     finally:
         doc.close()
     drop_running(rows)

@@ -156,7 +156,7 @@ def lay_out(rows: list[Row]) -> list[str]:
             resized = in_body(prev) != in_body(row)
             # Word's headings need no space below them (the sidebar's bold labels are no
             # headings: only in the text column)
-            boxed = prev.bold and not row.bold and abs(prev.left - margin) < 6
+            boxed = prev.bold and not row.bold and abs(prev.left - margin) < 15
             if drop > 1.45 * pitch or drop < -pitch or resized or boxed:
                 lines.append("")
         lines.append(row.text)
