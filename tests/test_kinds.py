@@ -1,6 +1,9 @@
 """Each kind of document reads with the structure its readers look for.
 
-Small invented documents in `tests/fixtures/`: a committee's decision list, a motie, a bill.
+Small invented documents in `tests/fixtures/` and inline texts: a committee's decision list,
+moties (SDU text and a web copy), a bill and a memorie van toelichting, ministry letters on
+letterhead (sidebar, Word headings, signatures), a BNC-fiche, and the header lines every
+Kamerstuk opens with.
 """
 
 from __future__ import annotations
