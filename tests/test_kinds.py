@@ -242,3 +242,12 @@ def test_letterhead_without_salutation_sidebar_before_the_fields() -> None:
     )
     assert letter.recipient == "De voorzitter van de Tweede Kamer der Staten-Generaal"
     assert body(letter) == "Met deze brief wordt u geïnformeerd."
+
+
+def test_verslag_copied_from_the_site() -> None:
+    letter = read("verslag_web.txt")
+    assert (letter.kind, letter.identifier, letter.title) == ("verslag", "kst-28676-390", "NAVO")
+    assert letter.date == dt.date(2022, 1, 12)  # `Vastgesteld`
+    assert letter.sender == "vaste commissie voor Buitenlandse Zaken"
+    titles = [s.title for s in letter.sections if s.title]
+    assert "Vragen en opmerkingen van de leden van de VVD-fractie" in titles

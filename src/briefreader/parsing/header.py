@@ -47,7 +47,8 @@ class Header:
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DOSSIER = (
     r"(?P<dossier>\d{2}\s?\d{3})(?:[-–](?P<sub>\d{1,3}|[A-Z]{1,4}))?"
-    r"(?:\s+(?P<part>[A-Z]{1,4}|[IVXLC]{1,6})\b)?"
+    # a budget chapter or part: `32 500 C`, `36 600 XII` (not a title word such as `NAVO`)
+    r"(?:\s+(?P<part>[A-Z]|[IVXLC]{1,6})\b)?"
 )
 _DOSSIER_LINE = re.compile(rf"^{_DOSSIER}(?:\s+(?P<title>[A-Z«(‘“'].*))?$")
 # rijksbegroting.nl: `34775 A 52 BRIEF VAN DE MINISTER VAN …`
