@@ -61,6 +61,14 @@ def test_motie_movers_are_its_signatories() -> None:
         ("Indiener", "Van der Berg"),
         ("Medeindiener", "Kostić"),
     ]
+    # each clause a paragraph, as the official XML has them
+    assert [p.text.split()[0] for s in letter.sections for p in s.paragraphs] == [
+        "De",
+        "gehoord",
+        "constaterende",
+        "verzoekt",
+        "en",
+    ]
     text = body(letter)
     assert text.startswith("De Kamer, gehoord de beraadslaging, constaterende dat")
     assert text.endswith("en gaat over tot de orde van de dag.")

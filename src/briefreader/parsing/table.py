@@ -23,6 +23,7 @@ from briefreader.parsing import (
     kamervragen,
     kinds,
     letterhead,
+    motie,
     sdu,
     wetsvoorstel,
     word,
@@ -140,6 +141,7 @@ KIND_SIGNS.add("wetsvoorstel", kinds.wetsvoorstel_sign)
 KIND_SIGNS.add("fiche", kinds.fiche_sign)
 STAGES.add("header-identity", kinds.header_identity_stage, after="header")
 STAGES.add("motie-title", kinds.motie_title_stage, kinds=("motie",), after="closing")
+BLOCKS.add("motie-clause", motie.clause, kinds=("motie",), before="paragraph")
 STAGES.add("besluitenlijst-blocks", besluitenlijst.blocks_stage, kinds=("besluitenlijst",))
 STAGES.add("wetsvoorstel-blocks", wetsvoorstel.blocks_stage, kinds=("wetsvoorstel",))
 # Ministry letters on letterhead, Word-made (letterhead.py, word.py): `brief` named early.
