@@ -259,3 +259,18 @@ def test_verslag_copied_from_the_site() -> None:
     assert letter.sender == "vaste commissie voor Buitenlandse Zaken"
     titles = [s.title for s in letter.sections if s.title]
     assert "Vragen en opmerkingen van de leden van de VVD-fractie" in titles
+
+
+def test_besluitenlijst_titled_without_its_label() -> None:
+    letter = parse_letter(
+        "Besluitenlijst procedurevergadering vaste commissie voor Financiën\n"
+        "van woensdag 13 maart 2024\n\n1. Agendapunt: Brievenlijst\n\nBesluit: Vastgesteld.\n\n"
+        "2. Agendapunt: Rondvraag\n\nBesluit: Geen.\n"
+    )
+    assert letter.kind == "besluitenlijst"
+    assert letter.title.endswith("vaste commissie voor Financiën van woensdag 13 maart 2024")
+    assert letter.date == dt.date(2024, 3, 13)
+    assert [s.title for s in letter.sections if s.title] == [
+        "1. Agendapunt: Brievenlijst",
+        "2. Agendapunt: Rondvraag",
+    ]

@@ -86,7 +86,10 @@ _LETTERHEAD = re.compile(
     r"Telefoon|www\.|[TFE]\s+\+?\d)"
 )
 # A committee's list: `Voortouwcommissie: …`, `Volgcommissie(s): …`, `Document: Besluitenlijst …`
-_LIST_FIELD = re.compile(r"^(Voortouwcommissie|Volgcommissie\(s\)|Document|Griffier)\s*:\s*(.*)$")
+_LIST_FIELD = re.compile(
+    r"^(Voortouwcommissie|Volgcommissie\(s\)|Document|Griffier)\s*:\s*(.*)$"
+    r"|^(Besluitenlijst)\s+(?:van\s+de\s+)?(?:procedurevergadering|vergadering|commissie)\b.*$"
+)
 _SALUTATION = re.compile(r"^(?:Geachte|Zeer geachte|Beste)\b.{0,80},$", re.IGNORECASE)
 
 # A rule gets the header so far, the lines and an index; it returns how many lines it
@@ -264,22 +267,24 @@ def kenmerk_line(head: Header, lines: list[Line], i: int) -> int:
 def list_field(head: Header, lines: list[Line], i: int) -> int:
     """A committee list's labelled header cell, wrapped over the lines under it.
 
-    `Document: Besluitenlijst van de procedurevergadering van woensdag 26 oktober 2016` is the
-    title, and the meeting's date is the list's date (the list is often signed days later).
+    `Document: Besluitenlijst van de procedurevergadering van woensdag 26 oktober 2016` (or
+    the same title without its label) is the title, and the meeting's date is the list's date
+    (the list is often signed days later).
     """
     m = _LIST_FIELD.match(lines[i].text)
     if not m:
         return 0
-    parts = [m.group(2)]
+    label = m.group(1) or "Document"  # a list titled without its label: `Besluitenlijst …`
+    parts = [m.group(2) if m.group(1) else m.group(0)]
     j = i + 1
     while _continues(lines, j) and not _LIST_FIELD.match(lines[j].text):
         parts.append(lines[j].text)
         j += 1
     value = " ".join(p for p in parts if p)
-    if m.group(1) == "Document" and value:
+    if label == "Document" and value:
         head.subject = value
         head.date = parse_date(value) or head.date
-    elif m.group(1) == "Voortouwcommissie" and value:
+    elif label == "Voortouwcommissie" and value:
         head.committee = value
     return j - i
 
