@@ -274,3 +274,16 @@ def test_besluitenlijst_titled_without_its_label() -> None:
         "1. Agendapunt: Brievenlijst",
         "2. Agendapunt: Rondvraag",
     ]
+
+
+def test_pdftotext_style_sdu_header_with_the_chamber_number_alone() -> None:
+    letter = parse_letter(
+        "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 2021–2022\n\n"
+        "36 045 Situatie in Oekraïne\n\nNr. 151 BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+        "Den Haag, 20 februari 2023\n\nHierbij informeer ik u over de situatie.\n\n"
+        "De Minister van Buitenlandse Zaken,\nW.B. Hoekstra\n"
+    )
+    assert (letter.identifier, letter.session) == ("kst-36045-151", "2021-2022")
+    assert (letter.title, letter.date) == ("Situatie in Oekraïne", dt.date(2023, 2, 20))
+    assert body(letter) == "Hierbij informeer ik u over de situatie."

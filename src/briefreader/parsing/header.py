@@ -292,7 +292,11 @@ def list_field(head: Header, lines: list[Line], i: int) -> int:
 def letterhead_line(head: Header, lines: list[Line], i: int) -> int:
     """`> Retouradres …`, `Bijlage(n)`, `Postbus …`, the SDU masthead: letterhead furniture."""
     text = lines[i].text
-    return 1 if _LETTERHEAD.match(text) or _MASTHEAD.match(text) else 0
+    if _MASTHEAD.match(text):
+        # the chamber's number may follow on a line of its own (`2`: Tweede Kamer)
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        return 2 if nxt in ("1", "2") else 1
+    return 1 if _LETTERHEAD.match(text) else 0
 
 
 # Rules that open a header item, tried in order on each line.
