@@ -84,3 +84,20 @@ def test_a_text_file_with_split_accents_reads_them_whole() -> None:
     letter = letter_from_bytes(data.encode("utf-8"), "vragen.txt")
     body = " ".join(p.text for s in letter.sections for p in s.paragraphs)
     assert "Kostić" in body and "Yeşilgöz" in body
+
+
+def test_a_text_box_drawn_last_is_read_where_it_stands() -> None:
+    page: list[str | bytes] = [
+        "De eerste alinea staat bovenaan de pagina.",
+        "",
+        b"0 -200 Td",  # the text flows on below the room the box takes
+        "De tweede alinea staat onder het kader.",
+        b"1 0 0 1 84 640 Tm (Het kader) Tj 0 -14 Td (Tekst in het kader.) Tj",
+    ]
+    lines = [ln for ln in pdf_text(make_pdf([page]), "brief.pdf").splitlines() if ln]
+    assert lines == [
+        "De eerste alinea staat bovenaan de pagina.",
+        "Het kader",
+        "Tekst in het kader.",
+        "De tweede alinea staat onder het kader.",
+    ]

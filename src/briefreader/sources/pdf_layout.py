@@ -110,8 +110,54 @@ def _cut_tails(pages: list[list[Row]], tails: dict[str, float]) -> None:
                     break
 
 
+def _boxes_in_place(rows: list[Row]) -> list[Row]:
+    """`rows` with a text box put where it stands on the page.
+
+    Word draws a text box after the page's text and footnotes: a run of rows in the text
+    column that starts higher up than the row before it and lies between two rows of the
+    text is moved to just below the last text row above it (a few boxes a page at most).
+    """
+    for _ in range(8):
+        moved = _move_one_box(rows)
+        if moved is None:
+            break
+        rows = moved
+    return rows
+
+
+def _move_one_box(rows: list[Row]) -> list[Row] | None:
+    """`rows` with the last misplaced text box moved into place, or None when there is none."""
+    if len(rows) < 3:
+        return None
+    margin = Counter(round(r.left) for r in rows).most_common(1)[0][0]
+
+    def in_column(row: Row) -> bool:
+        return abs(row.left - margin) < 15
+
+    k = len(rows) - 1
+    while k > 0:
+        start = k
+        while start > 0 and rows[start - 1].bottom > rows[start].bottom:
+            start -= 1  # rows[start:k+1] run down the page
+        run = rows[start : k + 1]
+        before = rows[:start]
+        if (
+            start > 0
+            and run[0].bottom > rows[start - 1].top  # the run starts higher up the page
+            and all(in_column(r) for r in run)
+        ):
+            above = [i for i, r in enumerate(before) if in_column(r) and r.bottom > run[0].top]
+            below = [r for r in before if in_column(r) and r.top < run[-1].bottom]
+            if above and below and above[-1] + 1 < start:
+                at = above[-1] + 1
+                return before[:at] + run + before[at:] + rows[k + 1 :]
+        k = start - 1
+    return None
+
+
 def lay_out(rows: list[Row]) -> list[str]:
     """Rows as text lines: a piece on the previous row's line rejoins it; wide gaps blank."""
+    rows = _boxes_in_place(rows)
     merged: list[Row] = []
     for row in rows:
         prev = merged[-1] if merged else None

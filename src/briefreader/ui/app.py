@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -20,7 +21,8 @@ from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.notes import Store
 from briefreader.ui.commands import GoToCommands
-from briefreader.ui.notework import export_notes, in_thread
+from briefreader.ui.note_dialogs import STORE_ERRORS
+from briefreader.ui.notework import export_notes
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.state import THEME, ReadingState
 
@@ -73,11 +75,20 @@ class ReaderApp(App[None]):
         if store is None:
             self.notify("There is no notes database to export.", severity="error")
             return
-        library = self.library
-        in_thread(self, lambda: export_notes(store, library), self._exported, "Export failed")
+        self._export(store)
 
-    def _exported(self, result: tuple[Path | None, int]) -> None:
-        path, count = result
+    @work(thread=True, group="export")
+    def _export(self, store: Store) -> None:
+        try:
+            path, count = export_notes(store, self.library)
+        except STORE_ERRORS as exc:
+            self.call_from_thread(
+                self.notify, f"Export failed: {exc}", severity="error", timeout=12
+            )
+            return
+        self.call_from_thread(self._exported, path, count)
+
+    def _exported(self, path: Path | None, count: int) -> None:
         if path is None:
             self.notify("No notes to export yet: a annotates the passage under the cursor.")
             return
