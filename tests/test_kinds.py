@@ -1,6 +1,9 @@
 """Each kind of document reads with the structure its readers look for.
 
-Small invented documents in `tests/fixtures/`: a committee's decision list, a motie, a bill.
+Small invented documents in `tests/fixtures/` and inline texts: a committee's decision list,
+moties (SDU text and a web copy), a bill and a memorie van toelichting, ministry letters on
+letterhead (sidebar, Word headings, signatures), a BNC-fiche, and the header lines every
+Kamerstuk opens with.
 """
 
 from __future__ import annotations
@@ -57,6 +60,14 @@ def test_motie_movers_are_its_signatories() -> None:
     assert [(s.role, s.name) for s in letter.signatories] == [
         ("Indiener", "Van der Berg"),
         ("Medeindiener", "Kostić"),
+    ]
+    # each clause a paragraph, as the official XML has them
+    assert [p.text.split()[0] for s in letter.sections for p in s.paragraphs] == [
+        "De",
+        "gehoord",
+        "constaterende",
+        "verzoekt",
+        "en",
     ]
     text = body(letter)
     assert text.startswith("De Kamer, gehoord de beraadslaging, constaterende dat")
@@ -239,3 +250,40 @@ def test_letterhead_without_salutation_sidebar_before_the_fields() -> None:
     )
     assert letter.recipient == "De voorzitter van de Tweede Kamer der Staten-Generaal"
     assert body(letter) == "Met deze brief wordt u geïnformeerd."
+
+
+def test_verslag_copied_from_the_site() -> None:
+    letter = read("verslag_web.txt")
+    assert (letter.kind, letter.identifier, letter.title) == ("verslag", "kst-28676-390", "NAVO")
+    assert letter.date == dt.date(2022, 1, 12)  # `Vastgesteld`
+    assert letter.sender == "vaste commissie voor Buitenlandse Zaken"
+    titles = [s.title for s in letter.sections if s.title]
+    assert "Vragen en opmerkingen van de leden van de VVD-fractie" in titles
+
+
+def test_besluitenlijst_titled_without_its_label() -> None:
+    letter = parse_letter(
+        "Besluitenlijst procedurevergadering vaste commissie voor Financiën\n"
+        "van woensdag 13 maart 2024\n\n1. Agendapunt: Brievenlijst\n\nBesluit: Vastgesteld.\n\n"
+        "2. Agendapunt: Rondvraag\n\nBesluit: Geen.\n"
+    )
+    assert letter.kind == "besluitenlijst"
+    assert letter.title.endswith("vaste commissie voor Financiën van woensdag 13 maart 2024")
+    assert letter.date == dt.date(2024, 3, 13)
+    assert [s.title for s in letter.sections if s.title] == [
+        "1. Agendapunt: Brievenlijst",
+        "2. Agendapunt: Rondvraag",
+    ]
+
+
+def test_pdftotext_style_sdu_header_with_the_chamber_number_alone() -> None:
+    letter = parse_letter(
+        "Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 2021–2022\n\n"
+        "36 045 Situatie in Oekraïne\n\nNr. 151 BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+        "Den Haag, 20 februari 2023\n\nHierbij informeer ik u over de situatie.\n\n"
+        "De Minister van Buitenlandse Zaken,\nW.B. Hoekstra\n"
+    )
+    assert (letter.identifier, letter.session) == ("kst-36045-151", "2021-2022")
+    assert (letter.title, letter.date) == ("Situatie in Oekraïne", dt.date(2023, 2, 20))
+    assert body(letter) == "Hierbij informeer ik u over de situatie."

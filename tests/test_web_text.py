@@ -178,3 +178,15 @@ def test_any_web_text_keeps_its_lines_and_parses(lines: list[str]) -> None:
         return  # an empty or binary text is refused in one line, not a crash
     assert letter.title.strip()
     assert all("\n" not in p.text for s in letter.sections for p in s.paragraphs)
+
+
+def test_breadcrumbs_and_site_buttons_are_not_text() -> None:
+    text = (
+        "Home > Kamerstukken > Wijziging van de Waterwet\n\nPrint\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+        "Den Haag, 2 mei 2022\n\nHierbij informeer ik u over de dijken.\n\n"
+        "Terug naar zoekresultaten\n"
+    )
+    letter = letter_from_bytes(text.encode("utf-8"), "<web>")
+    assert letter.date == dt.date(2022, 5, 2)
+    assert body(letter) == "Hierbij informeer ik u over de dijken."

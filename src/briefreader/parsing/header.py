@@ -47,7 +47,8 @@ class Header:
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DOSSIER = (
     r"(?P<dossier>\d{2}\s?\d{3})(?:[-–](?P<sub>\d{1,3}|[A-Z]{1,4}))?"
-    r"(?:\s+(?P<part>[A-Z]{1,4}|[IVXLC]{1,6})\b)?"
+    # a budget chapter or part: `32 500 C`, `36 600 XII` (not a title word such as `NAVO`)
+    r"(?:\s+(?P<part>[A-Z]|[IVXLC]{1,6})\b)?"
 )
 _DOSSIER_LINE = re.compile(rf"^{_DOSSIER}(?:\s+(?P<title>[A-Z«(‘“'].*))?$")
 # rijksbegroting.nl: `34775 A 52 BRIEF VAN DE MINISTER VAN …`
@@ -85,7 +86,10 @@ _LETTERHEAD = re.compile(
     r"Telefoon|www\.|[TFE]\s+\+?\d)"
 )
 # A committee's list: `Voortouwcommissie: …`, `Volgcommissie(s): …`, `Document: Besluitenlijst …`
-_LIST_FIELD = re.compile(r"^(Voortouwcommissie|Volgcommissie\(s\)|Document|Griffier)\s*:\s*(.*)$")
+_LIST_FIELD = re.compile(
+    r"^(Voortouwcommissie|Volgcommissie\(s\)|Document|Griffier)\s*:\s*(.*)$"
+    r"|^(Besluitenlijst)\s+(?:van\s+de\s+)?(?:procedurevergadering|vergadering|commissie)\b.*$"
+)
 _SALUTATION = re.compile(r"^(?:Geachte|Zeer geachte|Beste)\b.{0,80},$", re.IGNORECASE)
 
 # A rule gets the header so far, the lines and an index; it returns how many lines it
@@ -263,22 +267,24 @@ def kenmerk_line(head: Header, lines: list[Line], i: int) -> int:
 def list_field(head: Header, lines: list[Line], i: int) -> int:
     """A committee list's labelled header cell, wrapped over the lines under it.
 
-    `Document: Besluitenlijst van de procedurevergadering van woensdag 26 oktober 2016` is the
-    title, and the meeting's date is the list's date (the list is often signed days later).
+    `Document: Besluitenlijst van de procedurevergadering van woensdag 26 oktober 2016` (or
+    the same title without its label) is the title, and the meeting's date is the list's date
+    (the list is often signed days later).
     """
     m = _LIST_FIELD.match(lines[i].text)
     if not m:
         return 0
-    parts = [m.group(2)]
+    label = m.group(1) or "Document"  # a list titled without its label: `Besluitenlijst …`
+    parts = [m.group(2) if m.group(1) else m.group(0)]
     j = i + 1
     while _continues(lines, j) and not _LIST_FIELD.match(lines[j].text):
         parts.append(lines[j].text)
         j += 1
     value = " ".join(p for p in parts if p)
-    if m.group(1) == "Document" and value:
+    if label == "Document" and value:
         head.subject = value
         head.date = parse_date(value) or head.date
-    elif m.group(1) == "Voortouwcommissie" and value:
+    elif label == "Voortouwcommissie" and value:
         head.committee = value
     return j - i
 
@@ -286,7 +292,11 @@ def list_field(head: Header, lines: list[Line], i: int) -> int:
 def letterhead_line(head: Header, lines: list[Line], i: int) -> int:
     """`> Retouradres …`, `Bijlage(n)`, `Postbus …`, the SDU masthead: letterhead furniture."""
     text = lines[i].text
-    return 1 if _LETTERHEAD.match(text) or _MASTHEAD.match(text) else 0
+    if _MASTHEAD.match(text):
+        # the chamber's number may follow on a line of its own (`2`: Tweede Kamer)
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        return 2 if nxt in ("1", "2") else 1
+    return 1 if _LETTERHEAD.match(text) else 0
 
 
 # Rules that open a header item, tried in order on each line.

@@ -12,10 +12,17 @@ from __future__ import annotations
 
 import re
 
+from briefreader.parsing.blocks import BlockContext
 from briefreader.parsing.lines import Line
+from briefreader.parsing.rules import Block
 
-__all__ = ["movers", "title_from_heading"]
+__all__ = ["clause", "movers", "title_from_heading"]
 
+# The motie's clauses, each a paragraph as the official XML has them.
+_CLAUSE = re.compile(
+    r"^(?:De Kamer,|gehoord de beraadslaging|constaterende|overwegende|van mening|"
+    r"(?:en\s+)?(?:verzoekt|spreekt uit|roept|draagt|besluit|vraagt)|en gaat over tot)\b"
+)
 _CLOSING_WORDS = re.compile(r"\bgaat over tot de orde van de dag\.?$")
 _MOVER = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}$")
 _MAX_MOVERS = 15
@@ -42,3 +49,13 @@ def title_from_heading(heading: str, names: list[str]) -> str:
     for name in names:
         title = re.sub(re.escape(name.lower()), name, title)
     return title
+
+
+def clause(ctx: BlockContext, i: int) -> bool:
+    """`constaterende dat …;`, `verzoekt de regering …,` after a blank line: a new paragraph."""
+    line = ctx.lines[i]
+    last = ctx.last()
+    if last is None or not (line.gap > 0 or line.page_start) or not _CLAUSE.match(line.text):
+        return False
+    ctx.open_block(Block(False, [line]))
+    return True

@@ -23,6 +23,7 @@ from briefreader.parsing import (
     kamervragen,
     kinds,
     letterhead,
+    motie,
     sdu,
     wetsvoorstel,
     word,
@@ -140,14 +141,17 @@ KIND_SIGNS.add("wetsvoorstel", kinds.wetsvoorstel_sign)
 KIND_SIGNS.add("fiche", kinds.fiche_sign)
 STAGES.add("header-identity", kinds.header_identity_stage, after="header")
 STAGES.add("motie-title", kinds.motie_title_stage, kinds=("motie",), after="closing")
+BLOCKS.add("motie-clause", motie.clause, kinds=("motie",), before="paragraph")
 STAGES.add("besluitenlijst-blocks", besluitenlijst.blocks_stage, kinds=("besluitenlijst",))
 STAGES.add("wetsvoorstel-blocks", wetsvoorstel.blocks_stage, kinds=("wetsvoorstel",))
-KIND_SIGNS.add("letterhead", letterhead.sign)  # names letterhead letters `brief` early
+# Ministry letters on letterhead, Word-made (letterhead.py, word.py): `brief` named early.
+KIND_SIGNS.add("letterhead", letterhead.sign)
 STAGES.add("sidebar", letterhead.sidebar_stage, kinds=("brief",), after="kind")
 STAGES.add("footnote-gap", word.footnote_gap_stage, kinds=("brief",), after="sidebar")
 BLOCKS.add("word-heading-tail", word.heading_tail, kinds=("brief",), before="orphan")
 BLOCKS.add("word-heading", word.word_heading, kinds=("brief",), before="heading")
-KF = ("document",)  # a BNC-fiche is the `document` a kind sign recognises
+# BNC-fiches (fiche.py): the `document` the fiche sign recognises.
+KF = ("document",)
 STAGES.add("fiche-title", fiche.title_stage, kinds=KF, after="closing")
 BLOCKS.add("fiche-tail", fiche.heading_tail, kinds=KF, before="orphan")
 BLOCKS.add("fiche-field", fiche.field_heading, kinds=KF, before="heading")

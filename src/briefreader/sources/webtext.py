@@ -2,10 +2,10 @@
 
 Users copy letters from zoek.officielebekendmakingen.nl, tweedekamer.nl, rijksbegroting.nl
 and parlementairemonitor.nl, or convert PDFs with tools that write Markdown. The letter is in
-there, wrapped in what the site or the tool adds: `Naar boven`, `Download PDF`, a glued
-metadata row (`Datum publicatieOrganisatieVergaderjaar…`), an `Ondertekenaars` list, the
-monitor's numbered site sections, Markdown `#` and `**` marks and `-----` page rules, and
-footnotes written as `X Noot` / `1` / text or `Noot 1: text`.
+there, wrapped in what the site or the tool adds: `Naar boven`, `Download PDF`, breadcrumbs
+(`Home > Kamerstukken > …`), a glued metadata row (`Datum publicatieOrganisatieVergaderjaar…`),
+an `Ondertekenaars` list, the monitor's numbered site sections, Markdown `#` and `**` marks
+and `-----` page rules, and footnotes written as `X Noot` / `1` / text or `Noot 1: text`.
 
 `strip_web_furniture(text)` is a pre-pass over the lines: each rule looks at one line (and
 the few after it) and blanks it or rewrites it. The text keeps its line count, so every
@@ -30,6 +30,10 @@ _SITE_LINE = re.compile(
       | Datum\s+publicatie\s*Organisatie.*           # officielebekendmakingen metadata row
       | Deze\s+brief\s+is\s+onder\s+nr\.\s*\d+\s+toegevoegd\s+aan\s+dossier.*
       | a?h[\s-]tk[\s-]\d{8}[\s-]\d+                  # a lost-glyph Aanhangsel footer
+      | (?:U\s+bent\s+hier:?\s*)?(?:Home|Startpagina)\s*[>›»/|].*   # breadcrumbs
+      | U\s+bent\s+hier:.*
+      | Terug\s+naar\s+(?:de\s+)?zoekresultaten
+      | (?:Print|Printen|Delen|Permalink|Deel\s+deze\s+pagina|Zoek\s+in\s+dit\s+document)
     )$""",
     re.VERBOSE,
 )
@@ -68,7 +72,11 @@ def looks_like_web_text(text: str) -> bool:
     head = text[:4000]
     return bool(
         re.search(r"(?m)^(?:Naar boven|X ?Noot|Noot \d+:|-----|#{1,6} |Ondertekenaars)\s*$", text)
-        or re.search(r"(?m)^(?:Kamerstuk|Datum publicatie|Direct naar|Brief regering)", head)
+        or re.search(
+            r"(?m)^(?:Kamerstuk|Datum publicatie|Direct naar|Brief regering|U bent hier"
+            r"|(?:Home|Startpagina)\s*[>›»/|])",
+            head,
+        )
         or "Download PDF" in head
         or re.search(r"(?m)^#{1,6} |\*\*", head)
     )
