@@ -2,7 +2,7 @@
 
 officielebekendmakingen.nl publishes each document as XML, HTML, ODT and PDF. Whichever of
 them a user holds, the reader must show the same kind, identity, title, date, headings,
-signatories and footnote numbers: the XML (read from its markup) is the reference. Each
+sender, signatories and footnote numbers: the XML (read from its markup) is the reference. Each
 format is read where it lies (next to its `metadata.xml`) and alone in an empty folder, so
 the facts come from the document itself, not from the file beside it.
 
@@ -22,6 +22,7 @@ from briefreader.sources import read_document
 
 DOCS = Path(__file__).resolve().parent / "documents" / "docs"
 STEMS = ("ah-tk-20202021-3235", "kst-32545-143")
+FORMATS = ("xml", "html", "odt", "pdf")
 
 
 def facts(letter: Letter) -> dict[str, Any]:
@@ -33,6 +34,7 @@ def facts(letter: Letter) -> dict[str, Any]:
         "number": letter.number,
         "citation": letter.citation,
         "title": letter.title,
+        "sender": letter.sender,
         "date": letter.date,
         "submitted": letter.submitted,
         "questioners": [(q.name, q.party) for q in letter.questioners],
@@ -72,3 +74,10 @@ def test_the_body_text_is_the_same_in_xml_html_and_odt(stem: str) -> None:
         return [p.text for s in letter.sections for p in s.paragraphs]
 
     assert body("html") == body("xml") == body("odt")
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_the_sender_is_the_same_in_every_format_the_pdf_too(stem: str) -> None:
+    senders = {fmt: read_document(DOCS / f"{stem}.{fmt}").sender for fmt in FORMATS}
+    assert set(senders.values()) == {read_document(DOCS / f"{stem}.xml").sender}, senders
+    assert None not in senders.values()

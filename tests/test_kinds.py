@@ -33,7 +33,7 @@ def test_besluitenlijst_agenda_items_under_banners() -> None:
     assert letter.kind == "besluitenlijst"
     assert letter.title == "Besluitenlijst van de procedurevergadering van woensdag 13 maart 2024"
     assert letter.date == dt.date(2024, 3, 13)  # the meeting's date, not the list's
-    assert letter.sender == "vaste commissie voor Infrastructuur en Waterstaat"
+    assert letter.sender == "Vaste commissie voor Infrastructuur en Waterstaat"
     assert [(s.title, s.level) for s in letter.sections if s.title] == [
         ("Brievenlijst", 1),
         ("1. Agendapunt: Brievenlijst (zie de zaken en de besluiten op de brievenlijst)", 2),
@@ -147,7 +147,7 @@ def test_motie_copied_from_the_site() -> None:
         ("Indiener", "Boswijk"),
         ("Medeindiener", "Van der Lee"),
     ]
-    assert letter.sender is None  # movers, not a sender
+    assert letter.sender == "Boswijk en Van der Lee"  # the movers, as in every format
     assert "Naar boven" not in body(letter) and "Boswijk" not in body(letter)
 
 
@@ -256,7 +256,7 @@ def test_verslag_copied_from_the_site() -> None:
     letter = read("verslag_web.txt")
     assert (letter.kind, letter.identifier, letter.title) == ("verslag", "kst-28676-390", "NAVO")
     assert letter.date == dt.date(2022, 1, 12)  # `Vastgesteld`
-    assert letter.sender == "vaste commissie voor Buitenlandse Zaken"
+    assert letter.sender == "Vaste commissie voor Buitenlandse Zaken"
     titles = [s.title for s in letter.sections if s.title]
     assert "Vragen en opmerkingen van de leden van de VVD-fractie" in titles
 

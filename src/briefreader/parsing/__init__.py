@@ -25,6 +25,7 @@ from briefreader.parsing.hyphens import DROP, SPACE, HyphenJudge
 from briefreader.parsing.identity import with_identity
 from briefreader.parsing.lines import Line
 from briefreader.parsing.meta import kind_of, sender_of, title_of
+from briefreader.parsing.sender import letter_sender
 from briefreader.parsing.state import ParseState
 from briefreader.parsing.table import run_stages
 
@@ -121,16 +122,19 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
     all_paras = [p.text for s in sections for p in s.paragraphs]
     first_para = all_paras[0] if all_paras else ""
     roles = [role for role, _ in pairs]
+    kind = state.kind or kind_of(header.heading, header.recipient, first_para, headings)
     letter = Letter(
         id=text_id(text),
         source=source,
-        kind=state.kind or kind_of(header.heading, header.recipient, first_para, headings),
+        kind=kind,
         title=state.title
         or title_of(header.subject or header.dossier_title, header.heading, first_para, headings),
         date=header.date,
         place=header.place,
         recipient=header.recipient,
-        sender=sender_of(roles, header.heading, first_para) or header.committee,
+        sender=letter_sender(
+            kind, pairs, sender_of(roles, header.heading, first_para) or header.committee
+        ),
         sections=tuple(sections),
         footnotes=footnotes,
         signatories=tuple(Signatory(role, name) for role, name in pairs),

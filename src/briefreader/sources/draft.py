@@ -24,6 +24,7 @@ from briefreader.model import (
     SourceSpan,
 )
 from briefreader.parsing.identity import with_identity
+from briefreader.parsing.sender import letter_sender
 
 __all__ = ["Draft", "Metadata", "clean"]
 
@@ -111,7 +112,6 @@ class Draft:
             for s in self.sections
             if s.title is not None or s.paragraphs
         ) or (Section(None, 1, (), SourceSpan(0, 0)),)
-        roles = [s.role for s in self.signatories if s.role]
         letter = Letter(
             id=text_id(data.decode("utf-8", errors="replace")),
             source=self.source,
@@ -120,7 +120,9 @@ class Draft:
             date=self.date,
             place=self.place,
             recipient=self.recipient,
-            sender=roles[0].removeprefix("De ") if roles else None,
+            sender=letter_sender(
+                self.kind or "document", [(s.role, s.name) for s in self.signatories]
+            ),
             sections=sections,
             footnotes=tuple(Footnote(n, t) for n, t in sorted(self.footnotes.items())),
             signatories=tuple(self.signatories),
