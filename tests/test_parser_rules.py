@@ -326,3 +326,29 @@ def test_capitalised_role_and_address_block_recipient() -> None:
         "b. de natuurherstelregeling.",
     ]
     assert "Hoogachtend" not in body(letter)
+
+
+def test_a_glued_marker_wins_over_a_letterhead_count_on_its_own_line() -> None:
+    letter = parse(
+        "Kenmerk\n"
+        "IENW/BSK-2023/297705\n"
+        "Bijlage(n)\n"
+        "1\n"
+        "\n"
+        "Datum 18 oktober 2023\n"
+        "Betreft Verzamelbrief luchtvaart\n"
+        "\n"
+        "Geachte voorzitter,\n"
+        "\n"
+        "Het gaat om de motie over periodieke controles op Schiphol1.\n"
+        "\n"
+        "Het betreft de volgende onderwerpen.\n"
+        "\n"
+        "1 Kamerstuk 36200-XII-60\n"
+    )
+    para = next(p for s in letter.sections for p in s.paragraphs if "Schiphol" in p.text)
+    assert para.text == "Het gaat om de motie over periodieke controles op Schiphol."
+    assert [(r.number, para.text[: r.offset]) for r in para.footnote_refs] == [
+        (1, "Het gaat om de motie over periodieke controles op Schiphol")
+    ]
+    assert [f.text for f in letter.footnotes] == ["Kamerstuk 36200-XII-60"]

@@ -42,9 +42,13 @@ def _marker_pattern(number: int) -> re.Pattern[str]:
 
 
 def _rank(text: str, pos: int) -> int:
-    """Lower is likelier: after punctuation, a lower-case letter, a capital, a year."""
+    """Lower is likelier: after punctuation, a lower-case letter, a capital, a year.
+
+    A number that opens a line is taken only when nothing glued is found: a line of its own
+    is as often a count in the letterhead (`Bijlage(n)` / `1`) as a marker on its own line.
+    """
     if pos == 0:
-        return 1
+        return 2
     before = text[pos - 1]
     if before.isdigit():
         return 3
