@@ -36,6 +36,11 @@ DOCS = Path(__file__).resolve().parent / "documents" / "docs"
             "Staatssecretaris van Volksgezondheid, Welzijn en Sport",
         ),
         ("Minister van buitenlandse zaken", "Minister van Buitenlandse Zaken"),
+        (
+            "DE MINISTER VOOR BHO, MEDE NAMENS DE MINISTER VAN BZ",
+            "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking, "
+            "mede namens de Minister van Buitenlandse Zaken",
+        ),
         ("Minister van Buitenlandse Zaken +1", "Minister van Buitenlandse Zaken"),
         ("vaste commissie voor Financiën", "Vaste commissie voor Financiën"),
         ("VASTE COMMISSIE VOOR FINANCIËN", "Vaste commissie voor Financiën"),

@@ -52,7 +52,9 @@ _OFFICES = frozenset(
     "viceminister-president vicepremier premier".split()
 )
 # Words an official name leaves in lower case (`Infrastructuur en Waterstaat`).
-_SMALL_WORDS = frozenset("en van voor de het der den op in met tot aan bij of 't".split())
+_SMALL_WORDS = frozenset(
+    "en van voor de het der den op in met tot aan bij of 't mede namens".split()
+)
 
 _COUNT = re.compile(r"\s*\+\d+$")
 _ARTICLE = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
