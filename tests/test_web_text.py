@@ -190,3 +190,19 @@ def test_breadcrumbs_and_site_buttons_are_not_text() -> None:
     letter = letter_from_bytes(text.encode("utf-8"), "<web>")
     assert letter.date == dt.date(2022, 5, 2)
     assert body(letter) == "Hierbij informeer ik u over de dijken."
+
+
+def test_tweedekamer_kamervragen_copy() -> None:
+    """tweedekamer.nl's page title names the questioners without parties: the intro counts;
+    `Zie ook Aanhangsel Handelingen, …, nr. N` (even across a line break) is the identifier."""
+    letter = read("web_tk_kamervragen.txt")
+    assert letter.kind == "kamervragen"
+    assert [(q.name, q.party) for q in letter.questioners] == [
+        ("Jansen", "PvdA"),
+        ("De Vries", "CDA"),
+    ]
+    assert letter.identifier == "ah-tk-20242025-1555"
+    assert letter.citation == "Aanhangsel Handelingen II 2024/25, nr. 1555"
+    assert letter.date == dt.date(2025, 4, 2)
+    assert [s.title for s in letter.sections if s.title] == ["Vraag 1", "Antwoord 1"]
+    assert "Zie ook" not in body(letter) and "Antwoord op vragen" not in body(letter)

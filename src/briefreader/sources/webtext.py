@@ -28,7 +28,6 @@ _SITE_LINE = re.compile(
       | [•·*-]?\s*Download\s+(?:PDF|XML|ODT|HTML)(?:\s.*)?
       | Direct\s+naar\s+\(in\s+deze\s+pagina\):.*
       | Datum\s+publicatie\s*Organisatie.*           # officielebekendmakingen metadata row
-      | Deze\s+brief\s+is\s+onder\s+nr\.\s*\d+\s+toegevoegd\s+aan\s+dossier.*
       | a?h[\s-]tk[\s-]\d{8}[\s-]\d+                  # a lost-glyph Aanhangsel footer
       | (?:U\s+bent\s+hier:?\s*)?(?:Home|Startpagina)\s*[>›»/|].*   # breadcrumbs
       | U\s+bent\s+hier:.*
@@ -43,10 +42,18 @@ _METADATA_VALUES = re.compile(
     r"^(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal(?P<y1>\d{4})-(?P<y2>\d{4})"
     r"(?:(?P<number>\d{1,4})$)?"
 )
-# The site's own title of the page, above the letter: `Brief regering : Reactie op …`.
+# The site's own title of the page, above the letter: `Brief regering : Reactie op …`,
+# `Antwoord schriftelijke vragen : …`, `Lijst van vragen en antwoorden : …` (tweedekamer.nl
+# writes the document type, a spaced colon, the title), `Brief regering; …` (the monitor).
 _SITE_TITLE = re.compile(
     r"^(?:Kamerstuk|Aanhangsel(?:\s+van\s+de)?\s+Handelingen"
-    r"|(?:Brief\s+(?:regering|commissie)|Motie|Amendement|Verslag)\s*[;:]\s.*)$"
+    r"|(?:Brief\s+(?:regering|commissie)|Motie|Amendement|Verslag)\s*[;:]\s.*"
+    r"|[A-Z][a-z]+(?:\s[a-z]+){0,5}(?:\s:|;)\s\S.*)$"
+)
+# parlementairemonitor.nl's line under its title: `Deze brief is onder nr. 2 toegevoegd aan
+# dossier 33820 …`, `Dit voorlopig verslag is onder nr. D toegevoegd aan wetsvoorstel 35099 …`
+_ADDED_TO = re.compile(
+    r"^(?:Deze|Dit)\s.{1,40}?\sis\s+onder\s+nr\.\s*\w+\s+toegevoegd\s+aan\s.*$", re.MULTILINE
 )
 _NOTE_LABEL = re.compile(r"^X\s?Noot$")
 _NOTE_INLINE = re.compile(r"^Noot\s+(\d{1,3})\s*:\s*(\S.*)$")
@@ -70,8 +77,13 @@ Rule = Callable[[list[str], int], int]
 def looks_like_web_text(text: str) -> bool:
     """True when the text carries a site's or converter's furniture worth the pre-pass."""
     head = text[:4000]
+    first = head.lstrip().split("\n", 1)[0]
     return bool(
-        re.search(r"(?m)^(?:Naar boven|X ?Noot|Noot \d+:|-----|#{1,6} |Ondertekenaars)\s*$", text)
+        _SITE_TITLE.match(first)
+        or _ADDED_TO.search(head, 0, 1500)
+        or re.search(
+            r"(?m)^(?:Naar boven|X ?Noot|Noot \d+:|-----|#{1,6} |Ondertekenaars)\s*$", text
+        )
         or re.search(
             r"(?m)^(?:Kamerstuk|Datum publicatie|Direct naar|Brief regering|U bent hier"
             r"|(?:Home|Startpagina)\s*[>›»/|])",
@@ -95,7 +107,7 @@ def _next_nonblank(lines: list[str], i: int) -> int | None:
 
 def _site_lines(lines: list[str], i: int) -> int:
     text = lines[i].strip()
-    if _SITE_LINE.match(text):
+    if _SITE_LINE.match(text) or (text.startswith("D") and _ADDED_TO.match(text)):
         _blank(lines, i)
     elif m := _METADATA_VALUES.match(text):
         # the row's session (and an Aanhangsel's number), as a header line says them
