@@ -204,5 +204,6 @@ def test_tweedekamer_kamervragen_copy() -> None:
     assert letter.identifier == "ah-tk-20242025-1555"
     assert letter.citation == "Aanhangsel Handelingen II 2024/25, nr. 1555"
     assert letter.date == dt.date(2025, 4, 2)
+    assert letter.title.startswith("Antwoord op vragen van de leden Jansen en De Vries over")
     assert [s.title for s in letter.sections if s.title] == ["Vraag 1", "Antwoord 1"]
     assert "Zie ook" not in body(letter) and "Antwoord op vragen" not in body(letter)

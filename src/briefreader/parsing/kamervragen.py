@@ -49,6 +49,7 @@ def no_other_headings(ctx: BlockContext, i: int) -> bool:
     return paragraph(ctx, i) or continuation(ctx, i)
 
 
+_ANSWER_TITLE = "Antwoord op vragen van "
 _SEE_ALSO = re.compile(r"\bZie\s+ook\s+(?=Aanhangsel)")
 
 
@@ -78,10 +79,12 @@ def intro_stage(state: ParseState) -> None:
     if "(ingezonden" not in text and "(ontvangen" not in text:
         return  # not the usual intro: leave the generic header
     intro = read_intro(text)
+    # the answer's registered title above the intro (tweedekamer.nl) is the document's title
+    answer_title = next((ln.text for ln in body[:top] if ln.text.startswith(_ANSWER_TITLE)), None)
     if state.identifier is None and "Aanhangsel" in text:
         state.identifier = _own_aanhangsel(text)
     state.questioners = list(intro.questioners)
-    state.title = intro.title or state.title
+    state.title = answer_title or intro.title or state.title
     state.submitted = intro.submitted
     state.header.date = intro.answered or state.header.date
     state.pairs = [(s.role, s.name) for s in intro.signatories]

@@ -123,7 +123,10 @@ def _site_title(lines: list[str], i: int) -> int:
     if not any(ln.strip() for ln in lines[:i]) and (
         _SITE_TITLE.match(text) or _MD_CHAMBER.match(text)
     ):
-        _blank(lines, i)
+        # an answer's registered title (`Antwoord op vragen van het lid X over …`) is kept
+        # on its own: the kamervragen intro reads it as the title
+        _, sep, title = text.partition(" : ")
+        lines[i] = title if sep and title.startswith("Antwoord op vragen van ") else ""
     return 1
 
 
