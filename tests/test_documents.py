@@ -36,14 +36,12 @@ NOT_YET_UNSEEN: set[str] = {
     "brief-web_2023D32937-kst-32802-73-woo_tweedekamer_partial.txt",
     "brief-web_2024D34636-kst-29279-874-strafrechtketen_berthub-tkconv_partial.txt",
     "brief-web_2025D34162-pfas-verzamelbrief_berthub-tkconv_partial.txt",
-    "brief-web_kst-33820-2-evaluatie-wiv_parlementairemonitor_partial.txt",
     "brief-web_kst-34300-VII-60-rob_openkamer_partial.txt",
     "brief-web_uitstel-leijten-vws-2009_opennieuwsbank.txt",
     "brief-web_uitstel-megabedrijven-lnv-2007_opennieuwsbank.txt",
     "document-web_kst-33240-A-2-rekenkamer-rapport_zoek-officielebekendmakingen_partial.txt",
     "motie-web_thieme-terlouwmanifest-2017_partijvoordedieren.txt",
     "verslag-web_2022D23672-kst-36100-4-lijst-vragen_tweedekamer_partial.txt",
-    "verslag-web_kst-35099-D-ek-voorlopig-verslag_parlementairemonitor_partial.txt",
 }
 
 

@@ -207,3 +207,33 @@ def test_tweedekamer_kamervragen_copy() -> None:
     assert letter.title.startswith("Antwoord op vragen van de leden Jansen en De Vries over")
     assert [s.title for s in letter.sections if s.title] == ["Vraag 1", "Antwoord 1"]
     assert "Zie ook" not in body(letter) and "Antwoord op vragen" not in body(letter)
+
+
+def test_split_sdu_header_on_the_monitor() -> None:
+    """Every header part on its own line (`36 123 (R2200)` / title / heading / `Vastgesteld`),
+    under parlementairemonitor.nl's `Kerngegevens`; the letter-numbered Eerste Kamer stuk."""
+    letter = read("web_split_header.txt")
+    assert letter.kind == "verslag"
+    assert (letter.identifier, letter.dossier, letter.number) == ("kst-36123-C", "36 123", "C")
+    assert letter.title == "Wijziging van de Wet op de dijken (Rijkswet dijken)"
+    assert letter.date == dt.date(2023, 3, 10)
+    assert [s.title for s in letter.sections if s.title] == ["Inleiding"]
+    text = body(letter)
+    assert text.startswith("De commissie heeft de volgende vragen")
+    for furniture in ("Kerngegevens", "Documentdatum", "KST36123C", "Tekst", "toegevoegd aan"):
+        assert furniture not in text
+
+
+def test_split_sdu_header_with_number_on_its_own_line() -> None:
+    text = (
+        "Tweede Kamer der Staten-Generaal\n\nVergaderjaar 2013–2014\n\n33 999\n\n"
+        "Evaluatie van de Wet op de bruggen\n\nNr. 4\n\n"
+        "BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 11 maart 2014\n\n"
+        "Inleiding\n\nHierbij bied ik u de evaluatie aan.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "brief.txt")
+    assert (letter.identifier, letter.kind) == ("kst-33999-4", "brief")
+    assert letter.title == "Evaluatie van de Wet op de bruggen"
+    assert letter.date == dt.date(2014, 3, 11)
+    assert [s.title for s in letter.sections if s.title] == ["Inleiding"]

@@ -34,7 +34,9 @@ _HEADING_KINDS = (
     ("NOTA", "document"),
     ("BRIEF", "brief"),
 )
-_HEADING_PREFIX = re.compile(r"^(?:(?:NADER\s+)?GEWIJZIGDE?\s+|NIEUWE\s+|TWEEDE\s+)*")
+_HEADING_PREFIX = re.compile(
+    r"^(?:(?:NADER\s+)?GEWIJZIGDE?\s+|NIEUWE\s+|TWEEDE\s+|VOORLOPIG\s+|NADER\s+)*"
+)
 
 
 def kind_of(

@@ -53,7 +53,9 @@ _SITE_TITLE = re.compile(
 # parlementairemonitor.nl's line under its title: `Deze brief is onder nr. 2 toegevoegd aan
 # dossier 33820 …`, `Dit voorlopig verslag is onder nr. D toegevoegd aan wetsvoorstel 35099 …`
 _ADDED_TO = re.compile(
-    r"^(?:Deze|Dit)\s.{1,40}?\sis\s+onder\s+nr\.\s*\w+\s+toegevoegd\s+aan\s.*$", re.MULTILINE
+    r"^(?:Deze|Dit)\s.{1,40}?\sis\s+onder\s+nr\.\s*(?P<number>\w+)\s+toegevoegd\s+aan\s"
+    r"(?:(?:dossier|wetsvoorstel)\s+(?P<dossier>\d{5})\b)?.*$",
+    re.MULTILINE,
 )
 _NOTE_LABEL = re.compile(r"^X\s?Noot$")
 _NOTE_INLINE = re.compile(r"^Noot\s+(\d{1,3})\s*:\s*(\S.*)$")
@@ -107,8 +109,16 @@ def _next_nonblank(lines: list[str], i: int) -> int | None:
 
 def _site_lines(lines: list[str], i: int) -> int:
     text = lines[i].strip()
-    if _SITE_LINE.match(text) or (text.startswith("D") and _ADDED_TO.match(text)):
+    if _SITE_LINE.match(text):
         _blank(lines, i)
+    elif text.startswith("D") and (m := _ADDED_TO.match(text)):
+        # the monitor's page title stands above this line, first on the page
+        above = [j for j in range(i) if lines[j].strip()]
+        for j in above if len(above) <= 1 else []:
+            _blank(lines, j)
+        # the document's number, also a letter (an Eerste Kamer stuk), as a header says it
+        own = f"Kamerstuk {m['dossier']}, nr. {m['number']}" if m["dossier"] else ""
+        lines[i] = own
     elif m := _METADATA_VALUES.match(text):
         # the row's session (and an Aanhangsel's number), as a header line says them
         number = f", nr. {m['number']}" if m["number"] else ""
