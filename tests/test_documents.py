@@ -41,7 +41,6 @@ NOT_YET_UNSEEN: set[str] = {
     "brief-web_uitstel-megabedrijven-lnv-2007_opennieuwsbank.txt",
     "document-web_kst-33240-A-2-rekenkamer-rapport_zoek-officielebekendmakingen_partial.txt",
     "motie-web_thieme-terlouwmanifest-2017_partijvoordedieren.txt",
-    "verslag-web_2022D23672-kst-36100-4-lijst-vragen_tweedekamer_partial.txt",
 }
 
 

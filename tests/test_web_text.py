@@ -237,3 +237,15 @@ def test_split_sdu_header_with_number_on_its_own_line() -> None:
     assert letter.title == "Evaluatie van de Wet op de bruggen"
     assert letter.date == dt.date(2014, 3, 11)
     assert [s.title for s in letter.sections if s.title] == ["Inleiding"]
+
+
+def test_lijst_van_vragen_with_hard_line_breaks() -> None:
+    """A lijst van vragen en antwoorden copied from tweedekamer.nl: the split SDU header, the
+    site's title line, `Vraag 1` / `Antwoord 1` sections in a verslag."""
+    letter = read("web_lijst_vragen.txt")
+    assert letter.kind == "verslag"
+    assert (letter.identifier, letter.date) == ("kst-36700-7", dt.date(2025, 6, 12))
+    assert letter.title == "Jaarverslag van het Fonds 2024"
+    assert [s.title for s in letter.sections if s.title] == ["Vraag 1", "Antwoord 1"]
+    assert "(bladzijde 10) aan de dijken?" in body(letter)
+    assert "Lijst van vragen en antwoorden :" not in body(letter)
