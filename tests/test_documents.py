@@ -31,12 +31,9 @@ UNSEEN = DOCS / "unseen"
 
 NOT_YET: set[str] = set()
 NOT_YET_UNSEEN: set[str] = {
-    "besluitenlijst-web_2013A02988-ienm-fyra_openkamer.txt",
     "brief-web_2022D06725-kst-35165-46-verkiezingen_tweedekamer_partial.txt",
     "brief-web_2023D32937-kst-32802-73-woo_tweedekamer_partial.txt",
-    "brief-web_2024D34636-kst-29279-874-strafrechtketen_berthub-tkconv_partial.txt",
     "brief-web_2025D34162-pfas-verzamelbrief_berthub-tkconv_partial.txt",
-    "brief-web_kst-34300-VII-60-rob_openkamer_partial.txt",
     "brief-web_uitstel-leijten-vws-2009_opennieuwsbank.txt",
     "brief-web_uitstel-megabedrijven-lnv-2007_opennieuwsbank.txt",
     "document-web_kst-33240-A-2-rekenkamer-rapport_zoek-officielebekendmakingen_partial.txt",

@@ -249,3 +249,41 @@ def test_lijst_van_vragen_with_hard_line_breaks() -> None:
     assert [s.title for s in letter.sections if s.title] == ["Vraag 1", "Antwoord 1"]
     assert "(bladzijde 10) aan de dijken?" in body(letter)
     assert "Lijst van vragen en antwoorden :" not in body(letter)
+
+
+def test_site_metadata_block_above_the_letter() -> None:
+    """`Label: value` lines above the document's own header (openkamer.org) are furniture;
+    the page's `Kamerstuk 36500-XII-12` line names the document."""
+    letter = read("web_metadata_block.txt")
+    assert (letter.kind, letter.identifier) == ("brief", "kst-36500-XII-12")
+    assert letter.date == dt.date(2024, 4, 3)
+    assert [s.title for s in letter.sections if s.title] == []
+    text = body(letter)
+    assert text.startswith("Hierbij stuur ik u")
+    for furniture in ("Gepubliceerd:", "Indiener(s):", "Bron:", "ID:", "Den Haag", "Nr. 12"):
+        assert furniture not in text
+
+
+def test_metadata_block_over_a_layout_table_header() -> None:
+    """berthub.eu/tkconv: title lines, metadata with list items, buttons, then an SDU header
+    set in a table (`Tweede Kamer der Staten-Generaal | 2 |`)."""
+    letter = read("web_table_header.txt")
+    assert (letter.identifier, letter.dossier, letter.number) == ("kst-36500-13", "36 500", "13")
+    assert letter.title == "Water"
+    assert letter.date == dt.date(2024, 4, 3)
+    text = body(letter)
+    assert text == "Hierbij stuur ik u het rapport over de staat van de sluizen."
+
+
+def test_besluitenlijst_without_numbered_rows() -> None:
+    """A decision list as a site prints it: unnumbered item titles with `Zaak:`/`Besluit:`
+    cells, under the site's metadata block."""
+    letter = read("web_besluitenlijst.txt")
+    assert letter.kind == "besluitenlijst"
+    assert letter.title == "Besluitenlijst van de procedurevergadering van dinsdag 4 juni 2024"
+    assert letter.date == dt.date(2024, 6, 4)
+    assert [s.title for s in letter.sections if s.title] == [
+        "Rapport over de staat van de sluizen",
+        "Rondvraag",
+    ]
+    assert "Gepubliceerd" not in body(letter) and "Activiteitnummer" not in body(letter)

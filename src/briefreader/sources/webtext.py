@@ -31,6 +31,9 @@ _SITE_LINE = re.compile(
       | a?h[\s-]tk[\s-]\d{8}[\s-]\d+                  # a lost-glyph Aanhangsel footer
       | (?:U\s+bent\s+hier:?\s*)?(?:Home|Startpagina)\s*[>›»/|].*   # breadcrumbs
       | U\s+bent\s+hier:.*
+      | Preview\s+document\b.*                       # buttons over a document preview
+      | Directe\s+link\s+naar\s+document\b.*
+      | (?:\[[^\]]{1,40}\]\s*){3,}                    # a navigation bar: `[overzicht] [leden]`
       | Terug\s+naar\s+(?:de\s+)?zoekresultaten
       | (?:Print|Printen|Delen|Permalink|Deel\s+deze\s+pagina|Zoek\s+in\s+dit\s+document)
     )$""",
@@ -57,6 +60,8 @@ _ADDED_TO = re.compile(
     r"(?:(?:dossier|wetsvoorstel)\s+(?P<dossier>\d{5})\b)?.*$",
     re.MULTILINE,
 )
+# A header set in a layout table: the cell's text, then `|` and short cells (`| 2 |`).
+_TABLE_ROW = re.compile(r"^(.*?\S)\s*\|(?:\s*\S{0,3}\s*\|)*$")
 _NOTE_LABEL = re.compile(r"^X\s?Noot$")
 _NOTE_INLINE = re.compile(r"^Noot\s+(\d{1,3})\s*:\s*(\S.*)$")
 _NUMBER = re.compile(r"^\d{1,3}$")
@@ -74,6 +79,62 @@ _MD_RULE = re.compile(r"^-{3,}$|^\*{3,}$")
 _MD_MARK = re.compile(r"\[(\d{1,3}|e|ste|de)\s?\]")
 
 Rule = Callable[[list[str], int], int]
+
+# A site's metadata line above the document: `Gepubliceerd: 9 maart 2016`, `Indiener(s): …`,
+# `Bron: https://…`, `ID: 34300-VII-60`, `- Eerste ondertekenaar: …`, `Onderdeel van zaak …:`,
+# `- 2024-09-25 13:30: Aanvang …`: a short label, a colon, the value (or nothing).
+_LABEL_LINE = re.compile(r"^(?:-\s*)?[A-Z0-9][^:.?!]{0,40}:(?:\s|-|\d|$)")
+# Lines above the block that name the document the way a header reads them stay.
+_NAMES_DOCUMENT = re.compile(r"^(?:Kamerstuk\s+\d|Besluitenlijst\s)")
+# Fields of a document's own labelled header (a committee list, a memo): never a site's.
+_OWN_FIELDS = ("Document:", "Datum:", "Betreft:", "Onderwerp:", "Kenmerk:", "Aan:", "Van:")
+_BLOCK_WINDOW = 40  # non-blank lines from the top in which a metadata block is looked for
+
+
+def _metadata_block(lines: list[str]) -> tuple[int, int] | None:
+    """(first, last) line index of a block of `Label: value` lines near the top: at least three
+    such lines, at most one other line between two of them, no two blank lines inside."""
+    labels: list[int] = []
+    seen = others = blanks = 0
+    broken = False  # since the last label: two blank lines, or two other lines
+    for i, raw in enumerate(lines):
+        text = raw.strip()
+        if not text:
+            blanks += 1
+            broken = broken or (bool(labels) and blanks >= 2)
+            continue
+        blanks = 0
+        seen += 1
+        if seen > _BLOCK_WINDOW:
+            break
+        if text.startswith(_OWN_FIELDS):
+            return None  # the document's own labelled header, not a site's block
+        if _LABEL_LINE.match(text):
+            if broken:
+                if len(labels) >= 3:
+                    break
+                labels = []  # too far from the last: a new block may start here
+            labels.append(i)
+            others, broken = 0, False
+        elif labels:
+            others += 1
+            broken = broken or others > 1
+            if broken and len(labels) >= 3:
+                break
+    return (labels[0], labels[-1]) if len(labels) >= 3 else None
+
+
+def _drop_metadata_block(lines: list[str]) -> None:
+    """A site's metadata block above the document (openkamer.org, berthub.eu/tkconv, …) and
+    the page title over it are furniture; a line above it that names the document stays."""
+    found = _metadata_block(lines)
+    if found is None:
+        return
+    first, last = found
+    for j in range(last + 1):
+        if j < first and _NAMES_DOCUMENT.match(lines[j].strip()):
+            continue
+        _blank(lines, j)
 
 
 def looks_like_web_text(text: str) -> bool:
@@ -111,6 +172,8 @@ def _site_lines(lines: list[str], i: int) -> int:
     text = lines[i].strip()
     if _SITE_LINE.match(text):
         _blank(lines, i)
+    elif text.endswith("|") and (m := _TABLE_ROW.match(text)):
+        lines[i] = m.group(1)  # a layout table's row: `Vergaderjaar 2024-2025 |`
     elif text.startswith("D") and (m := _ADDED_TO.match(text)):
         # the monitor's page title stands above this line, first on the page
         above = [j for j in range(i) if lines[j].strip()]
@@ -230,9 +293,14 @@ RULES: tuple[Rule, ...] = (
 
 def strip_web_furniture(text: str) -> str:
     """`text` with site furniture blanked and web footnotes rewritten; same line count."""
-    if not looks_like_web_text(text):
-        return text
     lines = text.split("\n")
+    if not looks_like_web_text(text):
+        head = lines[:120]
+        _drop_metadata_block(head)
+        if head == lines[:120]:
+            return text
+        return "\n".join(head + lines[120:])
+    _drop_metadata_block(lines)
     for rule in RULES:
         i = 0
         while i < len(lines):
