@@ -31,8 +31,6 @@ UNSEEN = DOCS / "unseen"
 
 NOT_YET: set[str] = set()
 NOT_YET_UNSEEN: set[str] = {
-    "brief-web_2022D06725-kst-35165-46-verkiezingen_tweedekamer_partial.txt",
-    "brief-web_2023D32937-kst-32802-73-woo_tweedekamer_partial.txt",
     "brief-web_2025D34162-pfas-verzamelbrief_berthub-tkconv_partial.txt",
     "brief-web_uitstel-leijten-vws-2009_opennieuwsbank.txt",
     "brief-web_uitstel-megabedrijven-lnv-2007_opennieuwsbank.txt",

@@ -287,3 +287,12 @@ def test_besluitenlijst_without_numbered_rows() -> None:
         "Rondvraag",
     ]
     assert "Gepubliceerd" not in body(letter) and "Activiteitnummer" not in body(letter)
+
+
+def test_headings_in_hard_wrapped_text() -> None:
+    """tweedekamer.nl wraps a letter without any blank line: a short line after a finished
+    sentence, before a full line, is a heading; `11 sluizen …` is text."""
+    letter = read("web_hard_wrapped.txt")
+    assert letter.identifier == "kst-36500-14"
+    assert [s.title for s in letter.sections if s.title] == ["Onderhoud van de sluizen", "Planning"]
+    assert "11 sluizen worden vervangen" in body(letter)
