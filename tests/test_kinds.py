@@ -287,3 +287,18 @@ def test_pdftotext_style_sdu_header_with_the_chamber_number_alone() -> None:
     assert (letter.identifier, letter.session) == ("kst-36045-151", "2021-2022")
     assert (letter.title, letter.date) == ("Situatie in Oekraïne", dt.date(2023, 2, 20))
     assert body(letter) == "Hierbij informeer ik u over de situatie."
+
+
+def test_title_is_never_a_generic_heading() -> None:
+    """Without Betreft or dossier title, a letter is titled by what it sends, not `Inleiding`."""
+    text = (
+        "Geachte voorzitter,\n\nMet deze brief ontvangt u, mede namens de staatssecretaris van"
+        " Volksgezondheid, Welzijn en Sport, een overzicht van ontwikkelingen rondom de"
+        " drinkwaterkwaliteit, en kom ik tegemoet aan twee toezeggingen.\n\nInleiding\n\n"
+        "Drinkwater is in Nederland van goede kwaliteit.\n"
+    )
+    letter = parse_letter(text)
+    assert letter.title == "Overzicht van ontwikkelingen rondom de drinkwaterkwaliteit"
+    assert [s.title for s in letter.sections if s.title] == ["Inleiding"]
+    only_heading = parse_letter("Geachte voorzitter,\n\nInleiding\n\nDrinkwater is goed.\n")
+    assert only_heading.title != "Inleiding"
