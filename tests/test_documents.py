@@ -31,8 +31,6 @@ UNSEEN = DOCS / "unseen"
 
 NOT_YET: set[str] = set()
 NOT_YET_UNSEEN: set[str] = {
-    "brief-web_uitstel-leijten-vws-2009_opennieuwsbank.txt",
-    "brief-web_uitstel-megabedrijven-lnv-2007_opennieuwsbank.txt",
     "document-web_kst-33240-A-2-rekenkamer-rapport_zoek-officielebekendmakingen_partial.txt",
     "motie-web_thieme-terlouwmanifest-2017_partijvoordedieren.txt",
 }

@@ -302,3 +302,28 @@ def test_title_is_never_a_generic_heading() -> None:
     assert [s.title for s in letter.sections if s.title] == ["Inleiding"]
     only_heading = parse_letter("Geachte voorzitter,\n\nInleiding\n\nDrinkwater is goed.\n")
     assert only_heading.title != "Inleiding"
+
+
+def test_letter_republished_by_a_news_site() -> None:
+    """Ministry line and subject over the text; the role in capitals over two lines; the
+    addressee's block after the signature is no text."""
+    letter = read("republished_letter.txt")
+    assert letter.title == "Uitstel beantwoording Kamervragen over de sluizen"
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("DE MINISTER VAN INFRASTRUCTUUR EN WATERSTAAT", "J. Jansen")
+    ]
+    assert [s.title for s in letter.sections if s.title] == []
+    text = body(letter)
+    assert text.endswith("Ik verzoek u daarom om uitstel.")
+    assert "Postbus" not in text and "Ministerie" not in text
+
+
+def test_republished_letter_under_a_headline() -> None:
+    """A headline over the addressee's block; the kenmerk glued to the first sentence."""
+    letter = read("republished_headline.txt")
+    assert letter.kenmerk == "IENW/BSK-2024/123456"
+    assert letter.title == "Uitstelbrief op kamervragen van De Vries over de sluizen in Utrecht"
+    assert [s.name for s in letter.signatories] == ["J. Jansen"]
+    text = body(letter)
+    assert text.startswith("De vragen van het Kamerlid De Vries")
+    assert "Postbus" not in text and "2500 EA" not in text

@@ -44,6 +44,11 @@ _VALEDICTION = re.compile(
     re.IGNORECASE,
 )
 
+_ADDRESSEE = re.compile(
+    r"^(?:Aan\s+)?[Dd]e\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer\b"
+)
+_POSTCODE = re.compile(r"\b\d{4}\s?[A-Z]{2}\b")
+
 Signer = tuple[str, str]
 # A rule sees the lines, the lowest index it may use and the end of what is left; it gives
 # the signer found right above `end` and where that signer's lines start, or None.
@@ -87,6 +92,17 @@ def name_over_role(lines: list[Line], start: int, end: int) -> tuple[Signer, int
     return (role, name), end - 2
 
 
+def _above_addressee(lines: list[Line], start: int, end: int) -> int:
+    """Where the text stops above an addressee's block printed after the signature
+    (`De Voorzitter van de Tweede Kamer` / `der Staten-Generaal` / `Postbus 20018` / …)."""
+    for top in range(max(start, end - 6), end):
+        text = lines[top].text
+        if text[0] in "DA" and _ADDRESSEE.match(text) and lines[top].gap > 0:
+            tail = " ".join(ln.text for ln in lines[top:end])
+            return top if top > start and ("Postbus" in tail or _POSTCODE.search(tail)) else end
+    return end
+
+
 CLOSING_RULES: tuple[ClosingRule, ...] = (
     role_over_name,
     role_and_name,
@@ -98,7 +114,7 @@ CLOSING_RULES: tuple[ClosingRule, ...] = (
 def take_closing(lines: list[Line], start: int) -> tuple[list[Signer], int]:
     """Signatories (role, name) of the closing block; return them and where the block starts."""
     pairs: list[Signer] = []
-    end = len(lines)
+    end = _above_addressee(lines, start, len(lines))
     while end > start:
         found = next((hit for rule in CLOSING_RULES if (hit := rule(lines, start, end))), None)
         if found is None:

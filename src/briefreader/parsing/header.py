@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefreader.parsing.lines import Line, ends_sentence
+from briefreader.parsing.republished import glued_kenmerk, ministry_line, page_title
 from briefreader.parsing.rules import MONTHS, parse_date
 
 __all__ = ["HEADER_RULES", "Header", "take_header"]
@@ -335,6 +336,8 @@ _STARTERS: tuple[HeaderRule, ...] = (
 )
 HEADER_RULES: tuple[HeaderRule, ...] = (
     title_above_dossier,
+    page_title,
+    ministry_line,
     *_STARTERS[:1],
     dossier_line,
     *_STARTERS[1:],
@@ -370,4 +373,6 @@ def take_header(lines: list[Line]) -> tuple[Header, int]:
         if not taken:
             break
         i += taken
+    if head.recipient or head.subject:
+        glued_kenmerk(head, lines, i)
     return head, i
