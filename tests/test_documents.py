@@ -32,7 +32,6 @@ UNSEEN = DOCS / "unseen"
 NOT_YET: set[str] = set()
 NOT_YET_UNSEEN: set[str] = {
     "document-web_kst-33240-A-2-rekenkamer-rapport_zoek-officielebekendmakingen_partial.txt",
-    "motie-web_thieme-terlouwmanifest-2017_partijvoordedieren.txt",
 }
 
 

@@ -327,3 +327,19 @@ def test_republished_letter_under_a_headline() -> None:
     text = body(letter)
     assert text.startswith("De vragen van het Kamerlid De Vries")
     assert "Postbus" not in text and "2500 EA" not in text
+
+
+def test_motie_from_a_party_site() -> None:
+    """A party's page: `Motie X: …` headline and a bare date over the motie, the mover under
+    `… orde van de dag,` (comma), the site's vote result after it (furniture)."""
+    letter = read("motie_party_site.txt")
+    assert letter.kind == "motie"
+    assert letter.title == "Motie De Vries: de sluizen in Utrecht blijven open"
+    assert letter.date == dt.date(2024, 6, 4)
+    assert [s.name for s in letter.signatories] == ["De Vries"]
+    assert letter.sender is None
+    assert [s.title for s in letter.sections if s.title] == []
+    text = body(letter)
+    assert text.endswith("en gaat over tot de orde van de dag,")
+    for furniture in ("Status", "Aangenomen", "CDA, VVD", "Tegen"):
+        assert furniture not in text

@@ -22,7 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefreader.parsing.lines import Line, ends_sentence
-from briefreader.parsing.republished import glued_kenmerk, ministry_line, page_title
+from briefreader.parsing.republished import (
+    bare_date,
+    glued_kenmerk,
+    ministry_line,
+    motie_headline,
+    page_title,
+)
 from briefreader.parsing.rules import MONTHS, parse_date
 
 __all__ = ["HEADER_RULES", "Header", "take_header"]
@@ -338,9 +344,11 @@ HEADER_RULES: tuple[HeaderRule, ...] = (
     title_above_dossier,
     page_title,
     ministry_line,
+    motie_headline,
     *_STARTERS[:1],
     dossier_line,
     *_STARTERS[1:],
+    bare_date,
     letterhead_line,
 )
 

@@ -65,7 +65,9 @@ def kind_of(
 
 def sender_of(roles: list[str], heading: str | None, body_start: str) -> str | None:
     """Who sent the letter: the first signatory's role, else a committee named at the start."""
-    if _HEADING_PREFIX.sub("", (heading or "").upper().lstrip()).startswith("MOTIE"):
+    if _HEADING_PREFIX.sub("", (heading or "").upper().lstrip()).startswith("MOTIE") or (
+        roles and roles[0] == "Indiener"
+    ):
         return None  # a motie has movers (its signatories), not a sender
     if roles and roles[0]:
         role = re.sub(r"^(?:De|Het)\s+", "", roles[0], flags=re.IGNORECASE)

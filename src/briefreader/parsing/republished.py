@@ -4,7 +4,8 @@ A news aggregator prints a ministry letter as the ministry sent it, without the 
 header: the ministry's name (`Ministerie van Landbouw, Natuur en Voedselkwaliteit`) and the
 subject on lines of their own over the text, or the page's headline over the addressee's
 block (`Uitstelbrief op kamervragen van …` / `De Voorzitter van de Tweede Kamer`); the
-letter's own reference glued to its first sentence (`DLZ/KZ-U-2904719 De vragen …`).
+letter's own reference glued to its first sentence (`DLZ/KZ-U-2904719 De vragen …`). A
+party's site heads a motie with `Motie Thieme: het Terlouwmanifest …` and a bare date line.
 """
 
 from __future__ import annotations
@@ -12,15 +13,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from briefreader.parsing.dates import date_in
 from briefreader.parsing.lines import Line, ends_sentence
 
 if TYPE_CHECKING:
     from briefreader.parsing.header import Header
 
-__all__ = ["glued_kenmerk", "ministry_line", "page_title"]
+__all__ = ["bare_date", "glued_kenmerk", "ministry_line", "motie_headline", "page_title"]
 
 _MINISTRY = re.compile(r"^Ministerie\s+van\s+[A-Z][\w ,'’-]+$")
 _ADDRESSEE = re.compile(r"^(?:De\s+)?[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer\b")
+_MOTIE_HEADLINE = re.compile(r"^(?:Gewijzigde\s+)?[Mm]otie\s+[A-Z][^:]{1,80}:\s+\S.*$")
+_BARE_DATE = re.compile(r"^\d{1,2}\s+[a-z]{3,9}\s+\d{4}$")
 _POSTAL = re.compile(r"Retouradres|Postbus|\b\d{4}\s?[A-Z]{2}\b")
 _TEXT_LINE = 60
 # `DLZ/KZ-U-2904719`, `DGA-2023/12345`: letter codes, then a number of five digits or more
@@ -72,3 +76,23 @@ def glued_kenmerk(head: Header, lines: list[Line], i: int) -> None:
         return
     head.kenmerk = head.kenmerk or m.group(1)
     lines[i] = Line(line.index, line.text[m.end() :], line.gap, line.page_start, line.orphan)
+
+
+def motie_headline(head: Header, lines: list[Line], i: int) -> int:
+    """`Motie Thieme: het Terlouwmanifest als …` over a motie on a party's site: its title."""
+    if i != 0 or head.subject or not _MOTIE_HEADLINE.match(lines[i].text):
+        return 0
+    head.subject = lines[i].text
+    return 1
+
+
+def bare_date(head: Header, lines: list[Line], i: int) -> int:
+    """`18 mei 2017` on a line of its own in the header: the document's date."""
+    text = lines[i].text
+    if head.date or not text[0].isdigit() or not _BARE_DATE.match(text):
+        return 0
+    date = date_in(text)
+    if date is None:
+        return 0
+    head.date = date
+    return 1

@@ -62,6 +62,10 @@ _ADDED_TO = re.compile(
 )
 # A header set in a layout table: the cell's text, then `|` and short cells (`| 2 |`).
 _TABLE_ROW = re.compile(r"^(.*?\S)\s*\|(?:\s*\S{0,3}\s*\|)*$")
+_DECISIONS = frozenset(
+    "Aangenomen Verworpen Aangehouden Ingetrokken Vervallen Overgenomen Controversieel".split()
+)
+_VOTES = re.compile(rf"(?m)^Status\n\s*\n?(?:{'|'.join(sorted(_DECISIONS))})$")
 _NOTE_LABEL = re.compile(r"^X\s?Noot$")
 _NOTE_INLINE = re.compile(r"^Noot\s+(\d{1,3})\s*:\s*(\S.*)$")
 _NUMBER = re.compile(r"^\d{1,3}$")
@@ -153,6 +157,7 @@ def looks_like_web_text(text: str) -> bool:
             head,
         )
         or "Download PDF" in head
+        or ("\nStatus\n" in text and _VOTES.search(text) is not None)
         or re.search(r"(?m)^#{1,6} |\*\*", head)
     )
 
@@ -261,6 +266,19 @@ def _monitor(lines: list[str], i: int) -> int:
     return end - i
 
 
+def _vote_result(lines: list[str], i: int) -> int:
+    """A site's vote result under a motie (`Status` / `Verworpen` / `Voor` / parties / `Tegen`
+    / parties): furniture to the end of the page."""
+    if lines[i].strip() != "Status":
+        return 1
+    at = _next_nonblank(lines, i)
+    if at is None or lines[at].strip() not in _DECISIONS:
+        return 1
+    for j in range(i, len(lines)):
+        _blank(lines, j)
+    return len(lines) - i
+
+
 def _markdown(lines: list[str], i: int) -> int:
     text = lines[i]
     if _MD_RULE.match(text.strip()):
@@ -284,6 +302,7 @@ RULES: tuple[Rule, ...] = (
     _site_title,
     _site_lines,
     _signers,
+    _vote_result,
     _monitor,
     _x_noot,
     _noot_inline,
