@@ -30,9 +30,7 @@ DOCS = Path(__file__).resolve().parent / "documents"
 UNSEEN = DOCS / "unseen"
 
 NOT_YET: set[str] = set()
-NOT_YET_UNSEEN: set[str] = {
-    "document-web_kst-33240-A-2-rekenkamer-rapport_zoek-officielebekendmakingen_partial.txt",
-}
+NOT_YET_UNSEEN: set[str] = set()
 
 
 def _norm(value: object) -> str:

@@ -343,3 +343,17 @@ def test_motie_from_a_party_site() -> None:
     assert text.endswith("en gaat over tot de orde van de dag,")
     for furniture in ("Status", "Aangenomen", "CDA, VVD", "Tegen"):
         assert furniture not in text
+
+
+def test_report_signed_under_its_cover_sentence() -> None:
+    """A college's report is signed at the top: its name over `name, office` lines."""
+    letter = read("cover_signature.txt")
+    assert (letter.kind, letter.identifier) == ("document", "kst-36600-B-3")
+    assert letter.place == "’s-Gravenhage"
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("president van de Algemene Rekenkamer", "Jan P. de Vries"),
+        ("secretaris van de Algemene Rekenkamer", "Anna B. Jansen"),
+    ]
+    assert [s.title for s in letter.sections if s.title] == ["ONS ONDERZOEK"]
+    text = body(letter)
+    assert "president" not in text and "Jansen" not in text

@@ -41,6 +41,7 @@ _HEADING_KINDS = (
     ("VOORSTEL VAN WET", "wetsvoorstel"),
     ("MEMORIE VAN TOELICHTING", "wetsvoorstel"),
     ("NOTA", "document"),
+    ("RAPPORT", "document"),
     ("BRIEF", "brief"),
 )
 _HEADING_PREFIX = re.compile(

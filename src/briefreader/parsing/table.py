@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from briefreader.parsing import (
     besluitenlijst,
+    closing,
     fiche,
     hardwrap,
     kamervragen,
@@ -142,6 +143,7 @@ KIND_SIGNS.add("wetsvoorstel", kinds.wetsvoorstel_sign)
 KIND_SIGNS.add("fiche", kinds.fiche_sign)
 KIND_SIGNS.add("verslag", kinds.verslag_sign, before="kamervragen")
 STAGES.add("hardwrap-headings", hardwrap.headings_stage, before="blocks")
+STAGES.add("cover-signature", closing.cover_signature_stage, after="closing")
 STAGES.add("header-identity", kinds.header_identity_stage, after="header")
 STAGES.add("motie-title", kinds.motie_title_stage, kinds=("motie",), after="closing")
 BLOCKS.add("motie-clause", motie.clause, kinds=("motie",), before="paragraph")
