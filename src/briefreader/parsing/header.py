@@ -16,11 +16,10 @@ letterhead.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from briefreader.parsing.headfields import Header
 from briefreader.parsing.lines import Line, ends_sentence
 from briefreader.parsing.republished import (
     bare_date,
@@ -32,23 +31,6 @@ from briefreader.parsing.republished import (
 from briefreader.parsing.rules import MONTHS, parse_date
 
 __all__ = ["HEADER_RULES", "Header", "take_header"]
-
-
-@dataclass(slots=True)
-class Header:
-    """What the header block said."""
-
-    number: str | None = None
-    heading: str | None = None
-    recipient: str | None = None
-    place: str | None = None
-    date: dt.date | None = None
-    subject: str | None = None
-    dossier: str | None = None
-    dossier_title: str | None = None
-    session: str | None = None
-    kenmerk: str | None = None
-    committee: str | None = None
 
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))

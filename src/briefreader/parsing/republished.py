@@ -11,13 +11,10 @@ party's site heads a motie with `Motie Thieme: het Terlouwmanifest …` and a ba
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from briefreader.parsing.dates import date_in
+from briefreader.parsing.headfields import Header
 from briefreader.parsing.lines import Line, ends_sentence
-
-if TYPE_CHECKING:
-    from briefreader.parsing.header import Header
 
 __all__ = ["bare_date", "glued_kenmerk", "ministry_line", "motie_headline", "page_title"]
 
