@@ -296,3 +296,18 @@ def test_headings_in_hard_wrapped_text() -> None:
     assert letter.identifier == "kst-36500-14"
     assert [s.title for s in letter.sections if s.title] == ["Onderhoud van de sluizen", "Planning"]
     assert "11 sluizen worden vervangen" in body(letter)
+
+
+def test_labelled_lines_of_the_document_itself_stay() -> None:
+    """Only a site's block (it names a link or the Kamer's registry number) is furniture: a
+    memo's own `Label: value` lines and a decision list's cells are the document's text."""
+    memo = (
+        "Notitie over de sluizen\n\nAanleiding: de storing van 3 mei.\nDoel: herstel van"
+        " de sluis.\nKosten: 2 miljoen euro.\n\nDe sluis wordt in juni hersteld.\n"
+    )
+    assert strip_web_furniture(memo) == memo
+    cells = (
+        "Besluitenlijst van de procedurevergadering van 4 juni 2024\n\nRapport sluizen\n"
+        "Zaak: Brief regering - 2024Z05555\nBesluit: Ter informatie.\nNoot: Geen.\n"
+    )
+    assert strip_web_furniture(cells) == cells

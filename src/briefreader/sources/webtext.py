@@ -90,8 +90,30 @@ Rule = Callable[[list[str], int], int]
 _LABEL_LINE = re.compile(r"^(?:-\s*)?[A-Z0-9][^:.?!]{0,40}:(?:\s|-|\d|$)")
 # Lines above the block that name the document the way a header reads them stay.
 _NAMES_DOCUMENT = re.compile(r"^(?:Kamerstuk\s+\d|Besluitenlijst\s)")
-# Fields of a document's own labelled header (a committee list, a memo): never a site's.
-_OWN_FIELDS = ("Document:", "Datum:", "Betreft:", "Onderwerp:", "Kenmerk:", "Aan:", "Van:")
+# Fields of a document's own labelled header (a committee list, a memo, a ministry's
+# letterhead): a block holding one is the document's, never a site's.
+_OWN_FIELDS = (
+    "Document:",
+    "Datum:",
+    "Betreft:",
+    "Onderwerp:",
+    "Kenmerk:",
+    "Ons kenmerk:",
+    "Uw kenmerk:",
+    "Uw brief",
+    "Aan:",
+    "Van:",
+    "Bijlage",
+    "Contactpersoon:",
+    "Postadres:",
+    "Bezoekadres:",
+    "Retouradres",
+)
+_HEAD_LINES = 120
+# A document's own labelled cells (a decision list's, a question list's) are its text.
+_BODY_LABELS = ("Zaak:", "Besluit:", "Noot:", "Vraag", "Antwoord", "Agendapunt")
+# `https://…`, or a registry number of the Tweede Kamer: `2024D34636`, `2013A02988`
+_REGISTERED = re.compile(r"https?://|\b(?:19|20)\d{2}[ADZ]\d{5}\b")
 _BLOCK_WINDOW = 40  # non-blank lines from the top in which a metadata block is looked for
 
 
@@ -113,7 +135,7 @@ def _metadata_block(lines: list[str]) -> tuple[int, int] | None:
             break
         if text.startswith(_OWN_FIELDS):
             return None  # the document's own labelled header, not a site's block
-        if _LABEL_LINE.match(text):
+        if _LABEL_LINE.match(text) and not text.startswith(_BODY_LABELS):
             if broken:
                 if len(labels) >= 3:
                     break
@@ -125,7 +147,11 @@ def _metadata_block(lines: list[str]) -> tuple[int, int] | None:
             broken = broken or others > 1
             if broken and len(labels) >= 3:
                 break
-    return (labels[0], labels[-1]) if len(labels) >= 3 else None
+    if len(labels) < 3:
+        return None
+    # a site's block says where the document is registered: a link or the Kamer's number
+    registered = any(_REGISTERED.search(lines[j]) for j in range(labels[0], labels[-1] + 1))
+    return (labels[0], labels[-1]) if registered else None
 
 
 def _drop_metadata_block(lines: list[str]) -> None:
@@ -312,13 +338,13 @@ RULES: tuple[Rule, ...] = (
 
 def strip_web_furniture(text: str) -> str:
     """`text` with site furniture blanked and web footnotes rewritten; same line count."""
-    lines = text.split("\n")
     if not looks_like_web_text(text):
-        head = lines[:120]
-        _drop_metadata_block(head)
-        if head == lines[:120]:
-            return text
-        return "\n".join(head + lines[120:])
+        # only a metadata block above the document may be there: look at the top alone
+        head = text.split("\n", _HEAD_LINES)
+        top = head[:_HEAD_LINES]
+        _drop_metadata_block(top)
+        return text if top == head[:_HEAD_LINES] else "\n".join(top + head[_HEAD_LINES:])
+    lines = text.split("\n")
     _drop_metadata_block(lines)
     for rule in RULES:
         i = 0
