@@ -57,8 +57,8 @@ def page_title(head: Header, lines: list[Line], i: int) -> int:
         return 0
     if not _ADDRESSEE.match(lines[i + 1].text) or not lines[i].text[0].isalpha():
         return 0
-    if _POSTAL.search(lines[i].text):
-        return 0  # a return address (`> Retouradres Postbus …`), not a headline
+    if _POSTAL.search(lines[i].text) or _MINISTRY.match(lines[i].text):
+        return 0  # a return address (`> Retouradres Postbus …`) or the sender, not a headline
     head.subject = lines[i].text
     return 1
 
