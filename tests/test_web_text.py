@@ -311,3 +311,22 @@ def test_labelled_lines_of_the_document_itself_stay() -> None:
         "Zaak: Brief regering - 2024Z05555\nBesluit: Ter informatie.\nNoot: Geen.\n"
     )
     assert strip_web_furniture(cells) == cells
+
+
+def test_monitor_line_names_a_budget_chapter() -> None:
+    """`toegevoegd aan dossier 36123 XII` and the header's `36 123 XII`: one dossier."""
+    text = (FIXTURES / "web_split_header.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "onder nr. C toegevoegd aan wetsvoorstel 36123 (R2200)",
+        "onder nr. 12 toegevoegd aan dossier 36123 XII",
+    )
+    text = text.replace("36 123 (R2200)", "36 123 XII").replace(
+        "VOORLOPIG VERSLAG VAN DE VASTE COMMISSIE VOOR INFRASTRUCTUUR1",
+        "Nr. 12\n\nBRIEF VAN DE MINISTER VAN INFRASTRUCTUUR",
+    )
+    letter = letter_from_bytes(text.encode(), "brief.txt")
+    assert (letter.identifier, letter.dossier, letter.kind) == (
+        "kst-36123-XII-12",
+        "36 123 XII",
+        "brief",
+    )

@@ -124,8 +124,12 @@ def dossier_number_line(head: Header, lines: list[Line], i: int) -> int:
 def dossier_line(head: Header, lines: list[Line], i: int) -> int:
     """`32 500 C Vaststelling van …`, or the dossier alone with its title on the next line."""
     m = _DOSSIER_LINE.match(lines[i].text)
-    # after the number, or another dossier, it is text (`12 345 mensen …`)
-    if not m or (head.dossier or _dossier_of(m)) != _dossier_of(m) or head.heading:
+    # after the number, or another dossier, it is text (`12 345 mensen …`); the same dossier
+    # with its chapter (`34 300 VII` under a page's `34 300`) says it more fully
+    if not m or head.heading:
+        return 0
+    known, found = head.dossier, _dossier_of(m)
+    if known and known != found and not found.startswith(known + " "):
         return 0
     head.dossier = _dossier_of(m)
     title = [m.group("title")] if m.group("title") else []

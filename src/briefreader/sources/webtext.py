@@ -57,7 +57,7 @@ _SITE_TITLE = re.compile(
 # dossier 33820 …`, `Dit voorlopig verslag is onder nr. D toegevoegd aan wetsvoorstel 35099 …`
 _ADDED_TO = re.compile(
     r"^(?:Deze|Dit)\s.{1,40}?\sis\s+onder\s+nr\.\s*(?P<number>\w+)\s+toegevoegd\s+aan\s"
-    r"(?:(?:dossier|wetsvoorstel)\s+(?P<dossier>\d{5})\b)?.*$",
+    r"(?:(?:dossier|wetsvoorstel)\s+(?P<dossier>\d{5}(?:\s(?:[IVXLC]{1,6}|[A-Z])(?=\s|$))?))?.*$",
     re.MULTILINE,
 )
 # A header set in a layout table: the cell's text, then `|` and short cells (`| 2 |`).
