@@ -357,3 +357,14 @@ def test_report_signed_under_its_cover_sentence() -> None:
     assert [s.title for s in letter.sections if s.title] == ["ONS ONDERZOEK"]
     text = body(letter)
     assert "president" not in text and "Jansen" not in text
+
+
+def test_motie_without_heading_is_named_by_its_movers() -> None:
+    text = (
+        "De Kamer,\n\ngehoord de beraadslaging,\n\nconstaterende dat de sluizen dicht zijn;\n\n"
+        "verzoekt de regering de sluizen te openen,\n\nen gaat over tot de orde van de dag.\n\n"
+        "De Vries\nJansen\n"
+    )
+    letter = parse_letter(text)
+    assert letter.title == "Motie van de leden De Vries en Jansen"
+    assert [s.name for s in letter.signatories] == ["De Vries", "Jansen"]

@@ -89,5 +89,14 @@ def header_identity_stage(state: ParseState) -> None:
 def motie_title_stage(state: ParseState) -> None:
     """A motie is known by its heading (`Motie van het lid Kostić`), not its dossier's title."""
     heading = state.header.heading
+    names = [name for _, name in state.pairs]
     if heading and not state.title:
-        state.title = title_from_heading(heading, [name for _, name in state.pairs])
+        state.title = title_from_heading(heading, names)
+    elif not state.title and not state.header.subject and names:
+        # no heading, no headline (a copy of the text alone): named by its movers
+        lead = (
+            f"het lid {names[0]}"
+            if len(names) == 1
+            else "de leden " + " en ".join([", ".join(names[:-1]), names[-1]])
+        )
+        state.title = f"Motie van {lead}"
