@@ -330,3 +330,11 @@ def test_monitor_line_names_a_budget_chapter() -> None:
         "36 123 XII",
         "brief",
     )
+
+
+def test_monitor_page_without_its_title_lines() -> None:
+    """Copied from `1. Kerngegevens` down: the table's `Kenmerk 36123, nr. C` names it."""
+    text = (FIXTURES / "web_split_header.txt").read_text(encoding="utf-8").split("\n", 4)[4]
+    letter = letter_from_bytes(text.encode(), "verslag.txt")
+    assert (letter.kind, letter.identifier) == ("verslag", "kst-36123-C")
+    assert "Kerngegevens" not in body(letter) and "Kenmerk" not in body(letter)

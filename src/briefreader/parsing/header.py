@@ -160,9 +160,13 @@ def _title_apart(lines: list[Line], j: int) -> bool:
 def kamerstuk_line(head: Header, lines: list[Line], i: int) -> int:
     """`Kamerstuk 34 919, nr. 3` over a copied page: the document's dossier and number."""
     m = _KAMERSTUK_LINE.match(lines[i].text)
-    if not m or head.dossier or head.number:
+    if not m:
         return 0
-    head.dossier, head.number = _dossier_of(m), m.group("number") or m.group("dash")
+    dossier, number = _dossier_of(m), m.group("number") or m.group("dash")
+    if head.dossier or head.number:
+        # the page naming the same document twice (its title and its table) is one header
+        return 1 if (head.dossier, head.number) == (dossier, number) else 0
+    head.dossier, head.number = dossier, number
     return 1
 
 

@@ -73,6 +73,9 @@ _SIGNERS = re.compile(r"^Ondertekenaars?$")
 _MONITOR_NUMBER = re.compile(r"^\d\.$")
 # parlementairemonitor.nl's numbered sections; only `Tekst` holds the letter
 _MONITOR_SECTIONS = {"Kerngegevens": False, "Tekst": True, "Meer informatie": False}
+_MONITOR_KENMERK = re.compile(
+    r"^Kenmerk\s+(\d{5}(?:\s(?:[IVXLC]{1,6}|[A-Z]))?),\s*nr\.\s*(\w{1,4})$"
+)
 _MONITOR_TAIL = {"Parlementaire Monitor", "Reacties", "Gerelateerde documenten"}
 _MD_CHAMBER = re.compile(r"^#{1,6}\s*\d$")
 _MD_NUMBER = re.compile(r"^#{1,6}\s*\d{2,5}$")
@@ -175,7 +178,8 @@ def looks_like_web_text(text: str) -> bool:
         _SITE_TITLE.match(first)
         or _ADDED_TO.search(head, 0, 1500)
         or re.search(
-            r"(?m)^(?:Naar boven|X ?Noot|Noot \d+:|-----|#{1,6} |Ondertekenaars)\s*$", text
+            r"(?m)^(?:Naar boven|X ?Noot|Noot \d+:|-----|#{1,6} |Ondertekenaars|Kerngegevens)\s*$",
+            text,
         )
         or re.search(
             r"(?m)^(?:Kamerstuk|Datum publicatie|Direct naar|Brief regering|U bent hier"
@@ -288,7 +292,9 @@ def _monitor(lines: list[str], i: int) -> int:
     else:
         return 1
     for j in range(i, end):
-        _blank(lines, j)
+        # the table's `Kenmerk 33820, nr. 2` names the document: kept as a header says it
+        own = _MONITOR_KENMERK.match(lines[j].strip())
+        lines[j] = f"Kamerstuk {own[1]}, nr. {own[2]}" if own else ""
     return end - i
 
 
