@@ -337,7 +337,7 @@ def test_motie_from_a_party_site() -> None:
     assert letter.title == "Motie De Vries: de sluizen in Utrecht blijven open"
     assert letter.date == dt.date(2024, 6, 4)
     assert [s.name for s in letter.signatories] == ["De Vries"]
-    assert letter.sender is None
+    assert letter.sender == "De Vries"  # the mover, as a motie in every format
     assert [s.title for s in letter.sections if s.title] == []
     text = body(letter)
     assert text.endswith("en gaat over tot de orde van de dag,")

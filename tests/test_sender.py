@@ -37,6 +37,10 @@ DOCS = Path(__file__).resolve().parent / "documents" / "docs"
         ),
         ("Minister van buitenlandse zaken", "Minister van Buitenlandse Zaken"),
         (
+            "Minister voor grote steden- en integratiebeleid",
+            "Minister voor Grote Steden- en Integratiebeleid",
+        ),
+        (
             "DE MINISTER VOOR BHO, MEDE NAMENS DE MINISTER VAN BZ",
             "Minister voor Buitenlandse Handel en Ontwikkelingssamenwerking, "
             "mede namens de Minister van Buitenlandse Zaken",

@@ -106,7 +106,10 @@ def normalise_role(role: str) -> str:
     Buitenlandse Zaken`. Words that are neither an office nor a known ministry stay as written."""
     text = _COUNT.sub("", " ".join(role.split())).strip(" ,:;")
     text = _ARTICLE.sub("", text)
-    if text and not any(c.islower() for c in text):
+    # Written in capitals, or its name all in lower case (`minister voor grote steden- en
+    # integratiebeleid`, as a heading's sender comes): the name gets its official capitals.
+    name = re.split(r"\b(?:van|voor)\s", text, maxsplit=1, flags=re.IGNORECASE)[1:]
+    if text and (not any(c.islower() for c in text) or (name and name[0] == name[0].lower())):
         text = _from_capitals(text)
     text = _ABBREVIATION.sub(_expand, text)
     text = _OFFICIAL.sub(lambda m: _OFFICIAL_BY_LOWER[m.group(0).lower()], text)
