@@ -17,16 +17,18 @@ import json
 import os
 import shutil
 import sqlite3
-import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from briefreader import locations
 from briefreader.errors import UserError
-from briefreader.model import Letter, SourceSpan
-from briefreader.sources import DOCUMENT_SUFFIXES, read_document
+from briefreader.letterblob import pack, unpack
+from briefreader.listing import Listing, Stat, has_files, list_files
+from briefreader.model import Letter
+
+# The parser (`briefreader.sources`) is imported where a file is parsed: a library whose
+# files are all cached, as on every warm start, never loads it.
 
 
 @functools.cache
@@ -41,7 +43,18 @@ def parser_version() -> int:
     return int.from_bytes(digest.digest(), "big")
 
 
-LETTER_SUFFIXES = DOCUMENT_SUFFIXES
+def is_letter_name(name: str) -> bool:
+    """Whether a folder's file with this name is listed as a letter."""
+    from briefreader.sources import DOCUMENT_SUFFIXES
+
+    return name.lower().endswith(DOCUMENT_SUFFIXES)
+
+
+POOL_MIN = 64  # files to parse before it pays to start worker processes
+CHUNK = 32  # files per worker task: ~50 ms of parsing, so progress moves and Ctrl-C is quick
+# A parsed file as the workers send it back: path, size, mtime, entry row, letter id, the
+# compressed letter (no id and no letter when it could not be read).
+Parsed = tuple[str, int, int, str, str | None, bytes | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,19 +83,16 @@ class Entry:
             letter.paragraph_count,
         )
 
+    @classmethod
+    def failed(cls, path: Path, problem: str) -> Entry:
+        """The list row of a file that cannot be read."""
+        return cls(f"error:{path}", path, path.name, None, None, "error", 0, problem)
+
     def to_row(self) -> str:
         """JSON text of this entry for the cache."""
-        return json.dumps(
-            {
-                "id": self.id,
-                "title": self.title,
-                "sender": self.sender,
-                "kind": self.kind,
-                "paragraphs": self.paragraphs,
-                "error": self.error,
-                "date": self.date.isoformat() if self.date else None,
-            }
-        )
+        row = {name: getattr(self, name) for name in ("id", "title", "sender", "kind")}
+        row.update(paragraphs=self.paragraphs, error=self.error)
+        return json.dumps({**row, "date": self.date.isoformat() if self.date else None})
 
     @classmethod
     def from_row(cls, path: Path, row: str) -> Entry:
@@ -100,23 +110,8 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
     Absolute paths keep the parse cache's keys the same however the user typed the folder.
     Hidden files and folders are skipped; a folder's files come sorted by name.
     """
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            names: list[str] = []
-            for folder, subdirs, files in os.walk(path.resolve()):
-                subdirs[:] = [d for d in subdirs if not d.startswith(".")]
-                names += [
-                    os.path.join(folder, f)
-                    for f in files
-                    if not f.startswith(".") and os.path.splitext(f)[1].lower() in LETTER_SUFFIXES
-                ]
-            found += map(Path, sorted(names))
-        elif path.exists():
-            found.append(path.resolve())
-        else:
-            raise UserError(path, "no such file or folder")
-    return found
+    listing = list_files(paths)
+    return [Path(p) for p, _, _ in listing.letters(is_letter_name)]
 
 
 def add_to_library(files: Sequence[Path], target: Path) -> tuple[list[Path], list[UserError]]:
@@ -136,6 +131,8 @@ def add_to_library(files: Sequence[Path], target: Path) -> tuple[list[Path], lis
             refused.append(exc)
     for file in letters:
         try:
+            from briefreader.sources import read_document
+
             read_document(file)  # refuse what cannot be read
             dest = target / file.name
             if dest.exists() and dest.read_bytes() != file.read_bytes():
@@ -151,39 +148,21 @@ def add_to_library(files: Sequence[Path], target: Path) -> tuple[list[Path], lis
     return added, refused
 
 
-def _cache_json(letter: Letter) -> dict[str, Any]:
-    """A letter as the parse cache stores it: `to_json()` plus the source lines of each
-    paragraph and footnote (under `_spans`), which `parse --json` leaves out but a bug report
-    points at."""
-    data = letter.to_json()
-    data["_spans"] = {
-        "paragraphs": [[[p.span.start, p.span.end] for p in s.paragraphs] for s in letter.sections],
-        "footnotes": [[f.span.start, f.span.end] for f in letter.footnotes],
-    }
-    return data
+def parse_files(files: Sequence[Stat]) -> list[Parsed]:
+    """Parse files into what the cache stores (run in worker processes by `Library.scan`)."""
+    from briefreader.sources import read_document
 
-
-def _from_cache_json(data: dict[str, Any]) -> Letter:
-    """The letter `_cache_json` stored, spans included."""
-    spans = data.pop("_spans", {})
-    letter = Letter.from_json(data)
-    paragraphs, footnotes = spans.get("paragraphs", []), spans.get("footnotes", [])
-    if len(paragraphs) == len(letter.sections):
-        sections = tuple(
-            replace(
-                section,
-                paragraphs=tuple(
-                    replace(p, span=SourceSpan(*span))
-                    for p, span in zip(section.paragraphs, section_spans, strict=False)
-                ),
-            )
-            for section, section_spans in zip(letter.sections, paragraphs, strict=True)
-        )
-        letter = replace(letter, sections=sections)
-    if len(footnotes) == len(letter.footnotes):
-        notes = zip(letter.footnotes, footnotes, strict=True)
-        letter = replace(letter, footnotes=tuple(replace(f, span=SourceSpan(*s)) for f, s in notes))
-    return letter
+    out: list[Parsed] = []
+    for name, size, mtime in files:
+        path = Path(name)
+        try:
+            letter = read_document(path)
+        except UserError as exc:
+            out.append((name, size, mtime, Entry.failed(path, exc.problem).to_row(), None, None))
+            continue
+        blob = pack(letter)
+        out.append((name, size, mtime, Entry.of(letter, path).to_row(), letter.id, blob))
+    return out
 
 
 class ParseCache:
@@ -191,7 +170,6 @@ class ParseCache:
 
     def __init__(self, path: Path | None) -> None:
         self.db: sqlite3.Connection | None = None
-        self._pending = 0
         if path is None:
             return
         try:
@@ -202,6 +180,10 @@ class ParseCache:
                 "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime INT,"
                 " version INT, entry TEXT);"
                 "CREATE TABLE IF NOT EXISTS letters (id TEXT PRIMARY KEY, version INT, data BLOB);"
+                # per set of folders scanned: the listing's digest after the last whole scan,
+                # with its number of entries and the rows of those that could not be read
+                "CREATE TABLE IF NOT EXISTS scans (roots TEXT PRIMARY KEY, digest TEXT,"
+                " count INT, errors TEXT);"
             )
         except sqlite3.Error:
             self.db = None  # a broken or unwritable cache only costs speed
@@ -215,33 +197,45 @@ class ParseCache:
         )
         return {p: (s, m, e) for p, s, m, e in rows}
 
-    def put(self, path: Path, size: int, mtime: int, entry: Entry, letter: Letter | None) -> None:
-        """Remember one file's entry and, when it parsed, its letter."""
+    def put_parsed(self, parsed: Sequence[Parsed]) -> None:
+        """Remember what `parse_files` made, in one commit (a chunk survives interruption)."""
         if self.db is None:
             return
-        try:
-            self.db.execute(
+        version = parser_version()
+        with contextlib.suppress(sqlite3.Error), self.db:
+            self.db.executemany(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                (str(path), size, mtime, parser_version(), entry.to_row()),
+                [(path, size, mtime, version, row) for path, size, mtime, row, _, _ in parsed],
             )
-            if letter is not None:
-                blob = zlib.compress(json.dumps(_cache_json(letter)).encode(), 3)
-                self.db.execute(
-                    "INSERT OR REPLACE INTO letters VALUES (?, ?, ?)",
-                    (letter.id, parser_version(), blob),
-                )
-            self._pending += 1
-            if self._pending >= 100:
-                self.flush()
-        except sqlite3.Error:
-            pass
+            self.db.executemany(
+                "INSERT OR REPLACE INTO letters VALUES (?, ?, ?)",
+                [(i, version, blob) for _, _, _, _, i, blob in parsed if blob is not None],
+            )
 
-    def flush(self) -> None:
-        """Commit what `put` wrote (in batches: one commit per file is the slow part)."""
-        if self.db is not None and self._pending:
-            with contextlib.suppress(sqlite3.Error):
-                self.db.commit()
-            self._pending = 0
+    def scanned(self, roots: str) -> tuple[str, int, str] | None:
+        """(digest, number of entries, error rows as JSON) of the last whole scan of `roots`."""
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute(
+                "SELECT digest, count, errors FROM scans WHERE roots = ?", (roots,)
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        return (row[0], row[1], row[2]) if row else None
+
+    def scan_done(self, roots: str, digest: str, entries: list[Entry], gone: list[str]) -> None:
+        """Remember that a scan of `roots` with this listing digest gave these entries, and
+        forget the files that are gone (not their letters: another file may hold one)."""
+        if self.db is None:
+            return
+        errors = json.dumps([[str(e.path), e.to_row()] for e in entries if e.error])
+        with contextlib.suppress(sqlite3.Error), self.db:
+            self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in gone])
+            self.db.execute(
+                "INSERT OR REPLACE INTO scans VALUES (?, ?, ?, ?)",
+                (roots, digest, len(entries), errors),
+            )
 
     def letter(self, letter_id: str, source: str) -> Letter | None:
         """The cached parse of a letter, if there is one of this parser version."""
@@ -252,9 +246,7 @@ class ParseCache:
         ).fetchone()
         if row is None:
             return None
-        data = json.loads(zlib.decompress(row[0]))
-        data["source"] = source
-        return _from_cache_json(data)
+        return unpack(row[0], source)
 
 
 class Library:
@@ -265,6 +257,8 @@ class Library:
         self.cache = ParseCache(cache_dir / "letters.sqlite" if cache_dir else None)
         self._entries: dict[str, Entry] = {}
         self._letters: dict[str, Letter] = {}
+        # The digest of the files as last listed: equal digests, equal letters (`listing`).
+        self.state: str | None = None
 
     @classmethod
     def open(cls, paths: Sequence[Path], data_dir: Path, cache_dir: Path | None) -> Library:
@@ -272,43 +266,91 @@ class Library:
         if paths:
             return cls(paths, cache_dir)
         folder = locations.library_dir(data_dir)
-        if folder.is_dir() and find_files([folder]):
+        if has_files(folder, is_letter_name):
             return cls([folder], cache_dir)
         return cls([locations.samples_dir()], cache_dir)
 
-    def scan(self, progress: Callable[[int, int], None] | None = None) -> list[Entry]:
-        """One entry per letter file, newest first; parses only what the cache lacks."""
-        files = find_files(self.paths)
+    def _list(self) -> Listing:
+        listing = list_files(self.paths, str(parser_version()))
+        self.state = listing.digest
+        return listing
+
+    def _roots(self) -> str:
+        return "\n".join(str(p.resolve()) for p in self.paths)
+
+    def status(self, progress: Callable[[int, int], None] | None = None) -> tuple[int, list[Entry]]:
+        """(how many letters, those that cannot be read): `scan()`, unless nothing changed."""
+        listing = self._list()
+        known = self.cache.scanned(self._roots())
+        if known is not None and known[0] == listing.digest:
+            errors = [Entry.from_row(Path(p), row) for p, row in json.loads(known[2])]
+            return known[1], errors
+        entries = self.scan(progress, listing)
+        return len(entries), [e for e in entries if e.error]
+
+    def scan(
+        self, progress: Callable[[int, int], None] | None = None, listing: Listing | None = None
+    ) -> list[Entry]:
+        """One entry per letter file, newest first; parses only what the cache lacks.
+
+        The files are listed and compared with the cache in bulk; only new and changed files
+        are parsed (in worker processes when there are many), and `progress(done, total)`
+        counts those. What is parsed is committed chunk by chunk: an interrupted scan keeps
+        it, and the next one goes on from there.
+        """
+        listing = listing or self._list()
         cached = self.cache.entries()
+        found: list[Entry | None] = []
+        todo: list[tuple[int, Stat]] = []
+        for stat in listing.letters(is_letter_name):
+            hit = cached.get(stat[0])
+            if hit is not None and hit[0] == stat[1] and hit[1] == stat[2]:
+                found.append(Entry.from_row(Path(stat[0]), hit[2]))
+            else:
+                todo.append((len(found), stat))
+                found.append(None)
+        self._parse(todo, found, progress)
         entries: dict[str, Entry] = {}
-        for n, path in enumerate(files, 1):
-            entry = self._entry(path, cached)
-            entries.setdefault(entry.id, entry)
-            if progress is not None and (n % 200 == 0 or n == len(files)):
-                progress(n, len(files))
-        self.cache.flush()
+        for entry in found:
+            if entry is not None:
+                entries.setdefault(entry.id, entry)
+        for name, problem in listing.problems:
+            if is_letter_name(name):
+                entries[f"error:{name}"] = Entry.failed(Path(name), problem)
+        folders = tuple(os.path.join(p, "") for p in self._roots().split("\n"))
+        listed = {f[0] for f in listing.files}
+        gone = [p for p in cached if p.startswith(folders) and p not in listed]
+        self.cache.scan_done(self._roots(), listing.digest, list(entries.values()), gone)
         self._entries = entries
         return sorted(entries.values(), key=_newest_first)
 
-    def _entry(self, path: Path, cached: dict[str, tuple[int, int, str]]) -> Entry:
-        try:
-            st = path.stat()
-        except OSError as exc:
-            return Entry(
-                f"error:{path}", path, path.name, None, None, "error", 0, exc.strerror or str(exc)
-            )
-        hit = cached.get(str(path))
-        if hit and hit[0] == st.st_size and hit[1] == st.st_mtime_ns:
-            return Entry.from_row(path, hit[2])
-        try:
-            letter = read_document(path)
-        except UserError as exc:
-            entry = Entry(f"error:{path}", path, path.name, None, None, "error", 0, exc.problem)
-            self.cache.put(path, st.st_size, st.st_mtime_ns, entry, None)
-            return entry
-        entry = Entry.of(letter, path)
-        self.cache.put(path, st.st_size, st.st_mtime_ns, entry, letter)
-        return entry
+    def _parse(
+        self,
+        todo: list[tuple[int, Stat]],
+        found: list[Entry | None],
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
+        """Parse the files in `todo` into `found` (their places), caching each chunk."""
+        from briefreader.workers import chunked, run_chunks  # only when there is work
+
+        where: dict[str, list[int]] = {}
+        for n, stat in todo:  # a file listed twice (a folder and a file in it) is parsed once
+            where.setdefault(stat[0], []).append(n)
+        done = 0
+
+        def store(_: Sequence[Stat], parsed: list[Parsed]) -> None:
+            nonlocal done
+            self.cache.put_parsed(parsed)  # a chunk at a time: an interrupted scan keeps it
+            for name, _size, _mtime, row, _id, _blob in parsed:
+                for n in where[name]:
+                    found[n] = Entry.from_row(Path(name), row)
+            done += len(parsed)
+            if progress is not None:
+                progress(done, len(files))
+
+        files = list({stat[0]: stat for _, stat in todo}.values())
+        workers = None if len(files) >= POOL_MIN else 1
+        run_chunks(parse_files, chunked(files, CHUNK), store, workers)
 
     def entries(self) -> list[Entry]:
         """The entries of the last scan (scanning first if there was none)."""
@@ -329,6 +371,8 @@ class Library:
             raise UserError(entry.path, entry.error)
         letter = self.cache.letter(letter_id, str(entry.path))
         if letter is None:
+            from briefreader.sources import read_document
+
             letter = read_document(entry.path)
         self._letters[letter_id] = letter
         return letter

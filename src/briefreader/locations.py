@@ -34,6 +34,9 @@ def cache_dir(override: str | Path | None = None) -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME))
 
 
+NOTES_DB = "notes.sqlite"  # the user's notes in the data dir (`notes.Store`)
+
+
 def library_dir(data: Path) -> Path:
     """The user's library of letters inside the data directory."""
     return data / "letters"

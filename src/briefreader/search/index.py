@@ -27,7 +27,7 @@ from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.model import Letter
-from briefreader.search.fts import candidates, connect
+from briefreader.search.fts import candidates, connect, pack_text, unpack_text
 from briefreader.search.normalize import WORD, normalize, word_list
 from briefreader.search.query import (
     Reference,
@@ -93,11 +93,36 @@ class SearchIndex:
         with self._lock:
             return {r[0] for r in self.db.execute("SELECT id FROM letters")}
 
+    def synced(self, library: Library) -> bool:
+        """Whether the index holds the letters of `library` as last listed: the files' digest
+        (`Library.state`) is the one stored by the last update that left them in step."""
+        if library.state is None:
+            return False
+        with self._lock:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'library'").fetchone()
+        return row is not None and row[0] == library.state
+
     def update(self, library: Library, progress: Callable[[int, int], None] | None = None) -> None:
-        """Index letters new to the index and drop those no longer in `library`, by id."""
+        """Index letters new to the index and drop those no longer in `library`, by id.
+
+        When the library's files are as they were at the last update (`synced`), nothing
+        is read: a warm start costs one query, not a comparison of every letter.
+        """
+        if self.synced(library):
+            return
         # Oldest first, so that newer letters get higher row numbers: a query too broad to
         # rank in full looks at the newest letters first (`_candidates`).
         wanted = [e.id for e in reversed(library.entries()) if not e.error]
+        self._update(library, wanted, progress)
+        with self._writing():
+            # Only when the index holds exactly these letters: another reader may have
+            # updated it for other folders meanwhile.
+            if library.state is not None and self.letter_ids() == set(wanted):
+                self.db.execute("INSERT INTO meta VALUES ('library', ?)", (library.state,))
+
+    def _update(
+        self, library: Library, wanted: list[str], progress: Callable[[int, int], None] | None
+    ) -> None:
         have = self.letter_ids()
         gone = have - set(wanted)
         new = [i for i in wanted if i not in have]
@@ -139,6 +164,8 @@ class SearchIndex:
         """
         with self._lock:
             self.db.execute("BEGIN IMMEDIATE")
+            # Any change unmakes `synced`: only a finished update says again what it holds.
+            self.db.execute("DELETE FROM meta WHERE key = 'library'")
             try:
                 yield
             except BaseException:
@@ -170,7 +197,7 @@ class SearchIndex:
                 norm = normalize(b.text)
                 rows.append(
                     (n, letter.id, KINDS.index(b.kind), b.section_index, b.paragraph_index)
-                    + (b.footnote, b.text)
+                    + (b.footnote, pack_text(b.text))
                 )
                 fts.append((n, norm))
                 counts.update(set(WORD.findall(norm)))
@@ -201,7 +228,7 @@ class SearchIndex:
         rows = self.db.execute("SELECT row, text FROM blocks WHERE row BETWEEN ? AND ?", (lo, hi))
         counts: Counter[str] = Counter()
         for row, text in rows:
-            norm = normalize(text)
+            norm = normalize(unpack_text(text))
             # A contentless FTS5 table forgets a row only when told the text it indexed.
             self.db.execute(
                 "INSERT INTO fts(fts, rowid, body) VALUES ('delete', ?, ?)", (row, norm)
@@ -306,7 +333,7 @@ class SearchIndex:
             title=title,
             date=dt.date.fromisoformat(date) if date else None,
             section_index=si,
-            section_title=heading[0] if heading else None,
+            section_title=unpack_text(heading[0]) if heading else None,
             paragraph_index=pi,
             footnote=fn,
         )
