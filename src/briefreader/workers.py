@@ -50,6 +50,7 @@ def run_chunks(
             done(chunk, fn(chunk))
         return
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    finished_all = False
     try:
         pending: dict[Future[R], Sequence[T]] = {}
         todo = list(reversed(chunks))
@@ -58,9 +59,11 @@ def run_chunks(
                 chunk = todo.pop()
                 pending[pool.submit(fn, chunk)] = chunk
             if not pending:
+                finished_all = True
                 return
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
                 done(pending.pop(future), future.result())
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Interrupted: do not wait for the chunks under way (their results are not wanted).
+        pool.shutdown(wait=finished_all, cancel_futures=True)
