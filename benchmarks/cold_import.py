@@ -58,8 +58,12 @@ def main() -> None:
     parse_s = time.perf_counter() - t
     c1, k1 = cpu()
     out["letters"] = len(entries)
-    out["parse"] = {"seconds": round(parse_s, 1), "letters_per_s": round(len(entries) / parse_s),
-                    "cpu_main_s": round(c1 - c0, 1), "cpu_workers_s": round(k1 - k0, 1)}  # fmt: skip
+    out["parse"] = {
+        "seconds": round(parse_s, 1),
+        "letters_per_s": round(len(entries) / parse_s),
+        "cpu_main_s": round(c1 - c0, 1),
+        "cpu_workers_s": round(k1 - k0, 1),
+    }
     index = SearchIndex.open(a.cache)
     t = time.perf_counter()
     index.update(lib, lambda done, total: progress(done, total) if done == total else None)
@@ -67,8 +71,11 @@ def main() -> None:
     c2, _ = cpu()
     index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     index.close()
-    out["index"] = {"seconds": round(index_s, 1), "letters_per_s": round(len(entries) / index_s),
-                    "cpu_s": round(c2 - c1, 1)}  # fmt: skip
+    out["index"] = {
+        "seconds": round(index_s, 1),
+        "letters_per_s": round(len(entries) / index_s),
+        "cpu_s": round(c2 - c1, 1),
+    }
     text = sum(p.stat().st_size for p in a.corpus.iterdir() if p.suffix == ".txt")
     size = sum(p.stat().st_size for p in a.cache.glob("search.sqlite*"))
     parsed = sum(p.stat().st_size for p in a.cache.glob("letters.sqlite*"))

@@ -34,9 +34,9 @@ from briefreader.parsecache import ParseCache, Parsed, parser_version
 
 def is_letter_name(name: str) -> bool:
     """Whether a folder's file with this name is listed as a letter."""
-    from briefreader.sources import DOCUMENT_SUFFIXES
+    from briefreader.sources import is_document_name
 
-    return name.lower().endswith(DOCUMENT_SUFFIXES)
+    return is_document_name(name)
 
 
 POOL_MIN = 64  # files to parse before it pays to start worker processes
