@@ -1,6 +1,6 @@
 """Cold import of a folder of letters, in two phases: parse (every core) and index.
 
-    python benchmarks/cold_import.py CORPUS CACHE_DIR [--stop-after N]
+    python benchmarks/cold_import.py CORPUS CACHE_DIR [--stop-after N] [--parse-only]
 
 Prints one JSON line: letters, seconds and letters/s of each phase, the CPU seconds of this
 process and of its worker processes, the sizes of the caches and of the letters' text.
@@ -35,6 +35,7 @@ def main() -> None:
     ap.add_argument("corpus", type=Path)
     ap.add_argument("cache", type=Path)
     ap.add_argument("--stop-after", type=int, default=0)
+    ap.add_argument("--parse-only", action="store_true", help="stop before the index")
     a = ap.parse_args()
     out: dict[str, object] = {}
     lib = Library([a.corpus], a.cache)
@@ -64,6 +65,9 @@ def main() -> None:
         "cpu_main_s": round(c1 - c0, 1),
         "cpu_workers_s": round(k1 - k0, 1),
     }
+    if a.parse_only:
+        print(json.dumps(out))
+        return
     index = SearchIndex.open(a.cache)
     t = time.perf_counter()
     index.update(lib, lambda done, total: progress(done, total) if done == total else None)

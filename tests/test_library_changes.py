@@ -166,3 +166,26 @@ def test_search_sees_an_edited_letter_and_forgets_a_deleted_one(tmp_path: Path) 
     assert len(search("windmolens")) == 1
     assert len(search("hoekstra")) == 3
     assert len(search("hoekstra")) == 3  # in step: nothing read, the same answer
+
+
+def test_an_index_built_by_worker_processes_answers_as_one_built_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefreader.search import index as index_module
+
+    count = index_module.POOL_MIN + 5
+    write(tmp_path / "letters", count)
+    lib = Library([tmp_path / "letters"], tmp_path / "cache")
+    lib.scan()
+    answers = []
+    for pool_min in (index_module.POOL_MIN, 10**9):
+        monkeypatch.setattr(index_module, "POOL_MIN", pool_min)
+        index = SearchIndex.open(tmp_path / f"index-{pool_min}")
+        try:
+            index.update(lib)
+            assert len(index.letter_ids()) == count
+            answers.append([(h.letter_id, h.snippet) for h in index.search("brief nummer 17")])
+        finally:
+            index.close()
+    assert answers[0] == answers[1]
+    assert answers[0]

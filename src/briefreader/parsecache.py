@@ -41,6 +41,7 @@ class ParseCache:
     """Parsed letters in SQLite, keyed by file path + size + mtime, and by letter id."""
 
     def __init__(self, path: Path | None) -> None:
+        self.path = path
         self.db: sqlite3.Connection | None = None
         if path is None:
             return

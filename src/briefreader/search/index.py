@@ -19,28 +19,26 @@ import heapq
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.library import Library
-from briefreader.model import Letter
-from briefreader.search.fts import candidates, connect, pack_text, unpack_text
-from briefreader.search.normalize import WORD, normalize, word_list
-from briefreader.search.query import (
-    Reference,
-    letter_number,
-    own_dossier,
-    parse_query,
-    parse_reference,
-)
-from briefreader.search.rank import KINDS, Hit, Located, Matcher, letter_blocks, make_hit
+from briefreader.search.fts import candidates, connect, unpack_text
+from briefreader.search.normalize import normalize, word_list
+from briefreader.search.query import Reference, parse_query, parse_reference
+from briefreader.search.rank import KINDS, Hit, Located, Matcher, make_hit
 from briefreader.search.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from briefreader.search.build import Job, Prepared
 
 REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
 BATCH = 100  # letters per transaction: progress survives an interrupted build
+POOL_MIN = 200  # letters to index before it pays to start worker processes
 
 
 class SearchIndex:
@@ -137,23 +135,46 @@ class SearchIndex:
                 self._drop(letter_id)
             self._changed()
         done += len(gone)
-        for start in range(0, len(new), BATCH):
-            batch = []
-            for letter_id in new[start : start + BATCH]:
+        from briefreader.search.build import prepare, prepare_letters
+        from briefreader.workers import chunked, run_chunks
+
+        cache = None if library.cache.path is None else str(library.cache.path)
+        jobs = [(cache, e.id, str(e.path)) for i in new if (e := library.entry(i)) is not None]
+        waiting: dict[int, list[Prepared]] = {}
+        chunks = chunked(jobs, BATCH)
+        order = {id(chunk): n for n, chunk in enumerate(chunks)}
+        written = 0
+
+        def store(chunk: Sequence[Job], prepared: list[Prepared]) -> None:
+            # Chunks finish in any order; they are written in theirs, oldest letters first.
+            nonlocal done, written
+            waiting[order[id(chunk)]] = prepared
+            while written in waiting:
+                # The lock is taken per batch, so that a search (from another thread)
+                # meanwhile sees the letters indexed so far, not waiting for them all.
+                with self._writing():
+                    counts: Counter[str] = Counter()
+                    for letter in waiting.pop(written):
+                        self._add(letter, counts)
+                    self._count(counts)
+                    self._changed()
+                done += len(chunks[written])
+                written += 1
+                if progress is not None:
+                    progress(done, total)
+
+        if len(jobs) >= POOL_MIN and jobs[0][0] is not None:
+            run_chunks(prepare_letters, chunks, store)  # on every core
+            return
+        for chunk in chunks:
+            prepared = []
+            for _, letter_id, _ in chunk:
                 try:
-                    batch.append(library.letter(letter_id))
+                    prepared.append(prepare(library.letter(letter_id)))
                 except (KeyError, UserError, OSError, ValueError):
                     continue  # gone or unreadable since the scan: the next update retries
                 library.forget(letter_id)  # ten thousand letters need not stay in memory
-            with self._writing():
-                counts: Counter[str] = Counter()
-                for letter in batch:
-                    self._add(letter, counts)
-                self._count(counts)
-                self._changed()
-            done += len(new[start : start + BATCH])
-            if progress is not None:
-                progress(done, total)
+            store(chunk, prepared)
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -185,38 +206,25 @@ class SearchIndex:
             counts.items(),
         )
 
-    def _add(self, letter: Letter, counts: Counter[str]) -> None:
+    def _add(self, letter: Prepared, counts: Counter[str]) -> None:
         with self._lock:
             if self.db.execute("SELECT 1 FROM letters WHERE id = ?", (letter.id,)).fetchone():
                 return
             first = (self.db.execute("SELECT max(row) FROM blocks").fetchone()[0] or 0) + 1
-            blocks = letter_blocks(letter)
-            rows = []
-            fts = []
-            for n, b in enumerate(blocks, first):
-                norm = normalize(b.text)
-                rows.append(
-                    (n, letter.id, KINDS.index(b.kind), b.section_index, b.paragraph_index)
-                    + (b.footnote, pack_text(b.text))
-                )
-                fts.append((n, norm))
-                counts.update(set(WORD.findall(norm)))
-            dossier = own_dossier(letter.references)
+            last = first + len(letter.blocks) - 1
             self.db.execute(
                 "INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    letter.id,
-                    letter.title,
-                    letter.date.isoformat() if letter.date else None,
-                    letter_number(letter.number),
-                    dossier[0] if dossier else None,
-                    dossier[1] if dossier else None,
-                    first,
-                    first + len(blocks) - 1,
-                ),
+                (letter.id, letter.title, letter.date, letter.number)
+                + (letter.dossier, letter.sub, first, last),
             )
-            self.db.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-            self.db.executemany("INSERT INTO fts(rowid, body) VALUES (?, ?)", fts)
+            self.db.executemany(
+                "INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(n, letter.id, *b) for n, b in enumerate(letter.blocks, first)],
+            )
+            self.db.executemany(
+                "INSERT INTO fts(rowid, body) VALUES (?, ?)", enumerate(letter.norms, first)
+            )
+            counts.update(letter.counts)
 
     def _drop(self, letter_id: str) -> None:
         found = self.db.execute(
