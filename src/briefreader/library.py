@@ -208,7 +208,13 @@ class Library:
         cached = self.cache.entries()
         todo: list[tuple[int, Stat]] = []
         rows: list[str] = []
-        letters = listing.letters(is_letter_name)
+        known = self.cache.scanned(self._roots())
+        if known is not None and known[0] == listing.digest:
+            # Nothing changed: the letters are the files the cache knows (and the parser,
+            # which knows what a letter's name is, need not load).
+            letters = [f for f in listing.files if f[0] in cached]
+        else:
+            letters = listing.letters(is_letter_name)
         for n, stat in enumerate(letters):
             hit = cached.get(stat[0])
             if hit is not None and hit[0] == stat[1] and hit[1] == stat[2]:

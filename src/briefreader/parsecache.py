@@ -42,6 +42,7 @@ class ParseCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
+        self.missed = False  # a parse could not be stored
         self.db: sqlite3.Connection | None = None
         if path is None:
             return
@@ -75,7 +76,14 @@ class ParseCache:
         if self.db is None:
             return
         version = parser_version()
-        with contextlib.suppress(sqlite3.Error), self.db:
+        try:
+            self._put(parsed, version)
+        except sqlite3.Error:
+            self.missed = True  # a full disk, say: the next scan must not trust the digest
+
+    def _put(self, parsed: Sequence[Parsed], version: int) -> None:
+        assert self.db is not None
+        with self.db:
             self.db.executemany(
                 "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
                 [(path, size, mtime, version, row) for path, size, mtime, row, _, _ in parsed],
@@ -103,8 +111,8 @@ class ParseCache:
         """Remember that a scan of `roots` with this listing digest gave `count` entries,
         these (path, entry row) that cannot be read; forget the files that are `gone` (not
         their letters: another file may hold one)."""
-        if self.db is None:
-            return
+        if self.db is None or self.missed:
+            return  # a file not stored would otherwise be missing from every next list
         with contextlib.suppress(sqlite3.Error), self.db:
             self.db.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in gone])
             self.db.execute(
