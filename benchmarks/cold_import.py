@@ -72,13 +72,14 @@ def main() -> None:
     t = time.perf_counter()
     index.update(lib, lambda done, total: progress(done, total) if done == total else None)
     index_s = time.perf_counter() - t
-    c2, _ = cpu()
+    c2, k2 = cpu()
     index.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     index.close()
     out["index"] = {
         "seconds": round(index_s, 1),
         "letters_per_s": round(len(entries) / index_s),
-        "cpu_s": round(c2 - c1, 1),
+        "cpu_main_s": round(c2 - c1, 1),
+        "cpu_workers_s": round(k2 - k1, 1),
     }
     text = sum(p.stat().st_size for p in a.corpus.iterdir() if p.suffix == ".txt")
     size = sum(p.stat().st_size for p in a.cache.glob("search.sqlite*"))
