@@ -19,14 +19,15 @@ import shutil
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefreader import locations
 from briefreader.errors import UserError
-from briefreader.letterblob import pack
 from briefreader.listing import Listing, Stat, has_files, list_files
-from briefreader.model import Letter
 from briefreader.parsecache import ParseCache, Parsed, parser_version
+
+if TYPE_CHECKING:
+    from briefreader.model import Letter
 
 # The parser (`briefreader.sources`) is imported where a file is parsed: a library whose
 # files are all cached, as on every warm start, never loads it.
@@ -140,6 +141,7 @@ def add_to_library(files: Sequence[Path], target: Path) -> tuple[list[Path], lis
 
 def parse_files(files: Sequence[Stat]) -> list[Parsed]:
     """Parse files into what the cache stores (run in worker processes by `Library.scan`)."""
+    from briefreader.letterblob import pack
     from briefreader.sources import read_document
 
     out: list[Parsed] = []

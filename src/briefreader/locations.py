@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "briefreader"
 
 
@@ -21,6 +19,8 @@ def data_dir(override: str | Path | None = None) -> Path:
     env = os.environ.get("BRIEFREADER_DATA_DIR")
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only here: a command given its folders never loads it
+
     return Path(platformdirs.user_data_dir(APP_NAME))
 
 
@@ -31,6 +31,8 @@ def cache_dir(override: str | Path | None = None) -> Path:
     env = os.environ.get("BRIEFREADER_CACHE_DIR")
     if env:
         return Path(env).expanduser()
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP_NAME))
 
 

@@ -15,10 +15,12 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefreader import locations
-from briefreader.letterblob import unpack
-from briefreader.model import Letter
+
+if TYPE_CHECKING:
+    from briefreader.model import Letter
 
 # A parsed file as the workers send it back: path, size, mtime, entry row, letter id, the
 # compressed letter (no id and no letter when it could not be read).
@@ -129,4 +131,6 @@ class ParseCache:
         ).fetchone()
         if row is None:
             return None
+        from briefreader.letterblob import unpack  # the model loads when a letter is read
+
         return unpack(row[0], source)

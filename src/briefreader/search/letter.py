@@ -6,10 +6,14 @@ the word this letter uses.
 
 from __future__ import annotations
 
-from briefreader.model import Letter
+from typing import TYPE_CHECKING
+
 from briefreader.search.normalize import word_list
 from briefreader.search.query import parse_query
 from briefreader.search.rank import Hit, letter_blocks, make_hit, matcher_for
+
+if TYPE_CHECKING:
+    from briefreader.model import Letter
 
 
 def search_letter(letter: Letter, query: str) -> list[Hit]:
