@@ -214,7 +214,7 @@ class Library:
         if known is not None and known[0] == listing.digest:
             # Nothing changed: the letters are the files the cache knows (and the parser,
             # which knows what a letter's name is, need not load).
-            letters = [f for f in listing.files if f[0] in cached]
+            letters = [f for f in listing.in_order() if f[0] in cached]
         else:
             letters = listing.letters(is_letter_name)
         for n, stat in enumerate(letters):

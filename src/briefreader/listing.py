@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from briefreader.errors import UserError
@@ -27,14 +29,26 @@ Stat = tuple[str, int, int]  # absolute path, size in bytes, mtime in nanosecond
 class Listing:
     """The files under some paths: every visible file of the folders, and files as given."""
 
-    files: list[Stat] = field(default_factory=list)
+    groups: list[list[Stat]] = field(default_factory=list)  # per path given, as found
     given: set[str] = field(default_factory=set)  # named by the user: a letter whatever its name
     problems: list[tuple[str, str]] = field(default_factory=list)  # path, why it cannot be read
     digest: str = ""
 
+    @property
+    def files(self) -> list[Stat]:
+        """Every file, in no particular order."""
+        return [f for group in self.groups for f in group]
+
+    def in_order(self) -> list[Stat]:
+        """Every file, each path's by name (sorting is left out of the digest: it costs as
+        much as hashing)."""
+        return [f for group in self.groups for f in sorted(group, key=itemgetter(0))]
+
     def letters(self, is_letter: Callable[[str], bool]) -> list[Stat]:
-        """The files that are letters: given by name, or named like one (`is_letter`)."""
-        return [f for f in self.files if f[0] in self.given or is_letter(os.path.basename(f[0]))]
+        """The files that are letters, in order: given by name, or named like one."""
+        return [
+            f for f in self.in_order() if f[0] in self.given or is_letter(os.path.basename(f[0]))
+        ]
 
 
 def _walk(folder: str, out: list[Stat], problems: list[tuple[str, str]]) -> None:
@@ -70,8 +84,7 @@ def list_files(paths: Sequence[Path], extra: str = "") -> Listing:
         if given.is_dir():
             found: list[Stat] = []
             _walk(str(given.resolve()), found, listing.problems)
-            found.sort()  # by path, as a listing of the whole tree sorted by name
-            listing.files += found
+            listing.groups.append(found)
         elif given.exists():
             path = str(given.resolve())
             try:
@@ -79,15 +92,25 @@ def list_files(paths: Sequence[Path], extra: str = "") -> Listing:
             except OSError as exc:
                 listing.problems.append((path, exc.strerror or str(exc)))
                 continue
-            listing.files.append((path, st.st_size, st.st_mtime_ns))
+            listing.groups.append([(path, st.st_size, st.st_mtime_ns)])
             listing.given.add(path)
         else:
             raise UserError(given, "no such file or folder")
-    # One repr for all (it escapes what cannot be encoded): hashing 100,000 tuples one by one
-    # would cost more than their stats.
-    text = repr((extra, listing.files, sorted(listing.given), listing.problems))
-    listing.digest = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    listing.digest = _digest(listing, extra)
     return listing
+
+
+def _digest(listing: Listing, extra: str) -> str:
+    """A digest of every path, size and mtime, in the order found. A folder lists its files
+    in the same order while it is unchanged; a changed order only costs a scan. Joined into
+    a few long strings and arrays: hashing 100,000 tuples one by one costs more than their
+    stats."""
+    files = listing.files
+    digest = hashlib.blake2b(repr((extra, listing.problems)).encode(), digest_size=16)
+    digest.update("\0".join(f[0] for f in files).encode("utf-8", "surrogateescape"))
+    digest.update(array("q", [f[1] for f in files]).tobytes())
+    digest.update(array("q", [f[2] for f in files]).tobytes())
+    return digest.hexdigest()
 
 
 def has_files(folder: Path, is_letter: Callable[[str], bool]) -> bool:
