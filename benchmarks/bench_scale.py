@@ -116,6 +116,8 @@ def main() -> None:
     ap.add_argument("--letters", type=int, default=10_000)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--cold", action="store_true", help="build the caches afresh and report it")
+    ap.add_argument("--fzf-runs", type=int, help="runs of fzf (default: --runs); it is slow")
+    ap.add_argument("--fzf-queries", type=int, default=len(QUERIES), help="how many queries")
     a = ap.parse_args()
     n = a.letters
     folder = corpus(n)
@@ -155,7 +157,10 @@ def main() -> None:
             with lines.open("wb") as out:
                 for path in sorted(folder.glob("*.txt")):
                     out.write(path.read_bytes())
-        r["fzf"] = {q: command_runs(a.runs, [fzf, "--filter", q], lines) for q in QUERIES}
+        runs = a.fzf_runs or a.runs
+        r["fzf"] = {
+            q: command_runs(runs, [fzf, "--filter", q], lines) for q in QUERIES[: a.fzf_queries]
+        }
     else:
         r["fzf"] = "fzf not installed: baseline skipped"
     r["import_search_cli"] = command_runs(
