@@ -171,7 +171,7 @@ def test_search_sees_an_edited_letter_and_forgets_a_deleted_one(tmp_path: Path) 
 def test_an_index_built_by_worker_processes_answers_as_one_built_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefreader.search import index as index_module
+    from briefreader.search import build as index_module
 
     count = index_module.POOL_MIN + 5
     write(tmp_path / "letters", count)
@@ -189,3 +189,10 @@ def test_an_index_built_by_worker_processes_answers_as_one_built_alone(
             index.close()
     assert answers[0] == answers[1]
     assert answers[0]
+
+
+def test_a_link_to_a_folder_above_is_not_followed_round_and_round(tmp_path: Path) -> None:
+    write(tmp_path / "letters", 2)
+    (tmp_path / "letters" / "terug").symlink_to(tmp_path / "letters")
+    entries = Library([tmp_path / "letters"], tmp_path / "cache").scan()
+    assert sorted(e.path.name for e in entries) == ["brief_000.txt", "brief_001.txt"]

@@ -15,16 +15,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefreader import locations
+from briefreader.catalog.listing import Listing, Stat, has_files, list_files
+from briefreader.catalog.parsecache import ParseCache, Parsed, parser_version
 from briefreader.errors import UserError
-from briefreader.listing import Listing, Stat, has_files, list_files
-from briefreader.parsecache import ParseCache, Parsed, parser_version
 
 if TYPE_CHECKING:
     from briefreader.model import Letter
@@ -105,43 +104,9 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
     return [Path(p) for p, _, _ in listing.letters(is_letter_name)]
 
 
-def add_to_library(files: Sequence[Path], target: Path) -> tuple[list[Path], list[UserError]]:
-    """Copy letter files (or the letters in folders) into the library folder, each after
-    checking that it parses. Returns what was added and, one per file, what was refused."""
-    try:
-        locations.ensure_private_dir(target)
-    except OSError as exc:
-        raise UserError(target, f"cannot create the folder ({exc.strerror or exc})") from None
-    added: list[Path] = []
-    refused: list[UserError] = []
-    letters: list[Path] = []
-    for given in files:
-        try:
-            letters += find_files([given])
-        except UserError as exc:
-            refused.append(exc)
-    for file in letters:
-        try:
-            from briefreader.sources import read_document
-
-            read_document(file)  # refuse what cannot be read
-            dest = target / file.name
-            if dest.exists() and dest.read_bytes() != file.read_bytes():
-                dest = target / f"{file.stem}-{len(list(target.iterdir()))}{file.suffix}"
-            try:
-                shutil.copyfile(file, dest)
-            except OSError as exc:
-                raise UserError(dest, f"cannot write ({exc.strerror or exc})") from None
-        except UserError as exc:
-            refused.append(exc)
-            continue
-        added.append(dest)
-    return added, refused
-
-
 def parse_files(files: Sequence[Stat]) -> list[Parsed]:
     """Parse files into what the cache stores (run in worker processes by `Library.scan`)."""
-    from briefreader.letterblob import pack
+    from briefreader.catalog.letterblob import pack
     from briefreader.sources import read_document
 
     out: list[Parsed] = []
@@ -224,12 +189,7 @@ class Library:
             else:
                 todo.append((n, stat))
                 rows.append("null")
-        # One decode for all rows: a hundred thousand `json.loads` calls cost five times more.
-        decoded = json.loads(f"[{','.join(rows)}]")
-        found: list[Entry | None] = [
-            None if d is None else Entry.from_dict(Path(f[0]), d)
-            for f, d in zip(letters, decoded, strict=True)
-        ]
+        found = _decoded(letters, rows, todo)
         self._parse(todo, found, progress)
         entries: dict[str, Entry] = {}
         for entry in found:
@@ -253,7 +213,7 @@ class Library:
         progress: Callable[[int, int], None] | None,
     ) -> None:
         """Parse the files in `todo` into `found` (their places), caching each chunk."""
-        from briefreader.workers import chunked, run_chunks  # only when there is work
+        from briefreader.catalog.workers import chunked, run_chunks  # only when there is work
 
         where: dict[str, list[int]] = {}
         for n, stat in todo:  # a file listed twice (a folder and a file in it) is parsed once
@@ -311,6 +271,35 @@ class Library:
     def forget(self, letter_id: str) -> None:
         """Drop a letter from memory (the cache keeps it)."""
         self._letters.pop(letter_id, None)
+
+
+def _decoded(
+    letters: list[Stat], rows: list[str], todo: list[tuple[int, Stat]]
+) -> list[Entry | None]:
+    """The cached entries of `letters` (None where `todo` says to parse); a row that is not
+    an entry of ours (a damaged cache) goes to `todo` instead."""
+    try:  # one decode for all rows: 100,000 `json.loads` calls cost five times more
+        decoded = json.loads(f"[{','.join(rows)}]")
+        if len(decoded) != len(rows):
+            raise ValueError("a row that is not one JSON value")
+    except (ValueError, RecursionError):
+        decoded = [_loads(row) for row in rows]
+    found: list[Entry | None] = []
+    for n, (stat, d) in enumerate(zip(letters, decoded, strict=True)):
+        try:
+            found.append(None if d is None else Entry.from_dict(Path(stat[0]), d))
+        except (ValueError, KeyError, TypeError):
+            found.append(None)
+            if rows[n] != "null":
+                todo.append((n, stat))
+    return found
+
+
+def _loads(row: str) -> Any:
+    try:
+        return json.loads(row)
+    except (ValueError, RecursionError):
+        return {}  # not an entry: parsed again
 
 
 def _newest_first(entry: Entry) -> tuple[int, str]:

@@ -13,27 +13,31 @@ APP_NAME = "briefreader"
 
 
 def data_dir(override: str | Path | None = None) -> Path:
-    """The data directory: `--data-dir`, else `BRIEFREADER_DATA_DIR`, else the platform's."""
+    """The data directory: `--data-dir`, else `BRIEFREADER_DATA_DIR`, else the platform's.
+
+    Always absolute (a relative one is taken from the current folder): SQLite opens a
+    read-only store by a file URI, which only an absolute path has."""
     if override:
-        return Path(override).expanduser()
+        return Path(override).expanduser().absolute()
     env = os.environ.get("BRIEFREADER_DATA_DIR")
     if env:
-        return Path(env).expanduser()
+        return Path(env).expanduser().absolute()
     import platformdirs  # only here: a command given its folders never loads it
 
-    return Path(platformdirs.user_data_dir(APP_NAME))
+    return Path(platformdirs.user_data_dir(APP_NAME)).absolute()
 
 
 def cache_dir(override: str | Path | None = None) -> Path:
-    """The cache directory: `--cache-dir`, else `BRIEFREADER_CACHE_DIR`, else the platform's."""
+    """The cache directory: `--cache-dir`, else `BRIEFREADER_CACHE_DIR`, else the platform's
+    (always absolute, like `data_dir`)."""
     if override:
-        return Path(override).expanduser()
+        return Path(override).expanduser().absolute()
     env = os.environ.get("BRIEFREADER_CACHE_DIR")
     if env:
-        return Path(env).expanduser()
+        return Path(env).expanduser().absolute()
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir(APP_NAME))
+    return Path(platformdirs.user_cache_dir(APP_NAME)).absolute()
 
 
 NOTES_DB = "notes.sqlite"  # the user's notes in the data dir (`notes.Store`)

@@ -10,19 +10,21 @@ cache lacks it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefreader.catalog.parsecache import ParseCache
 from briefreader.errors import UserError
+from briefreader.library import Library
 from briefreader.model import Letter
-from briefreader.parsecache import ParseCache
 from briefreader.search.fts import pack_text
 from briefreader.search.normalize import WORD, normalize
 from briefreader.search.query import letter_number, own_dossier
 from briefreader.search.rank import KINDS, letter_blocks
 
 Job = tuple[str | None, str, str]  # parse cache file (or None), letter id, its file
+POOL_MIN = 200  # letters to index before it pays to start worker processes
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,3 +93,39 @@ def prepare_letters(jobs: Sequence[Job]) -> list[Prepared]:
         if letter.id == letter_id:
             out.append(prepare(letter))
     return out
+
+
+def prepare_all(
+    library: Library, ids: list[str], write: Callable[[int, list[Prepared]], None], batch: int
+) -> None:
+    """`prepare` the letters `ids` of `library`, `batch` at a time, in worker processes when
+    there are many, and hand each batch to `write(how many ids, prepared)` in the order of
+    `ids` (oldest letters first: the index numbers its rows in that order)."""
+    from briefreader.catalog.workers import chunked, run_chunks
+
+    cache = None if library.cache.path is None else str(library.cache.path)
+    jobs = [(cache, e.id, str(e.path)) for i in ids if (e := library.entry(i)) is not None]
+    chunks = chunked(jobs, batch)
+    order = {id(chunk): n for n, chunk in enumerate(chunks)}
+    waiting: dict[int, list[Prepared]] = {}
+    written = 0
+
+    def store(chunk: Sequence[Job], prepared: list[Prepared]) -> None:
+        nonlocal written  # chunks finish in any order; they are written in theirs
+        waiting[order[id(chunk)]] = prepared
+        while written in waiting:
+            write(len(chunks[written]), waiting.pop(written))
+            written += 1
+
+    if len(jobs) >= POOL_MIN and cache is not None:
+        run_chunks(prepare_letters, chunks, store)  # on every core
+        return
+    for chunk in chunks:
+        prepared = []
+        for _, letter_id, _ in chunk:
+            try:
+                prepared.append(prepare(library.letter(letter_id)))
+            except (KeyError, UserError, OSError, ValueError):
+                continue  # gone or unreadable since the scan: the next update retries
+            library.forget(letter_id)  # ten thousand letters need not stay in memory
+        store(chunk, prepared)

@@ -14,18 +14,18 @@ one is rebuilt, an unwritable cache dir falls back to memory.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import heapq
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from briefreader import locations
-from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.search.fts import candidates, connect, unpack_text
 from briefreader.search.normalize import normalize, word_list
@@ -34,11 +34,13 @@ from briefreader.search.rank import KINDS, Hit, Located, Matcher, make_hit
 from briefreader.search.vocab import Vocabulary
 
 if TYPE_CHECKING:
-    from briefreader.search.build import Job, Prepared
+    from briefreader.search.build import Prepared
 
 REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
 BATCH = 100  # letters per transaction: progress survives an interrupted build
-POOL_MIN = 200  # letters to index before it pays to start worker processes
+MAX_LIMIT = 100_000  # more hits than anyone reads; SQLite's integers end at 2**63
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+T = TypeVar("T")
 
 
 class SearchIndex:
@@ -50,6 +52,8 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._vocab: Vocabulary | None = None
         self._memo: dict[str, dict[str, float]] = {}
+        self._library: Library | None = None  # what the index was last brought in step with
+        self._rebuilt = False
 
     @classmethod
     def open(cls, cache_dir: Path | None) -> SearchIndex:
@@ -60,30 +64,55 @@ class SearchIndex:
         try:
             locations.ensure_private_dir(cache_dir)
             return cls(connect(path), path)
-        except (OSError, sqlite3.OperationalError):
-            # Unwritable, or busy past the timeout: never delete what another process may
-            # be writing; search from memory this time.
-            return cls(connect(None), None)
-        except sqlite3.DatabaseError:
-            pass  # not a database, or damaged: the cache is ours to throw away
-        try:
-            for stale in (path, *(path.with_name(path.name + x) for x in ("-wal", "-shm"))):
-                stale.unlink(missing_ok=True)
-            return cls(connect(path), path)
-        except (OSError, sqlite3.Error):
-            return cls(connect(None), None)
+        except OSError:
+            return cls(connect(None), None)  # unwritable: search from memory this time
+        except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorcode", None) in _BUSY:
+                # busy past the timeout: never delete what another process may be writing
+                return cls(connect(None), None)
+            # not a database, damaged, of another make, or a full disk: only a cache
+        return cls(*_fresh(path))
 
     def close(self) -> None:
         """Close the database."""
         with self._lock:
             self.db.close()
 
+    def _healing(self, work: Callable[[], T]) -> T:
+        """Run `work`; when the index fails (damaged, of another schema, a full disk), make
+        it afresh, bring it in step with the library again and run `work` once more.
+
+        An index another briefreader holds locked is left alone (this one goes on in memory),
+        as is a file made afresh that fails again (a full disk)."""
+        for attempt in range(3):
+            try:
+                if attempt and self._library is not None:
+                    self._update(self._library, None)
+                return work()
+            except sqlite3.Error as exc:
+                if attempt == 2:
+                    raise
+                busy = getattr(exc, "sqlite_errorcode", None) in _BUSY
+            with self._lock:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.close()
+                if busy or self.path is None or self._rebuilt:
+                    self.db, self.path = connect(None), None
+                else:
+                    self.db, self.path = _fresh(self.path)
+                self._rebuilt = True
+                self._changed()
+        raise AssertionError("unreachable")
+
+    def _one(self, sql: str, *args: object) -> tuple[str | None] | None:
+        with self._lock:
+            return self.db.execute(sql, args).fetchone()  # type: ignore[no-any-return]
+
     # -- keeping in step with the library -------------------------------------------------
 
     def letter_date(self, letter_id: str) -> dt.date | None:
         """The date of an indexed letter (None when unknown or not indexed)."""
-        with self._lock:
-            row = self.db.execute("SELECT date FROM letters WHERE id = ?", (letter_id,)).fetchone()
+        row = self._healing(lambda: self._one("SELECT date FROM letters WHERE id = ?", letter_id))
         return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
     def letter_ids(self) -> set[str]:
@@ -106,19 +135,23 @@ class SearchIndex:
         When the library's files are as they were at the last update (`synced`), nothing
         is read: a warm start costs one query, not a comparison of every letter.
         """
+        self._library = library
+        self._healing(lambda: self._update(library, progress))
+
+    def _update(self, library: Library, progress: Callable[[int, int], None] | None) -> None:
         if self.synced(library):
             return
         # Oldest first, so that newer letters get higher row numbers: a query too broad to
         # rank in full looks at the newest letters first (`_candidates`).
         wanted = [e.id for e in reversed(library.entries()) if not e.error]
-        self._update(library, wanted, progress)
+        self._index(library, wanted, progress)
         with self._writing():
             # Only when the index holds exactly these letters: another reader may have
             # updated it for other folders meanwhile.
             if library.state is not None and self.letter_ids() == set(wanted):
                 self.db.execute("INSERT INTO meta VALUES ('library', ?)", (library.state,))
 
-    def _update(
+    def _index(
         self, library: Library, wanted: list[str], progress: Callable[[int, int], None] | None
     ) -> None:
         have = self.letter_ids()
@@ -135,46 +168,23 @@ class SearchIndex:
                 self._drop(letter_id)
             self._changed()
         done += len(gone)
-        from briefreader.search.build import prepare, prepare_letters
-        from briefreader.workers import chunked, run_chunks
+        from briefreader.search.build import prepare_all  # only when there is work
 
-        cache = None if library.cache.path is None else str(library.cache.path)
-        jobs = [(cache, e.id, str(e.path)) for i in new if (e := library.entry(i)) is not None]
-        waiting: dict[int, list[Prepared]] = {}
-        chunks = chunked(jobs, BATCH)
-        order = {id(chunk): n for n, chunk in enumerate(chunks)}
-        written = 0
+        def write(count: int, prepared: list[Prepared]) -> None:
+            # The lock is taken per batch, so that a search (from another thread)
+            # meanwhile sees the letters indexed so far, not waiting for them all.
+            nonlocal done
+            with self._writing():
+                counts: Counter[str] = Counter()
+                for letter in prepared:
+                    self._add(letter, counts)
+                self._count(counts)
+                self._changed()
+            done += count
+            if progress is not None:
+                progress(done, total)
 
-        def store(chunk: Sequence[Job], prepared: list[Prepared]) -> None:
-            # Chunks finish in any order; they are written in theirs, oldest letters first.
-            nonlocal done, written
-            waiting[order[id(chunk)]] = prepared
-            while written in waiting:
-                # The lock is taken per batch, so that a search (from another thread)
-                # meanwhile sees the letters indexed so far, not waiting for them all.
-                with self._writing():
-                    counts: Counter[str] = Counter()
-                    for letter in waiting.pop(written):
-                        self._add(letter, counts)
-                    self._count(counts)
-                    self._changed()
-                done += len(chunks[written])
-                written += 1
-                if progress is not None:
-                    progress(done, total)
-
-        if len(jobs) >= POOL_MIN and jobs[0][0] is not None:
-            run_chunks(prepare_letters, chunks, store)  # on every core
-            return
-        for chunk in chunks:
-            prepared = []
-            for _, letter_id, _ in chunk:
-                try:
-                    prepared.append(prepare(library.letter(letter_id)))
-                except (KeyError, UserError, OSError, ValueError):
-                    continue  # gone or unreadable since the scan: the next update retries
-                library.forget(letter_id)  # ten thousand letters need not stay in memory
-            store(chunk, prepared)
+        prepare_all(library, new, write, BATCH)
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -270,6 +280,10 @@ class SearchIndex:
         self, query: str, limit: int = 20, letter_ids: Collection[str] | None = None
     ) -> list[Hit]:
         """The best `limit` hits for `query`, best first (only in `letter_ids` when given)."""
+        limit = min(limit, MAX_LIMIT)
+        return self._healing(lambda: self._search(query, limit, letter_ids))
+
+    def _search(self, query: str, limit: int, letter_ids: Collection[str] | None) -> list[Hit]:
         ref = parse_reference(query)
         if ref is not None and limit > 0:
             return self._reference_hits(ref, limit, letter_ids)
@@ -299,7 +313,7 @@ class SearchIndex:
     ) -> list[Hit]:
         """The letter a reference names (first), then the paragraphs that cite it."""
         hits = []
-        named = self.find_reference(str(ref))
+        named = self._named(ref)
         if named is not None and (letter_ids is None or named in letter_ids):
             with self._lock:
                 title, date = self.db.execute(
@@ -316,7 +330,7 @@ class SearchIndex:
                 )
             )
         cited = '"' + " ".join(word_list(str(ref))[1:]) + '"'  # without "kamerstuk"
-        return (hits + self.search(cited, limit, letter_ids))[:limit]
+        return (hits + self._search(cited, limit, letter_ids))[:limit]
 
     def _hit(
         self,
@@ -355,6 +369,9 @@ class SearchIndex:
         ref = parse_reference(query)
         if ref is None:
             return None
+        return self._healing(lambda: self._named(ref))
+
+    def _named(self, ref: Reference) -> str | None:
         with self._lock:
             row = self.db.execute(
                 "SELECT id FROM letters WHERE number = ? AND dossier = ? AND sub = ?"
@@ -362,3 +379,14 @@ class SearchIndex:
                 (ref.number, ref.dossier, ref.sub),
             ).fetchone()
         return row[0] if row else None
+
+
+def _fresh(path: Path) -> tuple[sqlite3.Connection, Path | None]:
+    """A new, empty index file at `path` (a damaged or foreign one deleted first), or one in
+    memory when no file can be made there."""
+    try:
+        for stale in (path, *(path.with_name(path.name + x) for x in ("-wal", "-shm"))):
+            stale.unlink(missing_ok=True)
+        return connect(path), path
+    except (OSError, sqlite3.Error):
+        return connect(None), None

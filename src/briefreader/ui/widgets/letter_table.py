@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefreader.library import Entry
+from briefreader.textsafe import shown_name
 
 DATE_CELLS = 10
 KIND_CELLS = 8
@@ -46,8 +47,8 @@ def row_text(entry: Entry, width: int) -> str:
     """One row as plain text: date, title, sender, kind in their columns."""
     title_w, sender_w, kind_w = columns(width)
     date = entry.date.isoformat() if entry.date else "—"
-    if entry.error:
-        title, sender, kind = f"⚠ {entry.path.name}", entry.error, "error"
+    if entry.error:  # the file's own name: it may hold escapes, newlines, bidi marks
+        title, sender, kind = f"⚠ {shown_name(entry.path.name)}", shown_name(entry.error), "error"
     else:
         title, sender, kind = entry.title, entry.sender or "", entry.kind
     parts = [" " + fit(date, DATE_CELLS), fit(title, title_w)]

@@ -27,6 +27,9 @@ from textual.strip import Strip
 from briefreader.model import Letter
 from briefreader.ui.layout import GUTTER, STYLE_NAMES, LetterLayout, Marks, Passage, build_layout
 
+# Footnote markers are drawn as superscript digits; they are not in the paragraph's text.
+NO_MARKERS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -35,6 +38,17 @@ class Place:
     section: int
     paragraph: int
     percent: int
+
+
+@dataclass(frozen=True, slots=True)
+class Selected:
+    """Text selected with the mouse, from the paragraph where the selection starts: its words
+    as the letter has them, and the offset in the paragraph's text where it starts."""
+
+    section: int
+    paragraph: int
+    text: str
+    near: int
 
 
 class LetterView(ScrollView, can_focus=True):
@@ -128,6 +142,23 @@ class LetterView(ScrollView, can_focus=True):
         p = self.layout_.passages[self.cursor]
         total = max(len(self.layout_.lines), 1)
         return Place(p.section, p.paragraph, min(100, round(100 * p.end / total)))
+
+    def take_selection(self) -> Selected | None:
+        """The mouse selection, when it starts in a paragraph (the cursor goes there)."""
+        selection, layout = self.text_selection, self.layout_
+        if selection is None or layout is None or selection.start is None:
+            return None
+        got = self.get_selection(selection)
+        y = selection.start.y
+        owner = layout.owners[y] if y < len(layout.owners) else -1
+        if got is None or owner < 0 or layout.passages[owner].paragraph < 0:
+            return None
+        p = layout.passages[owner]
+        quote = " ".join(got[0].translate(NO_MARKERS).split())
+        lines = [line.plain for line in layout.lines[p.start : y]]
+        before = " ".join([*lines, layout.lines[y].plain[: selection.start.x]])
+        self.go_to(p.section, p.paragraph)
+        return Selected(p.section, p.paragraph, quote, len(before.translate(NO_MARKERS)))
 
     @property
     def passage(self) -> Passage | None:

@@ -62,11 +62,13 @@ def _walk(folder: str, out: list[Stat], problems: list[tuple[str, str]]) -> None
         if item.name.startswith("."):
             continue  # hidden files and folders
         try:
-            if item.is_file():
+            if item.is_dir(follow_symlinks=False):
+                _walk(item.path, out, problems)
+            elif item.is_dir():
+                continue  # a link to a folder is not followed (it may loop), as os.walk does
+            else:  # a FIFO or a device too: listed, so that opening it is refused in words
                 st = item.stat()
                 out.append((item.path, st.st_size, st.st_mtime_ns))
-            elif item.is_dir():
-                _walk(item.path, out, problems)
         except OSError as exc:
             problems.append((item.path, exc.strerror or str(exc)))
 
