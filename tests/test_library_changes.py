@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import briefreader.sources
+import briefreader.sources.named
 from briefreader import library as library_module
 from briefreader.library import Library
 from briefreader.search import SearchIndex
@@ -34,13 +34,13 @@ def write(folder: Path, count: int) -> list[Path]:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The files parsed in this process from now on (the pool is kept out: it parses apart)."""
     seen: list[str] = []
-    real = briefreader.sources.read_document
+    real = briefreader.sources.named.read_named
 
     def counting(path: Path) -> object:
         seen.append(path.name)
         return real(path)
 
-    monkeypatch.setattr(briefreader.sources, "read_document", counting)
+    monkeypatch.setattr(briefreader.sources.named, "read_named", counting)
     monkeypatch.setattr(library_module, "POOL_MIN", 10**9)
     return seen
 
@@ -132,7 +132,7 @@ def test_worker_processes_parse_what_one_process_would(
         raise AssertionError(f"{path} parsed in the main process")
 
     with monkeypatch.context() as patch:
-        patch.setattr(briefreader.sources, "read_document", not_here)
+        patch.setattr(briefreader.sources.named, "read_named", not_here)
         pooled = Library([tmp_path / "letters"], tmp_path / "pooled").scan()
     alone = Library([tmp_path / "letters"], None)
     library_module.POOL_MIN, saved = 10**9, library_module.POOL_MIN

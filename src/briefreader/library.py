@@ -55,6 +55,12 @@ class Entry:
     kind: str
     paragraphs: int = 0
     error: str | None = None
+    # Identity, for the list's columns and the links between documents (`links`).
+    identifier: str | None = None
+    citation: str | None = None
+    dossier: str | None = None
+    number: str | None = None
+    cites: tuple[str, ...] = ()  # identifiers of the documents it cites
 
     @classmethod
     def of(cls, letter: Letter, path: Path) -> Entry:
@@ -67,6 +73,11 @@ class Entry:
             letter.sender,
             letter.kind,
             letter.paragraph_count,
+            identifier=letter.identifier,
+            citation=letter.citation,
+            dossier=letter.dossier,
+            number=letter.number,
+            cites=tuple(c.identifier for c in letter.cites if c.identifier),
         )
 
     @classmethod
@@ -76,9 +87,10 @@ class Entry:
 
     def to_row(self) -> str:
         """JSON text of this entry for the cache."""
-        row = {name: getattr(self, name) for name in ("id", "title", "sender", "kind")}
-        row.update(paragraphs=self.paragraphs, error=self.error)
-        return json.dumps({**row, "date": self.date.isoformat() if self.date else None})
+        row = {name: getattr(self, name) for name in _ROW_FIELDS}
+        row["date"] = self.date.isoformat() if self.date else None
+        row["cites"] = list(self.cites)
+        return json.dumps(row)
 
     @classmethod
     def from_row(cls, path: Path, row: str) -> Entry:
@@ -86,12 +98,14 @@ class Entry:
         return cls.from_dict(path, json.loads(row))
 
     @classmethod
-    def from_dict(cls, path: Path, d: dict[str, Any]) -> Entry:
-        """An entry from its cached JSON, decoded (many rows decode at once: `from_rows`)."""
+    def from_dict(cls, path: Path, d: Any) -> Entry:
+        """An entry from its cached JSON, decoded (`scan` decodes many rows at once)."""
         date = dt.date.fromisoformat(d["date"]) if d["date"] else None
-        return cls(
-            d["id"], path, d["title"], date, d["sender"], d["kind"], d["paragraphs"], d["error"]
-        )
+        fields = {name: d.get(name) for name in _ROW_FIELDS}
+        return cls(**fields, path=path, date=date, cites=tuple(d.get("cites") or ()))
+
+
+_ROW_FIELDS = "id title sender kind paragraphs error identifier citation dossier number".split()
 
 
 def find_files(paths: Sequence[Path]) -> list[Path]:
@@ -107,13 +121,13 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
 def parse_files(files: Sequence[Stat]) -> list[Parsed]:
     """Parse files into what the cache stores (run in worker processes by `Library.scan`)."""
     from briefreader.catalog.letterblob import pack
-    from briefreader.sources import read_document
+    from briefreader.sources.named import read_named
 
     out: list[Parsed] = []
     for name, size, mtime in files:
         path = Path(name)
         try:
-            letter = read_document(path)
+            letter = read_named(path)
         except UserError as exc:
             out.append((name, size, mtime, Entry.failed(path, exc.problem).to_row(), None, None))
             continue
@@ -253,9 +267,9 @@ class Library:
             raise UserError(entry.path, entry.error)
         letter = self.cache.letter(letter_id, str(entry.path))
         if letter is None:
-            from briefreader.sources import read_document
+            from briefreader.sources.named import read_named
 
-            letter = read_document(entry.path)
+            letter = read_named(entry.path)
         self._letters[letter_id] = letter
         return letter
 

@@ -40,11 +40,16 @@ _CACHE_DDL = (
 )
 
 
+# Bumped when what an `Entry` row or a cached letter holds changes (2: identity and cites).
+ENTRY_FORMAT = 2
+
+
 @functools.cache
 def parser_version() -> int:
     """A fingerprint of the parser's code: a cached parse is redone when the parser changes."""
     src = Path(__file__).resolve().parent.parent  # the package: catalog/ is one level down
     digest = hashlib.blake2b(digest_size=6)
+    digest.update(ENTRY_FORMAT.to_bytes(2, "big"))
     for path in sorted(
         [*src.glob("parsing/*.py"), *src.glob("sources/*.py"), src / "model.py", src / "ingest.py"]
     ):

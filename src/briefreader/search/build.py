@@ -37,6 +37,7 @@ class Prepared:
     number: str | None
     dossier: str | None
     sub: str | None
+    identifier: str | None  # the official id (`kst-36045-151`), for reference look-ups
     blocks: list[tuple[int, int, int, int | None, str | bytes]]  # kind, section, para, fn, text
     norms: list[str]  # the normalised text of each block, for FTS5
     counts: dict[str, int]  # blocks per normalised word
@@ -57,6 +58,7 @@ def prepare(letter: Letter) -> Prepared:
         letter_number(letter.number),
         dossier[0] if dossier else None,
         dossier[1] if dossier else None,
+        letter.identifier,
         [
             (KINDS.index(b.kind), b.section_index, b.paragraph_index, b.footnote, pack_text(b.text))
             for b in blocks
