@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import os
 from pathlib import Path
 
@@ -9,6 +12,7 @@ import pytest
 
 import briefreader.sources.named
 from briefreader import library as library_module
+from briefreader.cli import main
 from briefreader.library import Library
 from briefreader.search import SearchIndex
 
@@ -196,3 +200,19 @@ def test_a_link_to_a_folder_above_is_not_followed_round_and_round(tmp_path: Path
     (tmp_path / "letters" / "terug").symlink_to(tmp_path / "letters")
     entries = Library([tmp_path / "letters"], tmp_path / "cache").scan()
     assert sorted(e.path.name for e in entries) == ["brief_000.txt", "brief_001.txt"]
+
+
+def test_a_warm_search_still_names_each_hits_file_and_identifier(tmp_path: Path) -> None:
+    write(tmp_path / "letters", 3)
+    (tmp_path / "letters" / "kst-36045-151.txt").write_text(letter_text(7, "windmolens"))
+    args = ["search", "windmolens", str(tmp_path / "letters"), "--json"]
+    args += ["--cache-dir", str(tmp_path / "cache"), "--data-dir", str(tmp_path / "data")]
+    outputs = []
+    for _ in range(2):  # the second run finds nothing changed and builds no entries
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert main(args) == 0
+        outputs.append(json.loads(out.getvalue()))
+    assert outputs[0] == outputs[1]
+    assert outputs[1][0]["source"].endswith("kst-36045-151.txt")
+    assert outputs[1][0]["identifier"] == "kst-36045-151"

@@ -12,6 +12,7 @@ exception. Deleting the cache only costs a re-parse.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -253,14 +254,27 @@ class Library:
         return sorted(self._entries.values(), key=_newest_first) if self._entries else self.scan()
 
     def entry(self, letter_id: str) -> Entry | None:
-        """The entry of one letter."""
+        """The entry of one letter (after `status()` found nothing changed, from its cache
+        row: the entries of a whole library need not be built for a few hits)."""
+        found = self._entries.get(letter_id)
+        if found is not None or self._entries or self.state is None:
+            return found
+        roots = self._roots().split("\n")
+        folders = tuple(os.path.join(p, "") for p in roots)
+        for path, row in self.cache.rows_of(letter_id):
+            if path.startswith(folders) or path in roots:
+                with contextlib.suppress(ValueError, KeyError, TypeError):
+                    entry = Entry.from_row(Path(path), row)
+                    if entry.id == letter_id:
+                        return entry
+        self.scan()  # not found by its row: know the library in full
         return self._entries.get(letter_id)
 
     def letter(self, letter_id: str) -> Letter:
         """The whole parsed letter with this id (from memory, cache, or a fresh parse)."""
         if letter_id in self._letters:
             return self._letters[letter_id]
-        entry = self._entries.get(letter_id)
+        entry = self.entry(letter_id)
         if entry is None:
             raise KeyError(letter_id)
         if entry.error:

@@ -174,6 +174,22 @@ class ParseCache:
         except sqlite3.Error as exc:
             self._failed(exc)
 
+    def rows_of(self, letter_id: str) -> list[tuple[str, str]]:
+        """(path, entry row) of the cached files that may hold the letter `letter_id`: rows
+        whose JSON begins with that id (`Entry.to_row` writes it first); the caller decodes
+        and checks. No JSON is parsed in SQL, so a damaged row cannot fail the query."""
+        if self.db is None:
+            return []
+        start = json.dumps({"id": letter_id})[:-1] + ",%"
+        try:
+            return self.db.execute(
+                "SELECT path, entry FROM files WHERE version = ? AND entry LIKE ?",
+                (parser_version(), start),
+            ).fetchall()
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return []
+
     def letter(self, letter_id: str, source: str) -> Letter | None:
         """The cached parse of a letter, if there is one of this parser version."""
         if self.db is None:
