@@ -145,6 +145,7 @@ class Library:
         self.cache = ParseCache(cache_dir / "letters.sqlite" if cache_dir else None)
         self._entries: dict[str, Entry] = {}
         self._letters: dict[str, Letter] = {}
+        self._by_id: dict[str, list[tuple[str, str]]] | None = None  # cache rows, for `entry`
         # The digest of the files as last listed: equal digests, equal letters (`listing`).
         self.state: str | None = None
 
@@ -261,7 +262,9 @@ class Library:
             return found
         roots = self._roots().split("\n")
         folders = tuple(os.path.join(p, "") for p in roots)
-        for path, row in self.cache.rows_of(letter_id):
+        if self._by_id is None:
+            self._by_id = self.cache.rows_by_id()
+        for path, row in self._by_id.get(letter_id, []):
             if path.startswith(folders) or path in roots:
                 with contextlib.suppress(ValueError, KeyError, TypeError):
                     entry = Entry.from_row(Path(path), row)

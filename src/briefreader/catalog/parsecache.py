@@ -174,21 +174,24 @@ class ParseCache:
         except sqlite3.Error as exc:
             self._failed(exc)
 
-    def rows_of(self, letter_id: str) -> list[tuple[str, str]]:
-        """(path, entry row) of the cached files that may hold the letter `letter_id`: rows
-        whose JSON begins with that id (`Entry.to_row` writes it first); the caller decodes
-        and checks. No JSON is parsed in SQL, so a damaged row cannot fail the query."""
+    def rows_by_id(self) -> dict[str, list[tuple[str, str]]]:
+        """(path, entry row) of every cached file by the letter id its row begins with
+        (`Entry.to_row` writes the id first), read in one pass; the caller decodes and
+        checks. No JSON is parsed in SQL, so a damaged row cannot fail the query."""
         if self.db is None:
-            return []
-        start = json.dumps({"id": letter_id})[:-1] + ",%"
+            return {}
         try:
-            return self.db.execute(
-                "SELECT path, entry FROM files WHERE version = ? AND entry LIKE ?",
-                (parser_version(), start),
+            rows = self.db.execute(
+                "SELECT path, entry FROM files WHERE version = ?", (parser_version(),)
             ).fetchall()
         except sqlite3.Error as exc:
             self._failed(exc)
-            return []
+            return {}
+        out: dict[str, list[tuple[str, str]]] = {}
+        for path, row in rows:
+            if isinstance(row, str) and row.startswith('{"id": "'):
+                out.setdefault(row[8 : row.find('"', 8)], []).append((path, row))
+        return out
 
     def letter(self, letter_id: str, source: str) -> Letter | None:
         """The cached parse of a letter, if there is one of this parser version."""
