@@ -165,3 +165,23 @@ def test_matches_in_any_text_highlight_a_word_as_written(text: str) -> None:
     assert hits
     for s, e in hits[0].spans:
         assert normalize(text[s:e]) == words[0]
+
+
+def test_an_acronym_in_capitals_finds_the_word_in_any_form_but_not_words_it_begins() -> None:
+    texts = (
+        "De NAVO-top in Vilnius.",
+        "Volgens de navo is dat zo.",
+        "Twee NAVO's en de NAVOs van later.",
+        "Deze aanpak krijgt navolging.",
+        "Het navo-beleid en de navobondgenoten.",
+    )
+    paras = tuple(Paragraph(t) for t in texts)
+    letter = Letter("x", "x", "brief", "t", None, None, None, None, (Section(None, 1, paras),))
+    found = {
+        h.paragraph_index: {h.snippet[s:e] for s, e in h.snippet_spans}
+        for h in search_letter(letter, "NAVO")
+    }
+    assert found == {0: {"NAVO"}, 1: {"navo"}, 2: {"NAVO", "NAVOs"}, 4: {"navo"}}
+    # typed in lower case, the word still begins longer ones, as the user types
+    loose = {h.paragraph_index for h in search_letter(letter, "navo")}
+    assert {3, 4} <= loose

@@ -33,6 +33,7 @@ from briefreader.search.fts import candidates, connect, count_matches
 from briefreader.search.normalize import WORD, normalize, word_list
 from briefreader.search.query import (
     Reference,
+    Unit,
     letter_number,
     own_dossier,
     parse_query,
@@ -268,10 +269,11 @@ class SearchIndex:
                 self._vocab = Vocabulary(dict(self.db.execute("SELECT term, n FROM vocab")))
             return self._vocab
 
-    def _expand(self, word: str) -> dict[str, float]:
+    def _expand(self, unit: Unit) -> dict[str, float]:
+        word = unit.words[0] + (" acronym" if unit.acronym else "")
         got = self._memo.get(word)
         if got is None:
-            got = self._memo[word] = self.vocabulary().expand(word)
+            got = self._memo[word] = self.vocabulary().expand(unit.words[0], acronym=unit.acronym)
             if len(self._memo) > 512:  # as-you-type queries repeat their first words
                 self._memo.pop(next(iter(self._memo)))
         return got
@@ -301,7 +303,7 @@ class SearchIndex:
             return []
         with self._lock:
             vocab = self.vocabulary()
-            expansions = [{} if u.phrase else self._expand(u.words[0]) for u in parsed.units]
+            expansions = [{} if u.phrase else self._expand(u) for u in parsed.units]
             for unit, allowed in zip(parsed.units, expansions, strict=True):
                 if not unit.possible(allowed, vocab.counts):
                     return []  # a unit no block can contain: nothing matches them all
@@ -326,7 +328,7 @@ class SearchIndex:
             return 0
         with self._lock:
             vocab = self.vocabulary()
-            expansions = [{} if u.phrase else self._expand(u.words[0]) for u in parsed.units]
+            expansions = [{} if u.phrase else self._expand(u) for u in parsed.units]
             for unit, allowed in zip(parsed.units, expansions, strict=True):
                 if not unit.possible(allowed, vocab.counts):
                     return 0

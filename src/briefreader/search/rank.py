@@ -246,7 +246,9 @@ def matcher_for(query: Query, texts: Iterable[list[str]]) -> Matcher | None:
     for words in texts:
         counts.update(set(words))
     vocab = Vocabulary(counts)
-    expansions = [{} if u.phrase else vocab.expand(u.words[0]) for u in query.units]
+    expansions = [
+        {} if u.phrase else vocab.expand(u.words[0], acronym=u.acronym) for u in query.units
+    ]
     for unit, allowed in zip(query.units, expansions, strict=True):
         if not unit.possible(allowed, vocab.counts):
             return None
