@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import heapq
 import sqlite3
 import threading
 from collections import Counter
@@ -29,7 +28,8 @@ from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.model import Letter
-from briefreader.search.fts import candidates, connect, count_matches
+from briefreader.search.copies import count_distinct, distinct
+from briefreader.search.fts import candidates, connect
 from briefreader.search.normalize import WORD, normalize, word_list
 from briefreader.search.query import (
     Reference,
@@ -315,8 +315,8 @@ class SearchIndex:
                 if got is not None:
                     bonus = 2.0 * (1 - pos / len(rows))  # bm25's order breaks near-ties
                     scored.append((got[0] + bonus, row, got[1]))
-            best = heapq.nlargest(limit, scored)
             by_row = {r[0]: r for r in rows}
+            best = distinct(scored, by_row, self.db, self._library, limit)  # copies: once
             return [self._hit(matcher, by_row[row], score, window) for score, row, window in best]
 
     def _count_hits(self, query: str, letter_ids: Collection[str] | None) -> int:
@@ -332,7 +332,7 @@ class SearchIndex:
             for unit, allowed in zip(parsed.units, expansions, strict=True):
                 if not unit.possible(allowed, vocab.counts):
                     return 0
-            return count_matches(self.db, parsed, expansions, letter_ids)
+            return count_distinct(self.db, parsed, expansions, letter_ids)
 
     def _reference_hits(
         self, query: str, identifier: str | None, letter_ids: Collection[str] | None

@@ -1,0 +1,126 @@
+"""One hit per passage of a document the library holds in several formats.
+
+The same Kamerstuk often comes as XML, HTML, ODT and PDF (`kst-32545-143.xml`, `.html`, …):
+four letters with one official identifier and, mostly, the same text. A passage found in
+each would be listed four times; `distinct()` keeps one, from the preferred format (the
+structured ones first: XML, HTML, ODT, then PDF, then text), at the best score of the
+copies. Passages count as copies when their documents share an identifier and the block is
+of the same kind, in the same section and word for word the same text; a letter without an
+identifier is never merged with another.
+"""
+
+from __future__ import annotations
+
+import heapq
+import sqlite3
+from collections.abc import Callable, Collection, Iterable, Sequence
+from pathlib import PurePath
+
+from briefreader.library import Library
+from briefreader.search.fts import Row, fts_expression
+from briefreader.search.query import Query
+
+# Lower is preferred; any other format (plain text) comes after these.
+FORMAT_ORDER = {".xml": 0, ".html": 1, ".htm": 1, ".xhtml": 1, ".odt": 2, ".pdf": 3}
+OTHER_FORMAT = len(FORMAT_ORDER)
+
+# (score, block row, word window) as the ranking makes them
+Scored = tuple[float, int, tuple[int, int]]
+
+
+def format_rank(path: str | PurePath | None) -> int:
+    """How much the format of `path` is preferred among copies of one document (0 best)."""
+    if path is None:
+        return OTHER_FORMAT
+    return FORMAT_ORDER.get(PurePath(path).suffix.lower(), OTHER_FORMAT)
+
+
+def _rank_of(library: Library | None) -> Callable[[str], int]:
+    """`format_rank` of each letter's file, as `library` knows it (none known: all equal)."""
+
+    def rank(letter_id: str) -> int:
+        entry = library.entry(letter_id) if library is not None else None
+        return format_rank(entry.path if entry is not None else None)
+
+    return rank
+
+
+def _identifiers(db: sqlite3.Connection, letter_ids: Collection[str]) -> dict[str, str]:
+    """The official identifier (casefolded) of each indexed letter that has one."""
+    ids = list(letter_ids)
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), 500):  # SQLite's limit on bound parameters
+        part = ids[start : start + 500]
+        found.update(
+            (letter_id, identifier.casefold())
+            for letter_id, identifier in db.execute(
+                "SELECT id, identifier FROM letters WHERE identifier IS NOT NULL AND id IN "
+                f"({','.join('?' * len(part))})",
+                part,
+            )
+        )
+    return found
+
+
+# A block as copies are told apart: letter id, document identifier (or None), kind,
+# section index, footnote number and text.
+Block = tuple[str, str | None, int, int, int | None, object]
+
+
+def _passages(blocks: Iterable[Block]) -> list[tuple[object, ...]]:
+    """The passage each block (given in reading order, per letter) is: equal for copies.
+
+    Copies share the identifier, kind, section, footnote and text; the n-th such block of
+    one letter is a copy of the n-th of another (`Ja.` answered twice in a section stays
+    two passages). A letter without an identifier is a document of its own."""
+    seen: dict[tuple[object, ...], int] = {}
+    out = []
+    for letter_id, ident, *block in blocks:
+        nth = seen[(letter_id, *block)] = seen.get((letter_id, *block), -1) + 1
+        out.append((ident or ("letter", letter_id), nth, *block))
+    return out
+
+
+def distinct(
+    scored: Sequence[Scored],
+    rows: dict[int, Row],
+    db: sqlite3.Connection,
+    library: Library | None,
+    limit: int,
+) -> list[Scored]:
+    """The best `limit` of `scored`, one per passage: of copies, the preferred format's
+    (equal formats: the best scored) at the best score of them all."""
+    items = sorted(scored, key=lambda c: c[1])  # rows in reading order, per letter
+    idents = _identifiers(db, {rows[c[1]][1] for c in items})
+    blocks = [rows[c[1]] for c in items]
+    passages = _passages((r[1], idents.get(r[1]), r[2], r[3], r[5], r[6]) for r in blocks)
+    groups: dict[tuple[object, ...], list[Scored]] = {}
+    for passage, item in zip(passages, items, strict=True):
+        groups.setdefault(passage, []).append(item)
+    rank = _rank_of(library)
+    best: list[Scored] = []
+    for copies in groups.values():
+        keep = min(copies, key=lambda c: (rank(rows[c[1]][1]), -c[0]))
+        best.append((max(c[0] for c in copies), keep[1], keep[2]))
+    return heapq.nlargest(limit, best)
+
+
+def count_distinct(
+    db: sqlite3.Connection,
+    query: Query,
+    expansions: list[dict[str, float]],
+    letter_ids: Collection[str] | None,
+) -> int:
+    """How many passages contain every unit (copies in other formats counted once)."""
+    sql = (
+        "SELECT b.letter_id, l.identifier, b.kind, b.section_index, b.footnote, b.text"
+        " FROM fts JOIN blocks AS b ON b.row = fts.rowid JOIN letters AS l ON l.id = b.letter_id"
+        " WHERE fts MATCH ? ORDER BY b.row"
+    )
+    rows = db.execute(sql, (fts_expression(query, expansions),))
+    blocks = (
+        (letter_id, ident.casefold() if ident else None, *rest)
+        for letter_id, ident, *rest in rows
+        if letter_ids is None or letter_id in letter_ids
+    )
+    return len(set(_passages(blocks)))
