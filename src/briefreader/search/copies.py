@@ -113,14 +113,29 @@ def count_distinct(
 ) -> int:
     """How many passages contain every unit (copies in other formats counted once)."""
     sql = (
-        "SELECT b.letter_id, l.identifier, b.kind, b.section_index, b.footnote, b.text"
-        " FROM fts JOIN blocks AS b ON b.row = fts.rowid JOIN letters AS l ON l.id = b.letter_id"
-        " WHERE fts MATCH ? ORDER BY b.row"
+        "SELECT b.row, b.letter_id FROM fts JOIN blocks AS b ON b.row = fts.rowid WHERE fts MATCH ?"
     )
     rows = db.execute(sql, (fts_expression(query, expansions),))
-    blocks = (
-        (letter_id, ident.casefold() if ident else None, *rest)
-        for letter_id, ident, *rest in rows
-        if letter_ids is None or letter_id in letter_ids
+    found = [(row, lid) for row, lid in rows if letter_ids is None or lid in letter_ids]
+    # Only letters sharing their identifier with another can hold copies: only their
+    # blocks are read (a broad query matches many blocks).
+    shared = dict(
+        db.execute(
+            "SELECT id, lower(identifier) FROM letters WHERE identifier COLLATE NOCASE IN"
+            " (SELECT identifier FROM letters WHERE identifier IS NOT NULL"
+            " GROUP BY identifier COLLATE NOCASE HAVING count(*) > 1)"
+        )
     )
-    return len(set(_passages(blocks)))
+    rows_of_copies = sorted(row for row, lid in found if lid in shared)
+    blocks: list[Block] = []
+    for start in range(0, len(rows_of_copies), 500):
+        part = rows_of_copies[start : start + 500]
+        blocks += (
+            (lid, shared[lid], kind, section, footnote, text)
+            for lid, kind, section, footnote, text in db.execute(
+                "SELECT letter_id, kind, section_index, footnote, text FROM blocks WHERE row IN"
+                f" ({','.join('?' * len(part))}) ORDER BY row",
+                part,
+            )
+        )
+    return len(found) - len(blocks) + len(set(_passages(blocks)))
