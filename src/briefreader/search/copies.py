@@ -15,10 +15,13 @@ import heapq
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from briefreader.library import Library
 from briefreader.search.fts import Row, fts_expression
 from briefreader.search.query import Query
+
+if TYPE_CHECKING:
+    from briefreader.library import Library
 
 # Lower is preferred; any other format (plain text) comes after these.
 FORMAT_ORDER = {".xml": 0, ".html": 1, ".htm": 1, ".xhtml": 1, ".odt": 2, ".pdf": 3}

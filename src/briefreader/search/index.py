@@ -65,7 +65,7 @@ class SearchIndex:
         self.path = path
         self._lock = threading.RLock()
         self._vocab: Vocabulary | None = None
-        self._memo: dict[str, dict[str, float]] = {}
+        self._memo: dict[tuple[str, bool], dict[str, float]] = {}
         self._library: Library | None = None  # what the index was last brought in step with
         self._rebuilt = False
 
@@ -270,10 +270,9 @@ class SearchIndex:
             return self._vocab
 
     def _expand(self, unit: Unit) -> dict[str, float]:
-        word = unit.words[0] + (" acronym" if unit.acronym else "")
-        got = self._memo.get(word)
+        got = self._memo.get(key := (unit.words[0], unit.acronym))
         if got is None:
-            got = self._memo[word] = self.vocabulary().expand(unit.words[0], acronym=unit.acronym)
+            got = self._memo[key] = self.vocabulary().expand(*key)
             if len(self._memo) > 512:  # as-you-type queries repeat their first words
                 self._memo.pop(next(iter(self._memo)))
         return got

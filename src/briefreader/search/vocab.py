@@ -64,7 +64,7 @@ class Vocabulary:
         found.sort(key=lambda t: (t[1], -self.counts.get(t[0], 0)))
         return [(term, int(dist)) for term, dist, _ in found[:MAX_TYPO_TERMS]]
 
-    def expand(self, word: str, prefix: bool = True, acronym: bool = False) -> dict[str, float]:
+    def expand(self, word: str, acronym: bool = False, prefix: bool = True) -> dict[str, float]:
         """The words `word` may match here, each with its match quality."""
         if acronym:
             found = {word: EXACT, word + "s": FORM}
