@@ -82,3 +82,22 @@ def test_the_command_line_lists_each_hit_once(
     assert main(["search", "TOZO", str(folder), "--json", *args]) == 0
     sources = {Path(h["source"]).suffix for h in json.loads(capsys.readouterr().out)}
     assert ".xml" in sources and ".html" not in sources and ".odt" not in sources
+
+
+def test_a_passage_citing_a_document_is_listed_once_for_all_copies(tmp_path: Path) -> None:
+    body = "De Kamer is geïnformeerd (Kamerstuk 36 045, nr. 151) over de steun.\n"
+    folders = []
+    for name, date in (("a", "3 maart 2023"), ("b", "4 maart 2023"), ("c", "5 maart 2023")):
+        folder = tmp_path / name
+        folder.mkdir()
+        # two copies of one document (named after its identifier), and a letter without one
+        file = "brief.txt" if name == "c" else "kst-36045-152.txt"
+        (folder / file).write_text(f"Den Haag, {date}\n\n{body}", encoding="utf-8")
+        folders.append(folder)
+    lib = Library(folders, tmp_path / "cache")
+    lib.scan()
+    index = SearchIndex.open(None)
+    index.update(lib)
+    citing = [h for h in index.search("36045-151") if "Kamerstuk 36 045" in h.snippet]
+    paths = sorted(e.path.parent.name for h in citing if (e := lib.entry(h.letter_id)))
+    assert paths in (["a", "c"], ["b", "c"])

@@ -6,7 +6,8 @@ each would be listed four times; `distinct()` keeps one, from the preferred form
 structured ones first: XML, HTML, ODT, then PDF, then text), at the best score of the
 copies. Passages count as copies when their documents share an identifier and the block is
 of the same kind, in the same section and word for word the same text; a letter without an
-identifier is never merged with another.
+identifier is never merged with another. A reference search lists a passage that cites the
+document once too (`firsts`, `new_passages`), and `count_distinct` counts passages.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from briefreader.search.fts import Row, fts_expression
 from briefreader.search.query import Query
+from briefreader.search.rank import Hit
 
 if TYPE_CHECKING:
     from briefreader.library import Library
@@ -106,6 +108,36 @@ def distinct(
         keep = min(copies, key=lambda c: (rank(rows[c[1]][1]), -c[0]))
         best.append((max(c[0] for c in copies), keep[1], keep[2]))
     return heapq.nlargest(limit, best)
+
+
+def firsts(db: sqlite3.Connection, rows: Sequence[Row]) -> list[bool]:
+    """Which of `rows` (in the order listed) are the first of their passage: a passage
+    cited in each copy of a document is listed once (`citing_hits`)."""
+    idents = _identifiers(db, {r[1] for r in rows})
+    order = sorted(range(len(rows)), key=lambda i: rows[i][0])  # reading order, per letter
+    passages = _passages(
+        (r[1], idents.get(r[1]), r[2], r[3], r[5], r[6]) for r in (rows[i] for i in order)
+    )
+    passage_of = dict(zip(order, passages, strict=True))
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for i in range(len(rows)):
+        out.append(passage_of[i] not in seen)
+        seen.add(passage_of[i])
+    return out
+
+
+def new_passages(db: sqlite3.Connection, hits: Sequence[Hit], more: Sequence[Hit]) -> list[Hit]:
+    """Those of `more` that are no passage of `hits`, nor a copy of one in another format
+    (the same place in a document with the same identifier)."""
+    idents = _identifiers(db, {h.letter_id for h in (*hits, *more)})
+
+    def place(h: Hit) -> tuple[object, ...]:
+        document = idents.get(h.letter_id) or ("letter", h.letter_id)
+        return (document, h.kind, h.section_index, h.paragraph_index, h.footnote)
+
+    seen = {place(h) for h in hits}
+    return [h for h in more if place(h) not in seen]
 
 
 def count_distinct(

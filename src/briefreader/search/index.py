@@ -28,7 +28,7 @@ from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.model import Letter
-from briefreader.search.copies import count_distinct, distinct
+from briefreader.search.copies import count_distinct, distinct, new_passages
 from briefreader.search.fts import candidates, connect
 from briefreader.search.normalize import WORD, normalize, word_list
 from briefreader.search.query import (
@@ -347,12 +347,9 @@ class SearchIndex:
             hits += citing_hits(self.db, identifier, letter_ids) if identifier else []
         # A dossier and number written without `Kamerstuk` (`(36 045, nr. 151)`) is no
         # reference the scanner can resolve: the words in sequence find those, after.
-        seen = {(h.letter_id, h.section_index, h.paragraph_index, h.kind) for h in hits}
         phrase = bare_phrase(identifier) if identifier else None
-        for hit in self._search(phrase, PHRASE_MAX, letter_ids) if phrase else []:
-            if (hit.letter_id, hit.section_index, hit.paragraph_index, hit.kind) not in seen:
-                hits.append(hit)
-        return hits
+        more = self._search(phrase, PHRASE_MAX, letter_ids) if phrase else []
+        return hits + new_passages(self.db, hits, more)  # in none of `hits`, nor a copy
 
     def _hit(
         self,

@@ -19,6 +19,7 @@ from dataclasses import replace
 from briefreader.library import Library
 from briefreader.links import cite_spans
 from briefreader.parsing.identity import kamerstuk_identifier, parse_identifier, read_reference
+from briefreader.search.copies import firsts
 from briefreader.search.fts import Row
 from briefreader.search.normalize import word_list
 from briefreader.search.query import parse_reference
@@ -149,6 +150,10 @@ def citing_hits(
     """The passages that cite `identifier` as hits below the named document, newest letters
     first, each with its citing references marked."""
     citing = citing_rows(db, identifier, letter_ids)
+    # a document in several formats cites in each: once
+    citing = [
+        c for c, first in zip(citing, firsts(db, [r for r, _ in citing]), strict=True) if first
+    ]
     hits = []
     for n, (row, spans) in enumerate(citing):
         snippet, lo, hi = make_snippet(row[6], *spans[0])
