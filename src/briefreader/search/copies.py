@@ -13,6 +13,7 @@ document once too (`firsts`, `new_passages`), and `count_distinct` counts passag
 from __future__ import annotations
 
 import heapq
+import os
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import PurePath
@@ -37,7 +38,7 @@ def format_rank(path: str | PurePath | None) -> int:
     """How much the format of `path` is preferred among copies of one document (0 best)."""
     if path is None:
         return OTHER_FORMAT
-    return FORMAT_ORDER.get(PurePath(path).suffix.lower(), OTHER_FORMAT)
+    return FORMAT_ORDER.get(os.path.splitext(path)[1].lower(), OTHER_FORMAT)
 
 
 def _rank_of(library: Library | None) -> Callable[[str], int]:
@@ -105,7 +106,9 @@ def distinct(
     rank = _rank_of(library)
     best: list[Scored] = []
     for copies in groups.values():
-        keep = min(copies, key=lambda c: (rank(rows[c[1]][1]), -c[0]))
+        keep = copies[0]
+        if len(copies) > 1:
+            keep = min(copies, key=lambda c: (rank(rows[c[1]][1]), -c[0]))
         best.append((max(c[0] for c in copies), keep[1], keep[2]))
     return heapq.nlargest(limit, best)
 
