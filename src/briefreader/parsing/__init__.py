@@ -32,6 +32,7 @@ __all__ = ["parse_letter"]
 
 _MARK = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
 _URL_TAIL = re.compile(r"^\(?(?:https?:|www\.)\S*[/=?&_#]$")
+_URL_ENDS = ("/", "=", "?", "&", "_", "#")  # what `_URL_TAIL` ends on: most lines skip it
 
 
 def _plain(text: str) -> str:
@@ -49,7 +50,7 @@ def _join(lines: list[Line], judge: HyphenJudge) -> str:
             if mode == DROP:
                 parts[-1] = prev[:-1]
             parts.append(" " + line.text if mode == SPACE else line.text)
-        elif _URL_TAIL.search(prev.rsplit(" ", 1)[-1]):
+        elif prev.endswith(_URL_ENDS) and _URL_TAIL.search(prev.rsplit(" ", 1)[-1]):
             parts.append(line.text)
         else:
             parts.append(" " + line.text)

@@ -103,22 +103,19 @@ def heading(ctx: BlockContext, i: int) -> bool:
 
 def paragraph(ctx: BlockContext, i: int) -> bool:
     """A line after a heading, or after a paragraph's end, opens a paragraph."""
-    line = ctx.lines[i]
-    last = ctx.last()
-    prev = last.lines[-1].text if last else ""
-    if last is None or last.heading or starts_paragraph(line, prev):
-        ctx.open_block(Block(False, [line]))
+    last = ctx.blocks[-1] if ctx.blocks else None  # (`ctx.last()`, inlined: every line asks)
+    if last is None or last.heading or starts_paragraph(ctx.lines[i], last.lines[-1].text):
+        ctx.open_block(Block(False, [ctx.lines[i]]))
         return True
     return False
 
 
 def continuation(ctx: BlockContext, i: int) -> bool:
     """Any other line goes on the paragraph under construction."""
-    last = ctx.last()
-    if last is None:
-        ctx.open_block(Block(False, [ctx.lines[i]]))
+    if ctx.blocks:
+        ctx.blocks[-1].lines.append(ctx.lines[i])
     else:
-        last.lines.append(ctx.lines[i])
+        ctx.open_block(Block(False, [ctx.lines[i]]))
     return True
 
 

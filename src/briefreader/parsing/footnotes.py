@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefreader.parsing.lines import Line, ends_mid_sentence
 
@@ -31,6 +32,7 @@ class RawFootnote:
     lines: list[Line] = field(default_factory=list)
 
 
+@lru_cache(maxsize=256)
 def _marker_pattern(number: int) -> re.Pattern[str]:
     n = str(number)
     return re.compile(
@@ -56,6 +58,7 @@ def _rank(text: str, pos: int) -> int:
 def _find_marker(body: list[Line], number: int, floor: tuple[int, int]) -> tuple[int, int] | None:
     """Position (body index, offset) of footnote `number`'s marker after `floor`, or None."""
     pattern = _marker_pattern(number)
+    n = str(number)
     page_top = len(body) - 1
     while page_top > 0 and not body[page_top].breaks_page:
         page_top -= 1
@@ -63,8 +66,11 @@ def _find_marker(body: list[Line], number: int, floor: tuple[int, int]) -> tuple
         best: tuple[int, int, int] | None = None
         for bi in range(lo, len(body)):
             text = body[bi].text
-            start = floor[1] if bi == floor[0] else 0
-            for m in pattern.finditer(text, start):
+            # every match opens with the number itself: a line without it needs no scan
+            at = text.find(n, floor[1] if bi == floor[0] else 0)
+            if at < 0:
+                continue
+            for m in pattern.finditer(text, at):
                 cand = (_rank(text, m.start()), bi, m.start())
                 if best is None or cand[0] < best[0]:
                     best = cand

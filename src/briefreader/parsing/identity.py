@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from briefreader.model import Cite, Letter
@@ -86,6 +86,16 @@ _KST_ID = re.compile(
 _AH_ID = re.compile(
     r"(?P<kind>ah|h)-(?P<ch>tk|ek)-(?P<y1>\d{4})(?P<y2>\d{4})-(?P<n>\d+)(?:-(?P<i>\d+))?"
 )
+# Compiled once here: references are read in every paragraph that names a dossier.
+_DOSSIER_FULL = re.compile(
+    rf"\s*(\d{{2}})\s?(\d{{3}})(?:{_DASH}(\d{{2}}))?(?:(?:\s+|{_DASH})([IVXLC]{{1,6}}|[A-Z]))?\s*"
+)
+_SESSION_FULL = re.compile(r"\s*((?:19|20)\d{2})\s*[/\-–‑]?\s*(\d{4}|\d{2})\s*")
+_NOT_DIGIT = re.compile(r"\D")
+_DOSSIER_SEP = re.compile(r"\s*(?:,|\ben\b|&)\s*")
+_NUMBER = re.compile(r"\d+")
+_NUMBER_COMMA = re.compile(r"\d+\s*,")
+_RANGE = re.compile(rf"t/m|{_DASH}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +117,7 @@ class Identity:
 
 def normalize_dossier(text: str) -> str | None:
     """A dossier as cited: `36600-XII` → `36 600 XII`, `21501-02` → `21 501-02`; None if not one."""
-    m = re.fullmatch(
-        rf"\s*(\d{{2}})\s?(\d{{3}})(?:{_DASH}(\d{{2}}))?(?:(?:\s+|{_DASH})([IVXLC]{{1,6}}|[A-Z]))?\s*",
-        text.replace("\u00a0", " "),
-    )
+    m = _DOSSIER_FULL.fullmatch(text.replace("\u00a0", " "))
     if m is None:
         return None
     out = f"{m.group(1)} {m.group(2)}"
@@ -123,7 +130,7 @@ def normalize_dossier(text: str) -> str | None:
 
 def normalize_session(text: str) -> str | None:
     """A vergaderjaar as `2022-2023` from `2022/23`, `2022–2023`, `20222023`; None if not one."""
-    m = re.fullmatch(r"\s*((?:19|20)\d{2})\s*[/\-–‑]?\s*(\d{4}|\d{2})\s*", text)
+    m = _SESSION_FULL.fullmatch(text)
     if m is None:
         return None
     first = int(m.group(1))
@@ -144,7 +151,7 @@ def short_session(session: str) -> str:
 def kamerstuk_identifier(dossier: str, number: str) -> str | None:
     """The id of Kamerstuk `number` in `dossier`: (`36 600 XII`, `57`) → `kst-36600-XII-57`."""
     norm = normalize_dossier(dossier)
-    digits = re.sub(r"\D", "", number or "")
+    digits = _NOT_DIGIT.sub("", number or "")
     if norm is None or not digits:
         return None
     head, _, chapter = norm.partition(" ")[2].partition(" ")
@@ -155,7 +162,7 @@ def kamerstuk_identifier(dossier: str, number: str) -> str | None:
 def aanhangsel_identifier(session: str, number: str, chamber: str = "tk") -> str | None:
     """The id of an Aanhangsel: (`2023-2024`, `1314`) → `ah-tk-20232024-1314`."""
     norm = normalize_session(session)
-    digits = re.sub(r"\D", "", number or "")
+    digits = _NOT_DIGIT.sub("", number or "")
     if norm is None or not digits:
         return None
     return f"ah-{chamber}-{norm.replace('-', '')}-{int(digits)}"
@@ -227,15 +234,15 @@ def citation_for(
 
 
 def _kamerstuk_cite(m: re.Match[str]) -> Cite:
-    dossiers = re.split(r"\s*(?:,|\ben\b|&)\s*", m["dossiers"])
+    dossiers = _DOSSIER_SEP.split(m["dossiers"])
     norms = [normalize_dossier(d) or d for d in dossiers if d.strip()]
-    numbers = re.findall(r"\d+", m["nr"])
-    if not m["nrword"].lower().startswith(("nrs", "nummers")) and re.match(r"\d+\s*,", m["nr"]):
+    numbers = _NUMBER.findall(m["nr"])
+    if not m["nrword"].lower().startswith(("nrs", "nummers")) and _NUMBER_COMMA.match(m["nr"]):
         numbers = numbers[:1]  # `nr. 151, 2022`: one number, then something else
     head = "Kamerstukken" if len(norms) > 1 or len(numbers) > 1 else "Kamerstuk"
     nr = "nrs." if len(numbers) > 1 else "nr."
     text = f"{head} {' en '.join(norms)}, {nr} {' en '.join(str(int(n)) for n in numbers)}"
-    if len(numbers) > 1 and re.search(rf"t/m|{_DASH}", m["nr"]):
+    if len(numbers) > 1 and _RANGE.search(m["nr"]):
         text = f"{head} {' en '.join(norms)}, nrs. {int(numbers[0])} t/m {int(numbers[-1])}"
     identifier = kamerstuk_identifier(norms[0], numbers[0]) if len(numbers) == 1 else None
     return Cite(text, identifier)
@@ -279,23 +286,48 @@ def _id_cite(m: re.Match[str]) -> Cite | None:
     return Cite(citation_for(ident) or ident, ident)
 
 
+def _aanhangsel_cite(m: re.Match[str]) -> Cite | None:
+    return _session_cite(m, "aanhangsel")
+
+
+def _handelingen_cite(m: re.Match[str]) -> Cite | None:
+    return _session_cite(m, "handelingen")
+
+
+# (needles, how far before a needle a match may start, pattern, maker), in the order they run
+_SCANS: tuple[
+    tuple[tuple[str, ...], int, re.Pattern[str], Callable[[re.Match[str]], Cite | None]], ...
+] = (
+    (("anhangsel",), 1, _AANHANGSEL, _aanhangsel_cite),
+    (("andelingen",), 1, _HANDELINGEN, _handelingen_cite),
+    (("amerstuk",), 1, _KAMERSTUK, _kamerstuk_cite),
+    (("h-", "kst-"), 1, _ID, _id_cite),  # `kst-…`, `ah-…` (the `a` before `h-`), `h-…`
+)
+_DASHES = ("-", "–", "‑")
+
+
+def _first_of(text: str, needles: tuple[str, ...]) -> int:
+    """Where the first of `needles` occurs in `text`, or -1."""
+    found = [at for needle in needles if (at := text.find(needle)) >= 0]
+    return min(found) if found else -1
+
+
 def cite_spans(text: str) -> list[tuple[int, int, Cite]]:
     """Every reference in one text as (start, end, cite), in order; of two that overlap the
     earlier, longer one wins. What a reader needs to mark references in a paragraph."""
     found: list[tuple[int, int, Cite]] = []
-    for needle, pattern, make in (
-        ("anhangsel", _AANHANGSEL, lambda m: _session_cite(m, "aanhangsel")),
-        ("andelingen", _HANDELINGEN, lambda m: _session_cite(m, "handelingen")),
-        ("amerstuk", _KAMERSTUK, _kamerstuk_cite),
-        ("-", _ID, _id_cite),
-    ):
-        if needle not in text:
-            continue  # a substring test is far cheaper than a scan that cannot match
-        for m in pattern.finditer(text):
+    for needles, back, pattern, make in _SCANS:
+        # A substring test is far cheaper than a scan that cannot match, and no match starts
+        # more than `back` characters before the first of its needles: the scan starts there.
+        at = _first_of(text, needles)
+        if at < 0:
+            continue
+        for m in pattern.finditer(text, max(0, at - back)):
             cite = make(m)
             if cite is not None:
                 found.append((m.start(), m.end(), cite))
-    for m in _COMPACT.finditer(text):
+    at = _first_of(text, _DASHES)  # a compact reference's dossier (5 or 6 characters) ends on one
+    for m in _COMPACT.finditer(text, max(0, at - 6)) if at >= 0 else ():
         word = _COMPACT_WORD.search(text, max(0, m.start() - 24), m.start())
         cite = _compact_cite(m, word is not None)
         if cite is not None:

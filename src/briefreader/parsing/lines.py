@@ -38,8 +38,10 @@ _GLUED_FOOTER = re.compile(
 )
 _RULE = re.compile(r"^-{3,}$|^(?:- ){2,}-$")
 _BRACKET_MARK = re.compile(r"(?<=\S)\[(\d{1,3}) ?\]")
-_INDENTED = re.compile(r"^ +\S", re.MULTILINE)
-_NONBLANK = re.compile(r"^[ \t\f]*\S", re.MULTILINE)
+# Counted over "\n" + text: a pattern opening with a literal is scanned for fast (a `^` with
+# MULTILINE would be tried at every position of the text).
+_INDENTED = re.compile(r"\n +\S")
+_NONBLANK = re.compile(r"\n[ \t\f]*\S")
 _PAGE_NUMBER = re.compile(r"^-?\s*\d{1,3}\s*-?$")
 
 TERMINAL = frozenset(".!?:;")
@@ -160,6 +162,11 @@ _FURNITURE_STARTS = (
 )
 
 
+# The first characters of the above and of a page number (`- 2 -`); digits aside, most lines
+# start with none of them and skip all three checks.
+_FURNITURE_FIRST = frozenset("".join(s[0] for s in _FURNITURE_STARTS) + "-")
+
+
 def is_furniture(text: str) -> bool:
     """True for running footers and document codes."""
     if not (text[0].isdigit() or text.startswith(_FURNITURE_STARTS)):
@@ -175,8 +182,8 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
     (a `pdftotext -layout` export), where only form feeds mark pages.
     """
     raw = text.split("\n")
-    indented = len(_INDENTED.findall(text))
-    nonblank = len(_NONBLANK.findall(text))
+    indented = len(_INDENTED.findall("\n" + text))
+    nonblank = len(_NONBLANK.findall("\n" + text))
     space_marks_page = indented <= max(3, nonblank // 4)
     lines: list[Line] = []
     gap = 0
@@ -189,9 +196,8 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
         if not stripped:
             gap += 1
             continue
-        page_start = form_feed or (
-            space_marks_page and rawline.startswith(" ") and not rawline.startswith("  ")
-        )
+        # (a line with text that opens with a space has a second character)
+        page_start = form_feed or (space_marks_page and rawline[0] == " " and rawline[1] != " ")
         form_feed = False
         if "vergaderjaar" in stripped and (glued := _GLUED_FOOTER.match(stripped)):
             # pypdf glues an SDU footer to the next page's first line: keep that line only
@@ -204,8 +210,12 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
             continue
         if "[" in stripped:
             stripped = _BRACKET_MARK.sub(r"\1", stripped)  # `zuiverd»[1 ]`: a footnote marker
-        head = (page_start or not lines) and stripped == "Tweede Kamer der Staten-Generaal"
-        if head or is_furniture(stripped) or (gap and _PAGE_NUMBER.match(stripped)):
+        first = stripped[0]
+        if (first in _FURNITURE_FIRST or first.isdigit()) and (
+            ((page_start or not lines) and stripped == "Tweede Kamer der Staten-Generaal")
+            or is_furniture(stripped)
+            or (gap and _PAGE_NUMBER.match(stripped))
+        ):
             # A footer sits at a page bottom: what follows starts a new page.
             gap += 2
             if furniture is not None:

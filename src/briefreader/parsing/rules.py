@@ -58,6 +58,8 @@ NUMBERED = re.compile(r"^\d{1,3}\.\s+[A-Z«‘“]")
 SUBNUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z«‘“]")
 ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.?\s+[A-Z«‘“]")
 _BULLET = re.compile(r"^(?:[-•–○·▪●*]\s|\(?[a-z]\)\s|[a-z]\.\s|\d{1,2}\)\s)")
+# A bullet has one of these first, or `.`/`)` second, or `)` third: most lines skip the regex.
+_BULLET_FIRST = frozenset("-•–○·▪●*(")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -217,7 +219,8 @@ def alone_after(text: str, nxt: Line | None) -> bool:
 def starts_paragraph(line: Line, prev: str) -> bool:
     """Does `line` open a new paragraph after a paragraph whose last line is `prev`?"""
     text = line.text
-    if _BULLET.match(text):
+    maybe_bullet = text[0] in _BULLET_FIRST or text[1:2] in (".", ")") or text[2:3] == ")"
+    if maybe_bullet and _BULLET.match(text):
         return True
     if prev.endswith("-") and not prev.endswith(" -"):
         return False
