@@ -33,6 +33,7 @@ __all__ = ["parse_letter"]
 _MARK = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
 _URL_TAIL = re.compile(r"^\(?(?:https?:|www\.)\S*[/=?&_#]$")
 _URL_ENDS = ("/", "=", "?", "&", "_", "#")  # what `_URL_TAIL` ends on: most lines skip it
+_JOIN_ENDS = ("-", *_URL_ENDS)  # a block without a line ending so is joined with spaces
 
 
 def _plain(text: str) -> str:
@@ -42,6 +43,9 @@ def _plain(text: str) -> str:
 
 def _join(lines: list[Line], judge: HyphenJudge) -> str:
     """The lines of one block as one line; each join looks only at the two lines it joins."""
+    texts = [line.text for line in lines]
+    if not any(text.endswith(_JOIN_ENDS) for text in texts[:-1]):
+        return " ".join(texts)  # most blocks: no line ends on a hyphen or a URL
     parts = [lines[0].text]
     for line in lines[1:]:
         prev = parts[-1]

@@ -97,12 +97,16 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote]]
     i = 0
     while i < len(lines):
         line = lines[i]
-        m = _START.match(line.text)
+        # a footnote opens with its number: most lines are not looked at further
+        m = _START.match(line.text) if line.text[0].isdigit() else None
         expected = notes[-1].number + 1 if notes else 1
         number = int(m.group(1)) if m else 0
         # the next number, or a few further on when an extraction lost a footnote
-        alone = line.gap >= 1 or _GLUED.match(line.text) is not None
-        if expected <= number <= expected + _MAX_SKIP and alone and not line.page_start:
+        if (
+            expected <= number <= expected + _MAX_SKIP
+            and (line.gap >= 1 or _GLUED.match(line.text) is not None)
+            and not line.page_start
+        ):
             end = _zone_end(lines, i)
             found = _find_marker(body, number, floor) if end is not None else None
             if end is not None and found is not None:

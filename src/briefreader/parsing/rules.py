@@ -222,11 +222,11 @@ def starts_paragraph(line: Line, prev: str) -> bool:
     maybe_bullet = text[0] in _BULLET_FIRST or text[1:2] in (".", ")") or text[2:3] == ")"
     if maybe_bullet and _BULLET.match(text):
         return True
+    if line.gap == 0 and not line.page_start:
+        return False  # (most lines; tested before the hyphen, which also says False)
     if prev.endswith("-") and not prev.endswith(" -"):
         return False
     first = text[0]
-    if line.gap == 0 and not line.page_start:
-        return False
     if line.gap == 0:  # a page break inside or between paragraphs
         return ends_sentence(prev) and (first.isupper() or not first.isalnum())
     # a blank line: a paragraph ends, unless the sentence plainly goes on
