@@ -61,8 +61,16 @@ def _join(lines: list[Line], judge: HyphenJudge) -> str:
     return "".join(parts)
 
 
+def _squeeze(text: str) -> str:
+    """`text` with every run of white space one space and none at the ends."""
+    # Only the space is both white and printable: most paragraphs need no split and join.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def _paragraph(lines: list[Line], judge: HyphenJudge) -> Paragraph:
-    raw = " ".join(_join(lines, judge).split())
+    raw = _squeeze(_join(lines, judge))
     refs: list[FootnoteRef] = []
     parts: list[str] = []
     pos = 0
@@ -117,7 +125,7 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
     footnotes = tuple(
         Footnote(
             n.number,
-            " ".join(_join(n.lines, judge).split()),
+            _squeeze(_join(n.lines, judge)),
             SourceSpan(n.lines[0].index, n.lines[-1].index + 1),
         )
         for n in raw_notes

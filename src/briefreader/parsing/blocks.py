@@ -77,14 +77,16 @@ def heading(ctx: BlockContext, i: int) -> bool:
         or not (first.isupper() or first.isdigit() or first in _OPENERS)
     ):
         return False  # most lines: no heading text at all (what `is_heading_text` checks)
-    nxt = ctx.next_line(i)
-    last = ctx.last()
+    last = ctx.blocks[-1] if ctx.blocks else None
     prev = last.lines[-1].text if last else ""
     in_text = last is not None and not last.heading
     alone_before = line.gap >= 1 or line.page_start or last is None
-    if not alone_before and len(text) <= 60 and in_text and ends_sentence(prev):
+    if not alone_before:
         # a short heading right under a paragraph's last line, with a blank after it
+        if not (len(text) <= 60 and in_text and ends_sentence(prev)):
+            return False  # (most capitalised lines: inside a paragraph)
         alone_before = len(text.split()) <= 8
+    nxt = ctx.lines[i + 1] if i + 1 < len(ctx.lines) else None
     if not (
         alone_before
         and is_heading_text(text)

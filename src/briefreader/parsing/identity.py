@@ -308,6 +308,8 @@ _DASHES = ("-", "–", "‑")
 
 def _first_of(text: str, needles: tuple[str, ...]) -> int:
     """Where the first of `needles` occurs in `text`, or -1."""
+    if len(needles) == 1:
+        return text.find(needles[0])
     found = [at for needle in needles if (at := text.find(needle)) >= 0]
     return min(found) if found else -1
 

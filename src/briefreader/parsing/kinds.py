@@ -43,11 +43,10 @@ def besluitenlijst_sign(state: ParseState) -> str | None:
 def motie_sign(state: ParseState) -> str | None:
     """A motie: its opening words and what it asks, or its SDU heading."""
     head = [ln.text for ln in state.lines[:40]]
-    if any(_MOTIE_HEADING.search(t) for t in head[:12]):
+    if any(_MOTIE_HEADING.search(t) for t in head[:12] if "MOTIE" in t):
         return "motie"
-    opens = any(_MOTIE_OPENING.match(t) for t in head[:25])
-    asks = any(t.startswith(_MOTIE_ASKS) for t in head)
-    return "motie" if opens and asks else None
+    opens = any(_MOTIE_OPENING.match(t) for t in head[:25] if t.startswith("De Kamer"))
+    return "motie" if opens and any(t.startswith(_MOTIE_ASKS) for t in head) else None
 
 
 def wetsvoorstel_sign(state: ParseState) -> str | None:

@@ -204,13 +204,13 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
             if furniture is not None:
                 furniture.append(glued.group(0))
             stripped, gap, page_start = stripped[glued.end() :].strip(), gap + 2, True
-        if stripped.startswith("---") and _RULE.match(stripped):
+        first = stripped[0]  # (the marker below is never first: `first` stays)
+        if first == "-" and stripped.startswith("---") and _RULE.match(stripped):
             # a converter's page break (pymupdf Markdown): what follows starts a page
             gap, form_feed = gap + 2, True
             continue
         if "[" in stripped:
             stripped = _BRACKET_MARK.sub(r"\1", stripped)  # `zuiverd»[1 ]`: a footnote marker
-        first = stripped[0]
         if (first in _FURNITURE_FIRST or first.isdigit()) and (
             ((page_start or not lines) and stripped == "Tweede Kamer der Staten-Generaal")
             or is_furniture(stripped)

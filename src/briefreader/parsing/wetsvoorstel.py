@@ -46,12 +46,12 @@ def unit_of(text: str) -> str | None:
 
 def looks_like_bill(lines: list[Line]) -> bool:
     """A bill says so at the top, or is built of articles in units."""
-    head = " ".join(ln.text for ln in lines[:15])
-    units = [u for ln in lines if (u := unit_of(ln.text))]
+    units = [u for ln in lines if ln.text[:1] in _UNIT_FIRST and (u := unit_of(ln.text))]
     articles = units.count("artikel")
-    return (bool(_BILL_HEADING.search(head)) and articles >= 1) or (
-        articles >= 3 and len(set(units)) >= 2
-    )
+    if articles == 0:
+        return False  # (most documents: the heading need not be read)
+    head = " ".join(ln.text for ln in lines[:15])
+    return bool(_BILL_HEADING.search(head)) or (articles >= 3 and len(set(units)) >= 2)
 
 
 def build_blocks(lines: list[Line]) -> list[Block]:
