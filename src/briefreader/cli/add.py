@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefreader import locations
+from briefreader.cli.present import already_there
 from briefreader.errors import UserError
 from briefreader.files import place_new
 from briefreader.ingest import read_bytes
@@ -24,7 +25,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UserError(data, f"cannot create the data folder ({exc.strerror or exc})") from None
     target = locations.library_dir(data)
-    added, refused = add_to_library(args.files, target)
+    present, new = already_there(args.files, target)
+    added, refused = add_to_library(new, target)
+    for path in present:
+        print(f"already in the library: {shown_name(path)}")
     for path in added:
         print(f"added {shown_name(path)}")
     for problem in refused:

@@ -40,7 +40,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argparse tree for every subcommand."""
+    """The argparse tree for every subcommand (`command_parser` gives one of them)."""
+    return _build()[0]
+
+
+def command_parser(command: str) -> argparse.ArgumentParser:
+    """The parser of one subcommand (`briefreader search`), with the common options."""
+    return _build()[1][command]
+
+
+def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = _Parser(
         prog="briefreader",
         description="A terminal reader for Dutch parliamentary letters (Kamerbrieven).",
@@ -54,9 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the parse as JSON")
     _common(p)
 
-    p = sub.add_parser("search", help="fuzzy search across letters, best first")
-    p.add_argument("query")
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    p = sub.add_parser(
+        "search",
+        help="fuzzy search across letters, best first",
+        usage="briefreader search QUERY [PATH ...] [--json] [--limit N]",
+    )
+    # Optional here so that a missing query is told in our own words (`cmd_search`).
+    p.add_argument("query", nargs="?", metavar="QUERY", help='words, "a phrase" or a reference')
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files or folders (default: your library)",
+    )
     p.add_argument("--json", action="store_true", help="print hits as a JSON array")
     p.add_argument("--limit", type=int, default=20, help="at most this many hits (default 20)")
     _common(p)
@@ -73,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("add", help="copy letters into the library")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     _common(p)
-    return parser
+    return parser, dict(sub.choices)
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -123,25 +143,40 @@ def _dispatch(args: argparse.Namespace) -> int:
     return cmd_reader(args)
 
 
-def _first_word(argv: list[str]) -> str | None:
-    """The first argument that is not an option or an option's value."""
+def _first_word(argv: list[str]) -> int | None:
+    """Where the first argument that is not an option or an option's value stands."""
     skip = False
-    for arg in argv:
+    for at, arg in enumerate(argv):
         if skip:
             skip = False
         elif arg in ("--data-dir", "--cache-dir"):
             skip = True
         elif not arg.startswith("-"):
-            return arg
+            return at
     return None
+
+
+def _parse_command(at: int, argv: list[str]) -> argparse.Namespace:
+    """Parse `briefreader [options] COMMAND ...` (the command at `argv[at]`) with options
+    anywhere after the command too (`search NAVO --limit 5 samples`): the common options
+    before the command, then the command's own arguments intermixed."""
+    command = argv[at]
+    if any(a in ("-h", "--help", "--version") for a in argv[:at]):
+        return build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv[:at])
+    own = command_parser(command).parse_intermixed_args(argv[at + 1 :])
+    for name, value in vars(own).items():
+        setattr(args, name, value)  # a command's own --data-dir overrides one given before
+    args.command = command
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `briefreader` command; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    first = _first_word(argv)
-    if first in COMMANDS:
-        args = build_parser().parse_args(argv)
+    at = _first_word(argv)
+    if at is not None and argv[at] in COMMANDS:
+        args = _parse_command(at, argv)
     else:
         args = _reader_parser().parse_args(argv)
         args.command = None

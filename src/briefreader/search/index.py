@@ -29,7 +29,7 @@ from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.model import Letter
-from briefreader.search.fts import candidates, connect
+from briefreader.search.fts import candidates, connect, count_matches
 from briefreader.search.normalize import WORD, normalize, word_list
 from briefreader.search.query import (
     Reference,
@@ -38,10 +38,18 @@ from briefreader.search.query import (
     parse_query,
     parse_reference,
 )
-from briefreader.search.rank import KINDS, Hit, Located, Matcher, letter_blocks, make_hit
+from briefreader.search.rank import KINDS, Hit, Matcher, letter_blocks
+from briefreader.search.references import (
+    bare_phrase,
+    block_hit,
+    citing_hits,
+    named_hit,
+    named_letter,
+    reference_identifier,
+)
 from briefreader.search.vocab import Vocabulary
 
-REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
+PHRASE_MAX = 200  # passages found by a reference's bare words, at most
 BATCH = 100  # letters per transaction: progress survives an interrupted build
 MAX_LIMIT = 100_000  # more hits than anyone reads; SQLite's integers end at 2**63
 _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
@@ -212,7 +220,7 @@ class SearchIndex:
                 counts.update(set(WORD.findall(norm)))
             dossier = own_dossier(letter.references)
             self.db.execute(
-                "INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     letter.id,
                     letter.title,
@@ -222,6 +230,7 @@ class SearchIndex:
                     dossier[1] if dossier else None,
                     first,
                     first + len(blocks) - 1,
+                    letter.identifier,
                 ),
             )
             self.db.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
@@ -270,16 +279,25 @@ class SearchIndex:
     def search(
         self, query: str, limit: int = 20, letter_ids: Collection[str] | None = None
     ) -> list[Hit]:
-        """The best `limit` hits for `query`, best first (only in `letter_ids` when given)."""
+        """The best `limit` hits for `query`, best first (only in `letter_ids` when given).
+
+        A document reference lists the document it names first, then the passages that
+        cite it (`_reference_hits`)."""
         limit = min(limit, MAX_LIMIT)
+        if limit <= 0:
+            return []
         return self._healing(lambda: self._search(query, limit, letter_ids))
 
+    def count(self, query: str, letter_ids: Collection[str] | None = None) -> int:
+        """How many hits `search(query)` has without a limit (the reader's `50 of 86`)."""
+        return self._healing(lambda: self._count_hits(query, letter_ids))
+
     def _search(self, query: str, limit: int, letter_ids: Collection[str] | None) -> list[Hit]:
-        ref = parse_reference(query)
-        if ref is not None and limit > 0:
-            return self._reference_hits(ref, limit, letter_ids)
+        identifier = reference_identifier(query)
+        if identifier is not None or parse_reference(query) is not None:
+            return self._reference_hits(query, identifier, letter_ids)[:limit]
         parsed = parse_query(query)
-        if limit <= 0 or not parsed.units:
+        if not parsed.units:
             return []
         with self._lock:
             vocab = self.vocabulary()
@@ -299,29 +317,41 @@ class SearchIndex:
             by_row = {r[0]: r for r in rows}
             return [self._hit(matcher, by_row[row], score, window) for score, row, window in best]
 
+    def _count_hits(self, query: str, letter_ids: Collection[str] | None) -> int:
+        identifier = reference_identifier(query)
+        if identifier is not None or parse_reference(query) is not None:
+            return len(self._reference_hits(query, identifier, letter_ids))
+        parsed = parse_query(query)
+        if not parsed.units:
+            return 0
+        with self._lock:
+            vocab = self.vocabulary()
+            expansions = [{} if u.phrase else self._expand(u.words[0]) for u in parsed.units]
+            for unit, allowed in zip(parsed.units, expansions, strict=True):
+                if not unit.possible(allowed, vocab.counts):
+                    return 0
+            return count_matches(self.db, parsed, expansions, letter_ids)
+
     def _reference_hits(
-        self, ref: Reference, limit: int, letter_ids: Collection[str] | None
+        self, query: str, identifier: str | None, letter_ids: Collection[str] | None
     ) -> list[Hit]:
-        """The letter a reference names (first), then the paragraphs that cite it."""
-        hits = []
-        named = self._named(ref)
-        if named is not None and (letter_ids is None or named in letter_ids):
-            with self._lock:
-                title, date = self.db.execute(
-                    "SELECT title, date FROM letters WHERE id = ?", (named,)
-                ).fetchone()
-            hits.append(
-                make_hit(
-                    "title",
-                    Located((), title, ()),
-                    REFERENCE_SCORE,
-                    letter_id=named,
-                    title=title,
-                    date=dt.date.fromisoformat(date) if date else None,
-                )
-            )
-        cited = '"' + " ".join(word_list(str(ref))[1:]) + '"'  # without "kamerstuk"
-        return (hits + self._search(cited, limit, letter_ids))[:limit]
+        """The document a reference names (first), then every passage that cites it."""
+        with self._lock:
+            named = named_letter(self.db, identifier, letter_ids) if identifier else None
+            ref = parse_reference(query)
+            if named is None and ref is not None:
+                guess = self._named(ref)  # a letter that prints only its `Nr. 151`
+                named = guess if guess and (letter_ids is None or guess in letter_ids) else None
+            hits = [named_hit(self.db, named)] if named else []
+            hits += citing_hits(self.db, identifier, letter_ids) if identifier else []
+        # A dossier and number written without `Kamerstuk` (`(36 045, nr. 151)`) is no
+        # reference the scanner can resolve: the words in sequence find those, after.
+        seen = {(h.letter_id, h.section_index, h.paragraph_index, h.kind) for h in hits}
+        phrase = bare_phrase(identifier) if identifier else None
+        for hit in self._search(phrase, PHRASE_MAX, letter_ids) if phrase else []:
+            if (hit.letter_id, hit.section_index, hit.paragraph_index, hit.kind) not in seen:
+                hits.append(hit)
+        return hits
 
     def _hit(
         self,
@@ -330,26 +360,7 @@ class SearchIndex:
         score: float,
         window: tuple[int, int],
     ) -> Hit:
-        _, letter_id, kind, si, pi, fn, text = row
-        title, date, lo, hi = self.db.execute(
-            "SELECT title, date, first_row, last_row FROM letters WHERE id = ?", (letter_id,)
-        ).fetchone()
-        heading = self.db.execute(
-            "SELECT text FROM blocks WHERE row BETWEEN ? AND ? AND kind = 1 AND section_index = ?",
-            (lo, hi, si),
-        ).fetchone()
-        return make_hit(
-            KINDS[kind],
-            matcher.locate(text, window),
-            score,
-            letter_id=letter_id,
-            title=title,
-            date=dt.date.fromisoformat(date) if date else None,
-            section_index=si,
-            section_title=heading[0] if heading else None,
-            paragraph_index=pi,
-            footnote=fn,
-        )
+        return block_hit(self.db, row, matcher.locate(row[6], window), score)
 
     def find_reference(self, query: str) -> str | None:
         """The id of the letter that `query`, a Kamerstuk reference, names (newest first).
