@@ -99,8 +99,12 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote]]
         line = lines[i]
         # a footnote opens with its number: most lines are not looked at further
         m = _START.match(line.text) if line.text[0].isdigit() else None
+        if m is None:
+            body.append(line)
+            i += 1
+            continue
         expected = notes[-1].number + 1 if notes else 1
-        number = int(m.group(1)) if m else 0
+        number = int(m.group(1))
         # the next number, or a few further on when an extraction lost a footnote
         if (
             expected <= number <= expected + _MAX_SKIP

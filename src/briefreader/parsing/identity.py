@@ -19,8 +19,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefreader.model import Cite, Letter
 from briefreader.parsing.dates import MONTHS, dutch_date  # re-exported: callers import them here
@@ -115,6 +116,7 @@ class Identity:
     item: str | None = None
 
 
+@lru_cache(maxsize=1024)
 def normalize_dossier(text: str) -> str | None:
     """A dossier as cited: `36600-XII` → `36 600 XII`, `21501-02` → `21 501-02`; None if not one."""
     m = _DOSSIER_FULL.fullmatch(text.replace("\u00a0", " "))
@@ -294,22 +296,30 @@ def _handelingen_cite(m: re.Match[str]) -> Cite | None:
     return _session_cite(m, "handelingen")
 
 
-# (needles, how far before a needle a match may start, pattern, maker), in the order they run
-_SCANS: tuple[
-    tuple[tuple[str, ...], int, re.Pattern[str], Callable[[re.Match[str]], Cite | None]], ...
-] = (
-    (("anhangsel",), 1, _AANHANGSEL, _aanhangsel_cite),
-    (("andelingen",), 1, _HANDELINGEN, _handelingen_cite),
-    (("amerstuk",), 1, _KAMERSTUK, _kamerstuk_cite),
-    (("h-", "kst-"), 1, _ID, _id_cite),  # `kst-…`, `ah-…` (the `a` before `h-`), `h-…`
+# (needle, pattern, maker) in the order they run: each pattern opens with a letter (`[Kk]`)
+# and then its needle (`amerstuk`), so it is tried only where the needle is.
+_WORD_SCANS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Cite | None]], ...] = (
+    ("anhangsel", _AANHANGSEL, _aanhangsel_cite),
+    ("andelingen", _HANDELINGEN, _handelingen_cite),
+    ("amerstuk", _KAMERSTUK, _kamerstuk_cite),
 )
 _DASHES = ("-", "–", "‑")
 
 
+def _word_matches(text: str, needle: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` gives for a pattern that is one letter, then `needle`."""
+    at = text.find(needle, 1)
+    while at >= 0:
+        m = pattern.match(text, at - 1)
+        if m is None:
+            at = text.find(needle, at + 1)
+        else:
+            yield m
+            at = text.find(needle, m.end() + 1)
+
+
 def _first_of(text: str, needles: tuple[str, ...]) -> int:
     """Where the first of `needles` occurs in `text`, or -1."""
-    if len(needles) == 1:
-        return text.find(needles[0])
     found = [at for needle in needles if (at := text.find(needle)) >= 0]
     return min(found) if found else -1
 
@@ -318,16 +328,17 @@ def cite_spans(text: str) -> list[tuple[int, int, Cite]]:
     """Every reference in one text as (start, end, cite), in order; of two that overlap the
     earlier, longer one wins. What a reader needs to mark references in a paragraph."""
     found: list[tuple[int, int, Cite]] = []
-    for needles, back, pattern, make in _SCANS:
-        # A substring test is far cheaper than a scan that cannot match, and no match starts
-        # more than `back` characters before the first of its needles: the scan starts there.
-        at = _first_of(text, needles)
-        if at < 0:
-            continue
-        for m in pattern.finditer(text, max(0, at - back)):
+    for needle, pattern, make in _WORD_SCANS:
+        for m in _word_matches(text, needle, pattern):
             cite = make(m)
             if cite is not None:
                 found.append((m.start(), m.end(), cite))
+    # `kst-…`, `ah-…` (the `a` one before `h-`), `h-…`: the scan starts at the first of them
+    at = _first_of(text, ("h-", "kst-"))
+    for m in _ID.finditer(text, max(0, at - 1)) if at >= 0 else ():
+        cite = _id_cite(m)
+        if cite is not None:
+            found.append((m.start(), m.end(), cite))
     at = _first_of(text, _DASHES)  # a compact reference's dossier (5 or 6 characters) ends on one
     for m in _COMPACT.finditer(text, max(0, at - 6)) if at >= 0 else ():
         word = _COMPACT_WORD.search(text, max(0, m.start() - 24), m.start())

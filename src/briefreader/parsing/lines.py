@@ -162,9 +162,9 @@ _FURNITURE_STARTS = (
 )
 
 
-# The first characters of the above and of a page number (`- 2 -`); digits aside, most lines
-# start with none of them and skip all three checks.
-_FURNITURE_FIRST = frozenset("".join(s[0] for s in _FURNITURE_STARTS) + "-")
+# The first characters of the above: most lines start with none of them (nor with a digit or
+# the `-` of a page number `- 2 -`) and skip the furniture checks.
+_FURNITURE_FIRST = frozenset(s[0] for s in _FURNITURE_STARTS)
 
 
 def is_furniture(text: str) -> bool:
@@ -188,8 +188,14 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
     lines: list[Line] = []
     gap = 0
     form_feed = False
+    # What no line can hold when the whole text does not (a form feed taken out of a line
+    # may make the other two): most lines skip these tests.
+    feeds = "\f" in text
+    session = feeds or "vergaderjaar" in text
+    spaces = feeds or "  " in text
+    brackets = "[" in text
     for index, rawline in enumerate(raw):
-        if "\f" in rawline:
+        if feeds and "\f" in rawline:
             form_feed = True
             rawline = rawline.replace("\f", "")
         stripped = rawline.strip()
@@ -199,7 +205,7 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
         # (a line with text that opens with a space has a second character)
         page_start = form_feed or (space_marks_page and rawline[0] == " " and rawline[1] != " ")
         form_feed = False
-        if "vergaderjaar" in stripped and (glued := _GLUED_FOOTER.match(stripped)):
+        if session and "vergaderjaar" in stripped and (glued := _GLUED_FOOTER.match(stripped)):
             # pypdf glues an SDU footer to the next page's first line: keep that line only
             if furniture is not None:
                 furniture.append(glued.group(0))
@@ -209,9 +215,13 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
             # a converter's page break (pymupdf Markdown): what follows starts a page
             gap, form_feed = gap + 2, True
             continue
-        if "[" in stripped:
+        if brackets and "[" in stripped:
             stripped = _BRACKET_MARK.sub(r"\1", stripped)  # `zuiverd»[1 ]`: a footnote marker
-        if (first in _FURNITURE_FIRST or first.isdigit()) and (
+        if (
+            first.isdigit()
+            or first == "-"
+            or (first in _FURNITURE_FIRST and stripped.startswith(_FURNITURE_STARTS))
+        ) and (
             ((page_start or not lines) and stripped == "Tweede Kamer der Staten-Generaal")
             or is_furniture(stripped)
             or (gap and _PAGE_NUMBER.match(stripped))
@@ -221,7 +231,7 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
             if furniture is not None:
                 furniture.append(stripped)
             continue
-        if "  " in stripped:
+        if spaces and "  " in stripped:
             stripped = " ".join(stripped.split())
         lines.append(Line(index, stripped, gap, page_start or not lines))
         gap = 0
