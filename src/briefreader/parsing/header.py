@@ -340,7 +340,9 @@ def take_header(lines: list[Line]) -> tuple[Header, int]:
         return head, salutation + 1
     # a letterhead letter without a salutation: its sidebar may come before `Datum`/`Betreft`
     dated = [j for j, ln in enumerate(lines[:60]) if _DATE_FIELD.match(ln.text)]
-    subject = [j for j, ln in enumerate(lines[:60]) if _SUBJECT_FIELD.match(ln.text)]
+    subject = (
+        [j for j, ln in enumerate(lines[:60]) if _SUBJECT_FIELD.match(ln.text)] if dated else []
+    )
     if dated and subject:
         while i <= max(dated[0], subject[0]):
             i += _claim(head, lines, i) or 1

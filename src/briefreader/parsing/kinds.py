@@ -56,7 +56,7 @@ def wetsvoorstel_sign(state: ParseState) -> str | None:
 
 def fiche_sign(state: ParseState) -> str | None:
     """A BNC-fiche: the template's numbered and lettered field headings near the top."""
-    found = sum(1 for ln in state.lines[:80] if _FICHE.match(ln.text))
+    found = sum(1 for ln in state.lines[:80] if ln.text[:1] in "FB1a" and _FICHE.match(ln.text))
     return "document" if found >= 2 else None
 
 

@@ -239,17 +239,19 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
 
 
 _MARK_TAIL = re.compile("\ue000\\d+\ue001$")
+_MARK_ENDS = ("\ue001", "\ue001\n")  # what a text ends on when `_MARK_TAIL` can match it
 
 
 def ends_sentence(text: str) -> bool:
     """True when `text` ends like a finished sentence (closing quotes and brackets aside)."""
-    t = _MARK_TAIL.sub("", text).rstrip("»”’\"')]")
+    t = (_MARK_TAIL.sub("", text) if text.endswith(_MARK_ENDS) else text).rstrip("»”’\"')]")
     return bool(t) and t[-1] in TERMINAL
 
 
 def ends_mid_sentence(text: str) -> bool:
     """True when `text` plainly stops inside a sentence: a comma, hyphen or function word."""
-    text = _MARK_TAIL.sub("", text)
+    if text.endswith(_MARK_ENDS):
+        text = _MARK_TAIL.sub("", text)
     if not text:
         return False
     if text[-1] in ",-–(":

@@ -60,6 +60,7 @@ ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.?\s+[A-Z«‘�
 _BULLET = re.compile(r"^(?:[-•–○·▪●*]\s|\(?[a-z]\)\s|[a-z]\.\s|\d{1,2}\)\s)")
 # A bullet has one of these first, or `.`/`)` second, or `)` third: most lines skip the regex.
 _BULLET_FIRST = frozenset("-•–○·▪●*(")
+_BULLET_SECOND = frozenset(".)")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -219,7 +220,7 @@ def alone_after(text: str, nxt: Line | None) -> bool:
 def starts_paragraph(line: Line, prev: str) -> bool:
     """Does `line` open a new paragraph after a paragraph whose last line is `prev`?"""
     text = line.text
-    maybe_bullet = text[0] in _BULLET_FIRST or text[1:2] in (".", ")") or text[2:3] == ")"
+    maybe_bullet = text[0] in _BULLET_FIRST or text[1:2] in _BULLET_SECOND or text[2:3] == ")"
     if maybe_bullet and _BULLET.match(text):
         return True
     if line.gap == 0 and not line.page_start:
