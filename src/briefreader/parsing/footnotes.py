@@ -94,27 +94,27 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote]]
     body: list[Line] = []
     notes: list[RawFootnote] = []
     floor = (0, 0)
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        # a footnote opens with its number: most lines are not looked at further
-        m = _START.match(line.text) if line.text[0].isdigit() else None
-        if m is None:
-            body.append(line)
-            i += 1
-            continue
+    i = 0  # lines before `i` are placed
+    # a footnote opens with its number: only such lines are looked at, the rest is body
+    for k in [k for k, line in enumerate(lines) if line.text[0].isdigit()]:
+        if k < i:
+            continue  # in a footnote zone already taken
+        body.extend(lines[i:k])
+        i = k + 1
+        line = lines[k]
+        m = _START.match(line.text)
+        number = int(m.group(1)) if m else 0
         expected = notes[-1].number + 1 if notes else 1
-        number = int(m.group(1))
         # the next number, or a few further on when an extraction lost a footnote
         if (
             expected <= number <= expected + _MAX_SKIP
             and (line.gap >= 1 or _GLUED.match(line.text) is not None)
             and not line.page_start
         ):
-            end = _zone_end(lines, i)
+            end = _zone_end(lines, k)
             found = _find_marker(body, number, floor) if end is not None else None
             if end is not None and found is not None:
-                zone, orphans = _split_zone(lines[i:end], number)
+                zone, orphans = _split_zone(lines[k:end], number)
                 for note in zone:
                     pos = found if note.number == number else _find_marker(body, note.number, floor)
                     if pos is not None:
@@ -124,7 +124,7 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote]]
                 i = end
                 continue
         body.append(line)
-        i += 1
+    body.extend(lines[i:])
     return body, notes
 
 

@@ -183,7 +183,8 @@ class Block:
 
 def is_heading_text(text: str) -> bool:
     """True when a line reads as a section heading: short, capitalised, no sentence end."""
-    if len(text) > 90 or len(text.split()) > 14 or len(text) < 2:
+    # (fifteen words take thirty characters: shorter lines need no split)
+    if len(text) > 90 or (len(text) > 28 and len(text.split()) > 14) or len(text) < 2:
         return False
     first = text[0]
     if not (first.isupper() or first.isdigit() or first in "«‘“'"):
@@ -192,9 +193,11 @@ def is_heading_text(text: str) -> bool:
         return False
     if first.isdigit() and not (NUMBERED.match(text) or SUBNUMBERED.match(text)):
         return False
-    if _PLACE_DATE.match(text) or _ROLE.match(text) or ends_mid_sentence(text):
+    if "," in text and (_PLACE_DATE.match(text) or _ROLE.match(text)):
+        return False  # (both patterns need a comma)
+    if ends_mid_sentence(text):
         return False
-    return any(c.isalpha() for c in text)
+    return first.isalpha() or any(c.isalpha() for c in text)
 
 
 def isolated(line: Line, nxt: Line | None) -> bool:
