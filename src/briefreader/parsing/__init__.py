@@ -9,6 +9,7 @@ document's hyphen judge → metadata (kind, sender, title, identity, references)
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from briefreader.ingest import text_id
 from briefreader.model import (
@@ -33,7 +34,8 @@ __all__ = ["parse_letter"]
 _MARK = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
 _URL_TAIL = re.compile(r"^\(?(?:https?:|www\.)\S*[/=?&_#]$")
 _URL_ENDS = ("/", "=", "?", "&", "_", "#")  # what `_URL_TAIL` ends on: most lines skip it
-_JOIN_ENDS = ("-", *_URL_ENDS)  # a block without a line ending so is joined with spaces
+_JOIN_ENDS = frozenset(("-", *_URL_ENDS))  # a block without a line ending so: spaces
+_LAST = itemgetter(-1)
 
 
 def _plain(text: str) -> str:
@@ -44,8 +46,8 @@ def _plain(text: str) -> str:
 def _join(lines: list[Line], judge: HyphenJudge) -> str:
     """The lines of one block as one line; each join looks only at the two lines it joins."""
     texts = [line.text for line in lines]
-    if not any(text.endswith(_JOIN_ENDS) for text in texts[:-1]):
-        return " ".join(texts)  # most blocks: no line ends on a hyphen or a URL
+    if all(texts) and _JOIN_ENDS.isdisjoint(map(_LAST, texts[:-1])):
+        return " ".join(texts)  # most blocks: no line (but the last) ends on a hyphen or a URL
     parts = [lines[0].text]
     for line in lines[1:]:
         prev = parts[-1]

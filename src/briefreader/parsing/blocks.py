@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from briefreader.parsing.lines import Line, ends_mid_sentence, ends_sentence
 from briefreader.parsing.rules import (
@@ -54,6 +55,7 @@ class BlockContext:
 
 
 BlockRule = Callable[[BlockContext, int], bool]
+_ORPHAN = attrgetter("orphan")
 _OPENERS = frozenset("«‘“'")
 
 
@@ -124,6 +126,8 @@ def continuation(ctx: BlockContext, i: int) -> bool:
 def build_blocks(lines: list[Line], rules: list[BlockRule], kind: str | None = None) -> list[Block]:
     """Group body lines into headings and paragraphs with the block rules, in order."""
     ctx = BlockContext(lines, kind)
+    if orphan in rules and not any(map(_ORPHAN, lines)):
+        rules = [rule for rule in rules if rule is not orphan]  # it can take no line here
     for i in range(len(lines)):
         for rule in rules:
             if rule(ctx, i):

@@ -332,7 +332,9 @@ def _claim(head: Header, lines: list[Line], i: int) -> int:
 def take_header(lines: list[Line]) -> tuple[Header, int]:
     """Read the header block at the top; return it and the index of the first body line."""
     head = Header()
-    salutation = next((i for i, ln in enumerate(lines[:80]) if _SALUTATION.match(ln.text)), None)
+    # (a salutation ends on its comma: other lines skip the pattern)
+    said = (i for i, ln in enumerate(lines[:80]) if ln.text.endswith((",", ",\n")))
+    salutation = next((i for i in said if _SALUTATION.match(lines[i].text)), None)
     i = 0
     if salutation is not None:
         while i < salutation:

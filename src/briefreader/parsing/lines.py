@@ -162,9 +162,9 @@ _FURNITURE_STARTS = (
 )
 
 
-# The first characters of the above: most lines start with none of them (nor with a digit or
-# the `-` of a page number `- 2 -`) and skip the furniture checks.
-_FURNITURE_FIRST = frozenset(s[0] for s in _FURNITURE_STARTS)
+# The first characters of the above and of a rule or page number (`---`, `- 2 -`): most lines
+# start with none of them (nor with a digit) and skip the furniture checks.
+_FURNITURE_FIRST = frozenset([*(s[0] for s in _FURNITURE_STARTS), "-"])
 
 
 def is_furniture(text: str) -> bool:
@@ -210,27 +210,25 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
             if furniture is not None:
                 furniture.append(glued.group(0))
             stripped, gap, page_start = stripped[glued.end() :].strip(), gap + 2, True
-        first = stripped[0]  # (the marker below is never first: `first` stays)
-        if first == "-" and stripped.startswith("---") and _RULE.match(stripped):
-            # a converter's page break (pymupdf Markdown): what follows starts a page
-            gap, form_feed = gap + 2, True
-            continue
         if brackets and "[" in stripped:
-            stripped = _BRACKET_MARK.sub(r"\1", stripped)  # `zuiverd»[1 ]`: a footnote marker
-        if (
-            first.isdigit()
-            or first == "-"
-            or (first in _FURNITURE_FIRST and stripped.startswith(_FURNITURE_STARTS))
-        ) and (
-            ((page_start or not lines) and stripped == "Tweede Kamer der Staten-Generaal")
-            or is_furniture(stripped)
-            or (gap and _PAGE_NUMBER.match(stripped))
-        ):
-            # A footer sits at a page bottom: what follows starts a new page.
-            gap += 2
-            if furniture is not None:
-                furniture.append(stripped)
-            continue
+            # `zuiverd»[1 ]`: a footnote marker (a line with one is no rule line either way)
+            stripped = _BRACKET_MARK.sub(r"\1", stripped)
+        first = stripped[0]
+        if first in _FURNITURE_FIRST or first.isdigit():  # most lines are none of these
+            if first == "-" and stripped.startswith("---") and _RULE.match(stripped):
+                # a converter's page break (pymupdf Markdown): what follows starts a page
+                gap, form_feed = gap + 2, True
+                continue
+            if (first.isdigit() or first == "-" or stripped.startswith(_FURNITURE_STARTS)) and (
+                ((page_start or not lines) and stripped == "Tweede Kamer der Staten-Generaal")
+                or is_furniture(stripped)
+                or (gap and _PAGE_NUMBER.match(stripped))
+            ):
+                # A footer sits at a page bottom: what follows starts a new page.
+                gap += 2
+                if furniture is not None:
+                    furniture.append(stripped)
+                continue
         if spaces and "  " in stripped:
             stripped = " ".join(stripped.split())
         lines.append(Line(index, stripped, gap, page_start or not lines))
