@@ -334,8 +334,9 @@ def cite_spans(text: str) -> list[tuple[int, int, Cite]]:
             if cite is not None:
                 found.append((m.start(), m.end(), cite))
     # `kst-…`, `ah-…` (the `a` one before `h-`), `h-…`: the scan starts at the first of them
-    at = _first_of(text, ("h-", "kst-"))
-    for m in _ID.finditer(text, max(0, at - 1)) if at >= 0 else ():
+    at_h, at_kst = text.find("h-"), text.find("kst-")
+    at = at_kst if at_h < 0 else at_h - 1 if at_kst < 0 else min(at_h - 1, at_kst)
+    for m in _ID.finditer(text, max(0, at)) if at_h >= 0 or at_kst >= 0 else ():
         cite = _id_cite(m)
         if cite is not None:
             found.append((m.start(), m.end(), cite))
