@@ -27,10 +27,18 @@ _NAMED = re.compile(r"^(?:Document:\s*)?Besluitenlijst\b")
 
 
 def looks_like_besluitenlijst(lines: list[Line]) -> bool:
-    """A `Document: Besluitenlijst …` line or a title that says so, and agenda rows."""
+    """A `Document: Besluitenlijst …` line or a title that says so, and agenda rows (numbered
+    `Agendapunt:` rows, or unnumbered items with their `Zaak:` and `Besluit:` cells)."""
     head = [ln.text for ln in lines[:40]]
     named = any(_NAMED.match(t) for t in head if "Besluitenlijst" in t)
-    return named and any(_ITEM.match(ln.text) for ln in lines)
+    if not named:
+        return False
+    decided = 0
+    for line in lines:
+        if _ITEM.match(line.text):
+            return True
+        decided += line.text.startswith(("Zaak:", "Besluit:"))
+    return decided >= 2
 
 
 def _join(texts: list[str]) -> str:
