@@ -72,6 +72,8 @@ def heading(ctx: BlockContext, i: int) -> bool:
     """A short capitalised line standing alone is a heading (numbered ones one level down)."""
     line = ctx.lines[i]
     text = line.text
+    if line.gap < 1 and not line.page_start and len(text) > 60 and ctx.blocks:
+        return False  # most lines: a full line straight under another (see `alone_before`)
     first = text[0]
     if (
         len(text) > 90
