@@ -13,6 +13,8 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
+from operator import methodcaller
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _VOWELS = frozenset("aeiouyáéíóúàèëïöüäâêîôû")
@@ -41,6 +43,7 @@ def zipf(word: str) -> float:
     return math.log10(freq) + 9 if freq else 0.0
 
 
+_HYPHEN_END = methodcaller("endswith", "-")
 _PAIR_HITS = 24  # past this many places of a word part, each form is looked for alone
 
 
@@ -132,7 +135,7 @@ class HyphenJudge:
         """Does the document split plain words at line ends (soft hyphenation)?"""
         if self._soft is None:
             lines = self._lines
-            ends = [i for i, text in enumerate(lines[:-1]) if text.endswith("-")]
+            ends = list(compress(range(len(lines) - 1), map(_HYPHEN_END, lines[:-1])))
             # A word-processor export never splits a plain word at a line end; with only a
             # hyphen or two there is no telling, and typeset letters are the common case.
             self._soft = len(ends) < 3 or any(
