@@ -19,12 +19,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from briefreader.model import Cite, Letter
 from briefreader.parsing.dates import MONTHS, dutch_date  # re-exported: callers import them here
+from briefreader.parsing.scan import first_of, word_matches
 
 __all__ = [
     "MONTHS",
@@ -88,16 +89,6 @@ _LETTER_NR = re.compile(r"[A-Z]{1,2}")
 _AH_ID = re.compile(
     r"(?P<kind>ah|h)-(?P<ch>tk|ek)-(?P<y1>\d{4})(?P<y2>\d{4})-(?P<n>\d+)(?:-(?P<i>\d+))?"
 )
-# Compiled once here: references are read in every paragraph that names a dossier.
-_DOSSIER_FULL = re.compile(
-    rf"\s*(\d{{2}})\s?(\d{{3}})(?:{_DASH}(\d{{2}}))?(?:(?:\s+|{_DASH})([IVXLC]{{1,6}}|[A-Z]))?\s*"
-)
-_SESSION_FULL = re.compile(r"\s*((?:19|20)\d{2})\s*[/\-–‑]?\s*(\d{4}|\d{2})\s*")
-_NOT_DIGIT = re.compile(r"\D")
-_DOSSIER_SEP = re.compile(r"\s*(?:,|\ben\b|&)\s*")
-_NUMBER = re.compile(r"\d+")
-_NUMBER_COMMA = re.compile(r"\d+\s*,")
-_RANGE = re.compile(rf"t/m|{_DASH}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +111,10 @@ class Identity:
 @lru_cache(maxsize=1024)
 def normalize_dossier(text: str) -> str | None:
     """A dossier as cited: `36600-XII` → `36 600 XII`, `21501-02` → `21 501-02`; None if not one."""
-    m = _DOSSIER_FULL.fullmatch(text.replace("\u00a0", " "))
+    m = re.fullmatch(
+        rf"\s*(\d{{2}})\s?(\d{{3}})(?:{_DASH}(\d{{2}}))?(?:(?:\s+|{_DASH})([IVXLC]{{1,6}}|[A-Z]))?\s*",
+        text.replace("\u00a0", " "),
+    )
     if m is None:
         return None
     out = f"{m.group(1)} {m.group(2)}"
@@ -133,7 +127,7 @@ def normalize_dossier(text: str) -> str | None:
 
 def normalize_session(text: str) -> str | None:
     """A vergaderjaar as `2022-2023` from `2022/23`, `2022–2023`, `20222023`; None if not one."""
-    m = _SESSION_FULL.fullmatch(text)
+    m = re.fullmatch(r"\s*((?:19|20)\d{2})\s*[/\-–‑]?\s*(\d{4}|\d{2})\s*", text)
     if m is None:
         return None
     first = int(m.group(1))
@@ -154,7 +148,7 @@ def short_session(session: str) -> str:
 def kamerstuk_identifier(dossier: str, number: str) -> str | None:
     """The id of Kamerstuk `number` in `dossier`: (`36 600 XII`, `57`) → `kst-36600-XII-57`."""
     norm = normalize_dossier(dossier)
-    digits = _NOT_DIGIT.sub("", number or "")
+    digits = re.sub(r"\D", "", number or "")
     # an Eerste Kamer stuk is numbered by letter: (`35 099`, `D`) → `kst-35099-D`
     letter = (number or "").strip() if _LETTER_NR.fullmatch((number or "").strip()) else ""
     if norm is None or not (digits or letter):
@@ -167,7 +161,7 @@ def kamerstuk_identifier(dossier: str, number: str) -> str | None:
 def aanhangsel_identifier(session: str, number: str, chamber: str = "tk") -> str | None:
     """The id of an Aanhangsel: (`2023-2024`, `1314`) → `ah-tk-20232024-1314`."""
     norm = normalize_session(session)
-    digits = _NOT_DIGIT.sub("", number or "")
+    digits = re.sub(r"\D", "", number or "")
     if norm is None or not digits:
         return None
     return f"ah-{chamber}-{norm.replace('-', '')}-{int(digits)}"
@@ -240,15 +234,15 @@ def citation_for(
 
 
 def _kamerstuk_cite(m: re.Match[str]) -> Cite:
-    dossiers = _DOSSIER_SEP.split(m["dossiers"])
+    dossiers = re.split(r"\s*(?:,|\ben\b|&)\s*", m["dossiers"])
     norms = [normalize_dossier(d) or d for d in dossiers if d.strip()]
-    numbers = _NUMBER.findall(m["nr"])
-    if not m["nrword"].lower().startswith(("nrs", "nummers")) and _NUMBER_COMMA.match(m["nr"]):
+    numbers = re.findall(r"\d+", m["nr"])
+    if not m["nrword"].lower().startswith(("nrs", "nummers")) and re.match(r"\d+\s*,", m["nr"]):
         numbers = numbers[:1]  # `nr. 151, 2022`: one number, then something else
     head = "Kamerstukken" if len(norms) > 1 or len(numbers) > 1 else "Kamerstuk"
     nr = "nrs." if len(numbers) > 1 else "nr."
     text = f"{head} {' en '.join(norms)}, {nr} {' en '.join(str(int(n)) for n in numbers)}"
-    if len(numbers) > 1 and _RANGE.search(m["nr"]):
+    if len(numbers) > 1 and re.search(rf"t/m|{_DASH}", m["nr"]):
         text = f"{head} {' en '.join(norms)}, nrs. {int(numbers[0])} t/m {int(numbers[-1])}"
     identifier = kamerstuk_identifier(norms[0], numbers[0]) if len(numbers) == 1 else None
     return Cite(text, identifier)
@@ -292,59 +286,25 @@ def _id_cite(m: re.Match[str]) -> Cite | None:
     return Cite(citation_for(ident) or ident, ident)
 
 
-def _aanhangsel_cite(m: re.Match[str]) -> Cite | None:
-    return _session_cite(m, "aanhangsel")
-
-
-def _handelingen_cite(m: re.Match[str]) -> Cite | None:
-    return _session_cite(m, "handelingen")
-
-
-# (needle, pattern, maker) in the order they run: each pattern opens with a letter (`[Kk]`)
-# and then its needle (`amerstuk`), so it is tried only where the needle is.
-_WORD_SCANS: tuple[tuple[str, re.Pattern[str], Callable[[re.Match[str]], Cite | None]], ...] = (
-    ("anhangsel", _AANHANGSEL, _aanhangsel_cite),
-    ("andelingen", _HANDELINGEN, _handelingen_cite),
-    ("amerstuk", _KAMERSTUK, _kamerstuk_cite),
-)
-_DASHES = ("-", "–", "‑")
-
-
-def _word_matches(text: str, needle: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """What `pattern.finditer(text)` gives for a pattern that is one letter, then `needle`."""
-    at = text.find(needle, 1)
-    while at >= 0:
-        m = pattern.match(text, at - 1)
-        if m is None:
-            at = text.find(needle, at + 1)
-        else:
-            yield m
-            at = text.find(needle, m.end() + 1)
-
-
-def _first_of(text: str, needles: tuple[str, ...]) -> int:
-    """Where the first of `needles` occurs in `text`, or -1."""
-    found = [at for needle in needles if (at := text.find(needle)) >= 0]
-    return min(found) if found else -1
-
-
 def cite_spans(text: str) -> list[tuple[int, int, Cite]]:
     """Every reference in one text as (start, end, cite), in order; of two that overlap the
     earlier, longer one wins. What a reader needs to mark references in a paragraph."""
     found: list[tuple[int, int, Cite]] = []
-    for needle, pattern, make in _WORD_SCANS:
-        for m in _word_matches(text, needle, pattern):
+    for needle, pattern, make in (  # each pattern is a letter, then its needle: tried there only
+        ("anhangsel", _AANHANGSEL, lambda m: _session_cite(m, "aanhangsel")),
+        ("andelingen", _HANDELINGEN, lambda m: _session_cite(m, "handelingen")),
+        ("amerstuk", _KAMERSTUK, _kamerstuk_cite),
+    ):
+        for m in word_matches(text, needle, pattern):
             cite = make(m)
             if cite is not None:
                 found.append((m.start(), m.end(), cite))
-    # `kst-…`, `ah-…` (the `a` one before `h-`), `h-…`: the scan starts at the first of them
-    at_h, at_kst = text.find("h-"), text.find("kst-")
-    at = at_kst if at_h < 0 else at_h - 1 if at_kst < 0 else min(at_h - 1, at_kst)
-    for m in _ID.finditer(text, max(0, at)) if at_h >= 0 or at_kst >= 0 else ():
+    at = first_of(text, ("h-", "kst-"))  # `kst-…`, `h-…`, `ah-…` (one before its `h-`)
+    for m in _ID.finditer(text, max(0, at - 1)) if at >= 0 else ():
         cite = _id_cite(m)
         if cite is not None:
             found.append((m.start(), m.end(), cite))
-    at = _first_of(text, _DASHES)  # a compact reference's dossier (5 or 6 characters) ends on one
+    at = first_of(text, ("-", "–", "‑"))  # a compact reference's dossier ends on a dash
     for m in _COMPACT.finditer(text, max(0, at - 6)) if at >= 0 else ():
         word = _COMPACT_WORD.search(text, max(0, m.start() - 24), m.start())
         cite = _compact_cite(m, word is not None)
