@@ -73,6 +73,9 @@ def _squeeze(text: str) -> str:
 
 def _paragraph(lines: list[Line], judge: HyphenJudge) -> Paragraph:
     raw = _squeeze(_join(lines, judge))
+    span = SourceSpan(lines[0].index, lines[-1].index + 1)
+    if MARK_OPEN not in raw:
+        return Paragraph(raw, span, ())  # most paragraphs: no footnote marker
     refs: list[FootnoteRef] = []
     parts: list[str] = []
     pos = 0
@@ -90,7 +93,7 @@ def _paragraph(lines: list[Line], judge: HyphenJudge) -> Paragraph:
     if text.endswith(" "):  # a marker standing alone at the end
         text = text.rstrip()
         refs = [FootnoteRef(min(r.offset, len(text)), r.number) for r in refs]
-    return Paragraph(text, SourceSpan(lines[0].index, lines[-1].index + 1), tuple(refs))
+    return Paragraph(text, span, tuple(refs))
 
 
 def parse_letter(text: str, source: str = "<text>") -> Letter:
