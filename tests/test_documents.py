@@ -35,9 +35,7 @@ NOT_YET: set[str] = {
     "021_kst-25295-1_vws_beleidsnota-infectieziekten-1997.txt",
     "025_kst-34775-A-52_ienw_startbeslissing-burgerveen_rijksbegroting.txt",
     "028_2024D39756_lvvn_urgenda-lelieteelt_tk-site.txt",
-    "ah-tk-20202021-3235.html",
     "ah-tk-20202021-3235.pdf",
-    "ah-tk-20202021-3235.xml",
     "ah-tk-20232024-1076.pdf",
     "ah-tk-20232024-1314.pdf",
     "ah-tk-20232024-1949.pdf",
@@ -52,13 +50,7 @@ NOT_YET: set[str] = {
     "kamerbrief-ezk-20230530-herijkte-missies-innovatiebeleid.pdf",
     "kamerbrief-ienw-20231018-verzamelbrief-luchtvaart.pdf",
     "kamerbrief-venj-20110301-draagmoederschap.pdf",
-    "kst-24515-782.xml",
-    "kst-32545-143.html",
     "kst-32545-143.pdf",
-    "kst-32545-143.xml",
-    "kst-34104-439.xml",
-    "kst-36560-22.xml",
-    "kst-36600-XII-57.xml",
 }
 
 

@@ -86,9 +86,10 @@ def test_furniture_dropped_and_signatories_read(page_letter: Letter) -> None:
 
 
 def test_references_normalised(page_letter: Letter) -> None:
+    # in order of mention: `Kamerstuk 29023-\n276 (Kamerstuk 21 501-02, nr. 2446)`
     assert page_letter.references == (
-        "Kamerstuk 21 501-02, nr. 2446",
         "Kamerstuk 29 023, nr. 276",
+        "Kamerstuk 21 501-02, nr. 2446",
         "Kamerstuk 21 501-04, nr. 2433",
     )
 

@@ -26,7 +26,7 @@ from typing import Any
 from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.model import Letter, SourceSpan
-from briefreader.sources import DOCUMENT_SUFFIXES, read_document
+from briefreader.sources import DOCUMENT_SUFFIXES, is_document_name, read_document
 
 
 @functools.cache
@@ -109,7 +109,7 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
                 names += [
                     os.path.join(folder, f)
                     for f in files
-                    if not f.startswith(".") and os.path.splitext(f)[1].lower() in LETTER_SUFFIXES
+                    if not f.startswith(".") and is_document_name(f)
                 ]
             found += map(Path, sorted(names))
         elif path.exists():

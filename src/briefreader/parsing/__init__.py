@@ -21,8 +21,9 @@ from briefreader.model import (
 )
 from briefreader.parsing.footnotes import MARK_CLOSE, MARK_OPEN, extract_footnotes
 from briefreader.parsing.hyphens import DROP, SPACE, HyphenJudge
+from briefreader.parsing.identity import with_identity
 from briefreader.parsing.lines import Line, split_lines
-from briefreader.parsing.meta import kind_of, references, sender_of, title_of
+from briefreader.parsing.meta import kind_of, sender_of, title_of
 from briefreader.parsing.rules import build_blocks, take_closing, take_header
 
 __all__ = ["parse_letter"]
@@ -121,7 +122,7 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
     all_paras = [p.text for s in sections for p in s.paragraphs]
     first_para = all_paras[0] if all_paras else ""
     roles = [role for role, _ in pairs]
-    return Letter(
+    letter = Letter(
         id=text_id(text),
         source=source,
         kind=kind_of(header.heading, header.recipient, first_para, headings),
@@ -133,8 +134,8 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
         sections=tuple(sections),
         footnotes=footnotes,
         signatories=tuple(Signatory(role, name) for role, name in pairs),
-        references=references([*all_paras, *(f.text for f in footnotes)]),
         number=header.number,
         heading=header.heading,
         subject=header.subject,
     )
+    return with_identity(letter)  # identifier, citation, references and cites

@@ -1,23 +1,9 @@
-"""Letter metadata derived from the parsed parts: references, kind, sender and a title."""
+"""Letter metadata derived from the parsed parts: kind, sender and a title."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-_REFERENCE = re.compile(
-    r"\bKamerstuk(ken)?\s+"
-    r"(\d{2}\s?\d{3}(?:[-–]\w+)?(?:\s+[A-Z]{1,4}\b)?"
-    r"(?:\s+en\s+\d{2}\s?\d{3}(?:[-–]\w+)?(?:\s+[A-Z]{1,4}\b)?)*)"
-    r"\s*,?\s*(?:nr\.|nummer)\s*(\d+)"
-)
-# `Kamerstuk 28 676-425`, `Kamerstukken 29023-276`: dossier and number joined by a hyphen.
-_REFERENCE_HYPHEN = re.compile(
-    r"\bKamerstuk(?:ken|nummer)?\s+"
-    r"(?:(?P<sub>\d{2}\s?\d{3}-\d{2})[-–](?P<n1>\d{1,4})|(?P<dossier>\d{2}\s?\d{3})[-–](?P<n2>\d{3,4}))"
-    r"\b(?!\s*,?\s*nr\.)"
-)
-_DOSSIER = re.compile(r"(\d{2})\s?(\d{3})")
 _PARENS = re.compile(r"\([^()]*\)")
 _TOPIC = re.compile(r"\s(?:over|inzake|betreffende|aangaande|omtrent)\s+(.+)")
 # `... sturen wij uw Kamer een terug- en vooruitblik op ...`: what is sent is the subject.
@@ -32,23 +18,6 @@ _CLAUSE_END = re.compile(
 _COMMISSION = re.compile(
     r"\b((?:vaste\s+)?commissie\s+voor\s+[A-Z][\w ]+?)(?:\s+hebben|\s+heeft|,)"
 )
-
-
-def references(texts: Iterable[str]) -> tuple[str, ...]:
-    """Every Kamerstuk citation in `texts`, normalised (`Kamerstuk 21 501-02, nr. 2446`)."""
-    seen: dict[str, None] = {}
-    for text in texts:
-        if "Kamerstuk" not in text:
-            continue
-        for m in _REFERENCE.finditer(text):
-            dossiers = _DOSSIER.sub(r"\1 \2", m.group(2).replace("–", "-"))
-            dossiers = " ".join(dossiers.split())
-            word = "Kamerstukken" if m.group(1) or " en " in dossiers else "Kamerstuk"
-            seen[f"{word} {dossiers}, nr. {m.group(3)}"] = None
-        for m in _REFERENCE_HYPHEN.finditer(text):
-            dossier = _DOSSIER.sub(r"\1 \2", m.group("sub") or m.group("dossier"))
-            seen[f"Kamerstuk {dossier}, nr. {m.group('n1') or m.group('n2')}"] = None
-    return tuple(seen)
 
 
 def kind_of(

@@ -9,19 +9,24 @@ elements.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from briefreader.ingest import read_bytes, text_from_bytes
 from briefreader.model import Letter
 from briefreader.parsing import parse_letter
+from briefreader.sources.html import read_html
+from briefreader.sources.metadata import SIBLING_SUFFIXES
+from briefreader.sources.odt import read_odt
+from briefreader.sources.xml import read_xml
 
-__all__ = ["DOCUMENT_SUFFIXES", "letter_from_bytes", "read_document", "sniff"]
+__all__ = ["DOCUMENT_SUFFIXES", "is_document_name", "letter_from_bytes", "read_document", "sniff"]
 
 Reader = Callable[[bytes, str], Letter]
 
 # What the library lists in a folder; anything else given by name is tried by its bytes.
-DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf")
+DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf", ".xml", ".html", ".htm", ".odt")
 
 
 def _text(data: bytes, source: str) -> Letter:
@@ -31,7 +36,17 @@ def _text(data: bytes, source: str) -> Letter:
 READERS: dict[str, Reader] = {
     "text": _text,
     "pdf": _text,
+    "xml": read_xml,
+    "html": read_html,
+    "odt": read_odt,
 }
+
+
+def is_document_name(name: str) -> bool:
+    """Whether a folder listing shows this file: a document suffix, and not a sibling
+    `<name>.metadata.xml` (it describes the document next to it)."""
+    low = name.lower()
+    return low.endswith(DOCUMENT_SUFFIXES) and not low.endswith(SIBLING_SUFFIXES)
 
 
 def sniff(data: bytes, name: str = "") -> str:
@@ -41,7 +56,11 @@ def sniff(data: bytes, name: str = "") -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return "odt"
-    if head.startswith((b"<!doctype html", b"<html")):
+    # XHTML opens with an XML declaration: the doctype or root element decides
+    prolog = re.sub(rb"^<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*", b"", head, flags=re.DOTALL)
+    if prolog.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if head.startswith(b"<") and name.lower().endswith((".html", ".htm")):
         return "html"
     if head.startswith(b"<?xml") or (head.startswith(b"<") and name.lower().endswith(".xml")):
         return "xml"
