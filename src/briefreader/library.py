@@ -15,6 +15,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import zlib
@@ -26,7 +27,11 @@ from typing import Any
 from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.model import Letter, SourceSpan
+from briefreader.parsing.identity import parse_identifier, with_identity
 from briefreader.sources import DOCUMENT_SUFFIXES, is_document_name, read_document
+
+# Bumped when what an `Entry` row or a cached letter holds changes (2: identity and cites).
+ENTRY_FORMAT = 2
 
 
 @functools.cache
@@ -34,6 +39,7 @@ def parser_version() -> int:
     """A fingerprint of the parser's code: a cached parse is redone when the parser changes."""
     src = Path(__file__).resolve().parent
     digest = hashlib.blake2b(digest_size=6)
+    digest.update(ENTRY_FORMAT.to_bytes(2, "big"))
     for path in sorted(
         [*src.glob("parsing/*.py"), *src.glob("sources/*.py"), src / "model.py", src / "ingest.py"]
     ):
@@ -56,6 +62,12 @@ class Entry:
     kind: str
     paragraphs: int = 0
     error: str | None = None
+    # Identity, for the list's columns and the links between documents (`links`).
+    identifier: str | None = None
+    citation: str | None = None
+    dossier: str | None = None
+    number: str | None = None
+    cites: tuple[str, ...] = ()  # identifiers of the documents it cites
 
     @classmethod
     def of(cls, letter: Letter, path: Path) -> Entry:
@@ -68,30 +80,63 @@ class Entry:
             letter.sender,
             letter.kind,
             letter.paragraph_count,
+            identifier=letter.identifier,
+            citation=letter.citation,
+            dossier=letter.dossier,
+            number=letter.number,
+            cites=tuple(c.identifier for c in letter.cites if c.identifier),
         )
 
     def to_row(self) -> str:
         """JSON text of this entry for the cache."""
-        return json.dumps(
-            {
-                "id": self.id,
-                "title": self.title,
-                "sender": self.sender,
-                "kind": self.kind,
-                "paragraphs": self.paragraphs,
-                "error": self.error,
-                "date": self.date.isoformat() if self.date else None,
-            }
-        )
+        row = {name: getattr(self, name) for name in _ROW_FIELDS}
+        row["date"] = self.date.isoformat() if self.date else None
+        row["cites"] = list(self.cites)
+        return json.dumps(row)
 
     @classmethod
     def from_row(cls, path: Path, row: str) -> Entry:
         """An entry from its cached JSON text."""
         d = json.loads(row)
         date = dt.date.fromisoformat(d["date"]) if d["date"] else None
-        return cls(
-            d["id"], path, d["title"], date, d["sender"], d["kind"], d["paragraphs"], d["error"]
-        )
+        fields = {name: d.get(name) for name in _ROW_FIELDS}
+        return cls(**fields, path=path, date=date, cites=tuple(d.get("cites") or ()))
+
+
+_ROW_FIELDS = "id title sender kind paragraphs error identifier citation dossier number".split()
+
+
+# An official id as a file is named after it (`kst-36045-151.pdf`, `010_kst-21501-20-512_bz.txt`).
+_NAMED_ID = re.compile(r"(?:^|(?<=[_\s.]))((?:kst|ah-tk|ah-ek)-[0-9A-Za-z-]+?)(?=$|[_\s.])")
+
+
+def identity_from_name(letter: Letter, path: Path) -> Letter:
+    """`letter` with the official id its file name carries, when the text gave none.
+
+    Official downloads are named after their id, and so are many saved copies; a plain-text
+    copy of a web page often lacks the header that names the document.
+    """
+    if letter.identifier:
+        return letter
+    for m in _NAMED_ID.finditer(path.stem):
+        found = parse_identifier(m.group(1))
+        if found is not None:
+            return with_identity(
+                replace(
+                    letter,
+                    identifier=found.identifier,
+                    dossier=letter.dossier or found.dossier,
+                    number=letter.number or found.number,
+                    session=letter.session or found.session,
+                    citation=None,
+                )
+            )
+    return letter
+
+
+def read_named(path: Path) -> Letter:
+    """`read_document(path)`, its identity completed from the file name (`identity_from_name`)."""
+    return identity_from_name(read_document(path), path)
 
 
 def find_files(paths: Sequence[Path]) -> list[Path]:
@@ -301,7 +346,7 @@ class Library:
         if hit and hit[0] == st.st_size and hit[1] == st.st_mtime_ns:
             return Entry.from_row(path, hit[2])
         try:
-            letter = read_document(path)
+            letter = read_named(path)
         except UserError as exc:
             entry = Entry(f"error:{path}", path, path.name, None, None, "error", 0, exc.problem)
             self.cache.put(path, st.st_size, st.st_mtime_ns, entry, None)
@@ -329,7 +374,7 @@ class Library:
             raise UserError(entry.path, entry.error)
         letter = self.cache.letter(letter_id, str(entry.path))
         if letter is None:
-            letter = read_document(entry.path)
+            letter = read_named(entry.path)
         self._letters[letter_id] = letter
         return letter
 
