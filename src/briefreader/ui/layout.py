@@ -9,6 +9,7 @@ for the heading of a section that has no paragraphs of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -16,10 +17,13 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
-from briefreader.model import Letter, Paragraph
+from briefreader.links import cite_spans
+from briefreader.model import Cite, Letter, Paragraph
+from briefreader.ui.kinds import kind_label
 
 GUTTER = 2  # the cursor bar and a space, left of every line
 REFERENCES_INLINE = 3  # more references than this go to the end of the letter
+CITED_BY_INLINE = 3  # the header names this many citing documents; `i` lists them all
 MEASURE = 92  # at most this many cells of text per line: long lines tire the eye
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -34,6 +38,7 @@ STYLE_NAMES = (
     "closing",
     "rule",
     "match",
+    "link",
 )
 Spans = Sequence[tuple[int, int]]
 Marks = Mapping[tuple[int, int], Spans]  # (section, paragraph or -1 heading) -> spans to mark
@@ -108,13 +113,40 @@ def wrap_offsets(text: str, width: int) -> list[int]:
     return [b for b in breaks if 0 < b < len(text)]
 
 
+# A Kamerstuk number is one word to the eye: `21 501-02, nr. 2433` never breaks inside.
+_NUMBER = re.compile(
+    r"\b\d{2} \d{3}(?:-\d{2})?(?: (?:[IVXLC]{1,6}|[A-Z])\b)?(?:,? nrs?\. \d+)?|\bnrs?\. \d+"
+)
+
+
+def glue_numbers(plain: str) -> str:
+    """`plain` with the spaces inside Kamerstuk numbers made non-breaking (same length, so
+    wrap offsets found in it hold for the original)."""
+    return _NUMBER.sub(lambda m: m.group().replace(" ", "\u00a0"), plain)
+
+
+def link_style(link: Style, text: str, identifier: str | None) -> Style:
+    """The style of a reference: the link look, and what a click on it follows."""
+    return link + Style(meta={"cite": text, "identifier": identifier})
+
+
+def mark_links(text: Text, plain: str, link: Style, shift: int = 0) -> None:
+    """Style every reference found in `plain` (which starts `shift` cells into `text`)."""
+    for start, end, cite in cite_spans(plain):
+        text.stylize(link_style(link, cite.text, cite.identifier), start + shift, end + shift)
+
+
 def paragraph_text(
-    paragraph: Paragraph, marker: Style, spans: Spans = (), match: Style | None = None
+    paragraph: Paragraph,
+    marker: Style,
+    spans: Spans = (),
+    match: Style | None = None,
+    link: Style | None = None,
 ) -> Text:
     """The paragraph with its footnote markers put back as superscript numbers.
 
     `spans` (offsets in the paragraph's own text) are styled `match`, shifted past the
-    markers put in before them.
+    markers put in before them; references are styled `link` when it is given.
     """
     text = Text()
     pos = 0
@@ -128,6 +160,10 @@ def paragraph_text(
         shifts.append((ref.offset, added))
         pos = ref.offset
     text.append(paragraph.text[pos:])
+    if link is not None:
+        for start, end, cite in cite_spans(paragraph.text):
+            style = link_style(link, cite.text, cite.identifier)
+            text.stylize(style, start + _shift(shifts, start), end + _shift(shifts, end - 1))
     if match is not None:
         for start, end in spans:
             text.stylize(match, start + _shift(shifts, start), end + _shift(shifts, end - 1))
@@ -165,7 +201,8 @@ class _Builder:
         width = self.measure - max(indent, hang)
         text.rstrip()
         out = []
-        for n, piece in enumerate(text.divide(wrap_offsets(text.plain, width))):
+        offsets = wrap_offsets(glue_numbers(text.plain), width)
+        for n, piece in enumerate(text.divide(offsets)):
             piece.rstrip()
             lead = indent if n == 0 else hang
             if piece.plain.startswith(" "):
@@ -181,15 +218,20 @@ class _Builder:
 
 
 def build_layout(
-    letter: Letter, width: int, styles: Mapping[str, Style], marks: Marks | None = None
+    letter: Letter,
+    width: int,
+    styles: Mapping[str, Style],
+    marks: Marks | None = None,
+    cited_by: Sequence[Cite] = (),
 ) -> LetterLayout:
     """Lay `letter` out at `width` cells: header, sections with footnotes, signatories.
 
     `marks` are search matches to show: spans per paragraph, or per heading (paragraph -1).
+    `cited_by` are the library's documents that cite this one, listed as links in the header.
     """
     marks = marks or {}
     b = _Builder(width, styles)
-    _header(b, letter)
+    _header(b, letter, cited_by)
     shown: set[int] = set()
     for s, section in enumerate(letter.sections):
         b.blank()
@@ -209,7 +251,7 @@ def build_layout(
             if p:
                 b.add([Text()], -1)
             text = paragraph_text(
-                paragraph, styles["marker"], marks.get((s, p), ()), styles["match"]
+                paragraph, styles["marker"], marks.get((s, p), ()), styles["match"], styles["link"]
             )
             b.passage(s, p, b.wrapped(text))
         numbers = [r.number for par in section.paragraphs for r in par.footnote_refs]
@@ -228,22 +270,51 @@ def build_layout(
     return b.layout
 
 
-def _header(b: _Builder, letter: Letter) -> None:
-    styles = b.styles
-    b.add(b.wrapped(Text(letter.title, styles["title"])), -1)
-    facts = [letter.kind, letter.date.isoformat() if letter.date else None, letter.place]
-    b.add(b.wrapped(Text(" · ".join(f for f in facts if f), styles["meta"])), -1)
-    fields = [
+def header_facts(letter: Letter) -> list[tuple[str | None, str]]:
+    """The header's lines under the title as `(label, value)`; a value in the letter's own
+    Dutch (the recipient) stands without an English label."""
+    number = letter.citation or (f"nr. {letter.number}" if letter.number else None)
+    iso = letter.date.isoformat() if letter.date else None
+    if letter.kind == "kamervragen":
+        submitted = letter.submitted.isoformat() if letter.submitted else None
+        dates = [f"submitted {submitted}" if submitted else "", f"answered {iso}" if iso else ""]
+        when: str | None = ", ".join(d for d in dates if d) or None
+    else:
+        when = iso
+    first = " · ".join(f for f in (number, kind_label(letter.kind), when, letter.place) if f)
+    asked = ", ".join(f"{q.name} ({q.party})" if q.party else q.name for q in letter.questioners)
+    rows: list[tuple[str | None, str | None]] = [
+        (None, first),
+        ("Asked by", asked),
         ("From", letter.sender),
-        ("To", letter.recipient),
-        ("Number", letter.number),
+        (None, letter.recipient),
         ("Subject", letter.subject),
         ("References", _references_line(letter)),
     ]
-    for label, value in fields:
-        if value:
-            line = Text.assemble((f"{label}: ", styles["label"]), (value, styles["meta"]))
-            b.add(b.wrapped(line, 0, len(label) + 2), -1)
+    return [(label, value) for label, value in rows if value]
+
+
+def _header(b: _Builder, letter: Letter, cited_by: Sequence[Cite] = ()) -> None:
+    styles = b.styles
+    b.add(b.wrapped(Text(letter.title, styles["title"])), -1)
+    for label, value in header_facts(letter):
+        if label is None:
+            b.add(b.wrapped(Text(value, styles["meta"])), -1)
+            continue
+        line = Text.assemble((f"{label}: ", styles["label"]), (value, styles["meta"]))
+        if label == "References":
+            mark_links(line, value, styles["link"], len(label) + 2)
+        b.add(b.wrapped(line, 0, len(label) + 2), -1)
+    if cited_by:
+        label = "Cited by"
+        line = Text(f"{label}: ", styles["label"])
+        for n, cite in enumerate(cited_by[:CITED_BY_INLINE]):
+            line.append("; " if n else "", styles["meta"])
+            line.append(cite.text, link_style(styles["link"], cite.text, cite.identifier))
+        more = len(cited_by) - CITED_BY_INLINE
+        line.append(f"; and {more} more" if more > 0 else "", styles["meta"])
+        line.append("  (i lists them)", styles["meta"])
+        b.add(b.wrapped(line, 0, len(label) + 2), -1)
     b.add([Text("─" * min(b.measure, 40), styles["rule"])], -1)
 
 
@@ -263,6 +334,7 @@ def _footnotes(b: _Builder, letter: Letter, numbers: list[int]) -> None:
             continue
         mark = str(number).translate(SUPERSCRIPT)
         line = Text.assemble((mark, b.styles["marker"]), " ", (note.text, b.styles["footnote"]))
+        mark_links(line, note.text, b.styles["link"], len(mark) + 1)
         b.add(b.wrapped(line, 2, 3 + len(mark)), -1)
 
 
@@ -275,4 +347,6 @@ def _closing(b: _Builder, letter: Letter) -> None:
         b.blank()
         b.add([Text("References", b.styles["label"])], -1)
         for ref in letter.references:
-            b.add(b.wrapped(Text(f"- {ref}", b.styles["footnote"]), 2, 4), -1)
+            line = Text(f"- {ref}", b.styles["footnote"])
+            mark_links(line, ref, b.styles["link"], 2)
+            b.add(b.wrapped(line, 2, 4), -1)

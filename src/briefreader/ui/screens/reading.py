@@ -22,10 +22,11 @@ from textual.widgets import Footer, Input, OptionList, Static
 
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
-from briefreader.model import Letter
+from briefreader.model import Cite, Letter
 from briefreader.notes import place_orphans
 from briefreader.ui.annotations import ReaderNotes
 from briefreader.ui.clipboard import citation, save_clip
+from briefreader.ui.link_flows import follow_cites, letter_cited_by, related_flow
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.help import HelpGroup, HelpScreen
 from briefreader.ui.screens.notes import NotesScreen
@@ -174,6 +175,8 @@ class ReadingScreen(SearchFlow):
         self.query_one(Toc).show_letter(letter)
         section, paragraph = target or self.state.position(letter)
         view = self.query_one(LetterView)
+        citing = letter_cited_by(self.library, letter)
+        view.cited_by = tuple(Cite(e.citation or e.title, e.identifier) for e in citing)
         view.show(letter, section, paragraph)
         if target is not None:
             view.go_to(section, paragraph)  # a search hit: in the middle of the pane
@@ -220,6 +223,16 @@ class ReadingScreen(SearchFlow):
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, partial(self._flush, True))
+
+    @on(LetterView.Follow)
+    @work(group="links")
+    async def _follow(self, event: LetterView.Follow) -> None:
+        if event.what == "cites":
+            entry = await follow_cites(self.app, self.library, self.cache_dir, event.cites)
+        else:
+            entry = await related_flow(self.app, self.library, event.letter, event.what)
+        if entry is not None:
+            self._open(entry)
 
     @on(OptionList.OptionSelected, "#toc")
     def _toc_selected(self, event: OptionList.OptionSelected) -> None:

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -24,7 +24,8 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from briefreader.model import Letter
+from briefreader.links import passage_cites
+from briefreader.model import Cite, Letter
 from briefreader.ui.layout import GUTTER, STYLE_NAMES, LetterLayout, Marks, Passage, build_layout
 
 
@@ -49,6 +50,9 @@ class LetterView(ScrollView, can_focus=True):
         Binding("u,ctrl+u", "half_up", "Half a page up", show=False, id="reader.half_up"),
         Binding("g,home", "first", "Top of letter", show=False, id="reader.top"),
         Binding("G,end", "last", "End of letter", show=False, id="reader.bottom"),
+        Binding("o", "follow", "Follow reference", id="reader.follow"),
+        Binding("i", "related('cited_by')", "Cited by", show=False, id="reader.cited_by"),
+        Binding("D", "related('dossier')", "Dossier", show=False, id="reader.dossier"),
     ]
 
     COMPONENT_CLASSES = {f"letter-view--{name}" for name in (*STYLE_NAMES, "cursor", "bar", "note")}
@@ -62,6 +66,14 @@ class LetterView(ScrollView, can_focus=True):
             self.letter = letter
             self.place = place
 
+    class Follow(Message):
+        """The user asked to follow references: `what` is `cites` (`o` on a passage or a
+        click on a link: these `cites`), `cited_by` (`i`) or `dossier` (`D`)."""
+
+        def __init__(self, letter: Letter, cites: list[Cite], what: str = "cites") -> None:
+            super().__init__()
+            self.letter, self.cites, self.what = letter, cites, what
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.letter: Letter | None = None
@@ -71,6 +83,7 @@ class LetterView(ScrollView, can_focus=True):
         self._laid_styles: dict[str, Style] = {}
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self.noted: frozenset[tuple[int, int]] = frozenset()  # annotated (section, paragraph)
+        self.cited_by: tuple[Cite, ...] = ()  # library documents citing this one (the screen's)
 
     # -- what the screen calls -------------------------------------------------------------
 
@@ -127,7 +140,9 @@ class LetterView(ScrollView, can_focus=True):
             return None
         p = self.layout_.passages[self.cursor]
         total = max(len(self.layout_.lines), 1)
-        return Place(p.section, p.paragraph, min(100, round(100 * p.end / total)))
+        # the last passage is the end of the letter, whatever closing lines follow it
+        last = self.cursor == len(self.layout_.passages) - 1
+        return Place(p.section, p.paragraph, 100 if last else min(99, round(100 * p.end / total)))
 
     @property
     def passage(self) -> Passage | None:
@@ -154,7 +169,9 @@ class LetterView(ScrollView, can_focus=True):
         anchor = self.layout_.passages[self.cursor] if self.layout_ else None
         offset = anchor.start - round(self.scroll_y) if anchor else 0
         self._laid_styles = self._styles()
-        self.layout_ = build_layout(self.letter, width, self._laid_styles, self.marks)
+        self.layout_ = build_layout(
+            self.letter, width, self._laid_styles, self.marks, self.cited_by
+        )
         self._cache.clear()
         self.virtual_size = Size(width, len(self.layout_.lines))
         if anchor is not None:  # keep the cursor's passage where it was on screen
@@ -241,13 +258,10 @@ class LetterView(ScrollView, can_focus=True):
             return Segment("✎ ", style)
         return bar if owner == self.cursor else Segment("│ ", style)
 
-    def on_focus(self) -> None:
-        """Show the cursor band."""
-        self._cache.clear()
-        self.refresh()
-
-    def on_blur(self) -> None:
-        """Dim the cursor band."""
+    @on(events.Focus)
+    @on(events.Blur)
+    def _focus_changed(self) -> None:
+        """Show the cursor band when focused, dim it when not."""
         self._cache.clear()
         self.refresh()
 
@@ -349,10 +363,27 @@ class LetterView(ScrollView, can_focus=True):
             self._reveal()
             self._moved()
 
+    def action_follow(self) -> None:
+        """Follow what the passage under the cursor cites (the screen decides how)."""
+        place = self.place
+        if self.letter is None or place is None:
+            return
+        cites = passage_cites(self.letter, place.section, place.paragraph)
+        self.post_message(self.Follow(self.letter, list(cites)))
+
+    def action_related(self, what: str) -> None:
+        """List the documents that cite this letter, or its dossier (the screen lists them)."""
+        if self.letter is not None:
+            self.post_message(self.Follow(self.letter, [], what))
+
     def on_click(self, event: events.Click) -> None:
-        """Put the cursor on the clicked passage."""
+        """Follow a clicked reference; else put the cursor on the clicked passage."""
         if self.layout_ is None:
             return
+        meta = event.style.meta
+        if self.letter is not None and meta.get("cite"):
+            cite = Cite(str(meta["cite"]), meta.get("identifier"))
+            self.post_message(self.Follow(self.letter, [cite]))
         offset = event.get_content_offset(self)
         if offset is None:
             return
