@@ -8,6 +8,7 @@ index, clipboard file); the theme the user picks is remembered in the store.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,6 +24,7 @@ from briefreader.ui.commands import GoToCommands
 from briefreader.ui.notework import export_notes, in_thread
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.state import THEME, ReadingState
+from briefreader.ui.widgets.letter_view import LetterView
 
 
 class ReaderApp(App[None]):
@@ -86,9 +88,10 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette's main actions, besides Textual's own."""
-        yield from super().get_system_commands(screen)
+        # Textual's "Keys" panel would stand beside our "Help", which lists every key
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
         if isinstance(screen, ReadingScreen):
-            yield SystemCommand("Help", "List every key", screen.action_help)
+            yield SystemCommand("Help", "List every key, by where it works", screen.action_help)
             yield SystemCommand("Letters", "Go to the letter list", screen.action_letters)
             yield SystemCommand("Filter letters", "Type to filter", screen.action_filter)
             yield SystemCommand(
@@ -111,6 +114,20 @@ class ReaderApp(App[None]):
                 )
                 yield SystemCommand(
                     "Annotate", "Note on the current passage", screen.action_annotate
+                )
+                view = screen.query_one(LetterView)
+                yield SystemCommand(
+                    "Follow reference", "Open what this passage cites", view.action_follow
+                )
+                yield SystemCommand(
+                    "Cited by",
+                    "Documents in your library that cite this one",
+                    partial(view.action_related, "cited_by"),
+                )
+                yield SystemCommand(
+                    "Dossier",
+                    "This document's dossier, oldest first",
+                    partial(view.action_related, "dossier"),
                 )
             yield SystemCommand("Notes", "Every note, filterable", screen.action_notes)
         yield SystemCommand("Export notes", "Write all notes as Markdown", self.action_export)

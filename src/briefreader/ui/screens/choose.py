@@ -19,6 +19,13 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+# for the help dialog: the keys as a user thinks of them (nine bindings, one line)
+HELP_BINDINGS = [
+    Binding("enter", "select", "Open the document (or show its address)"),
+    Binding("1…9", "pick", "Choose that row at once"),
+    Binding("escape", "dismiss_none", "Close"),
+]
+
 Choice = tuple[str, str]  # the document as cited, and a second line (its title, or where)
 
 

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
@@ -28,10 +28,12 @@ from briefreader.ui.annotations import ReaderNotes
 from briefreader.ui.clipboard import citation, save_clip
 from briefreader.ui.link_flows import follow_cites, letter_cited_by, related_flow
 from briefreader.ui.screens.annotate import AnnotateScreen
+from briefreader.ui.screens.choose import HELP_BINDINGS
 from briefreader.ui.screens.help import HelpGroup, HelpScreen
 from briefreader.ui.screens.notes import NotesScreen
 from briefreader.ui.screens.search_flow import SearchFlow, Stopped
 from briefreader.ui.state import LAST_LETTER, ReadingState
+from briefreader.ui.widgets.footer import ReaderFooter
 from briefreader.ui.widgets.letter_list import LetterList
 from briefreader.ui.widgets.letter_table import LetterTable
 from briefreader.ui.widgets.letter_view import LetterView, Place
@@ -98,7 +100,7 @@ class ReadingScreen(SearchFlow):
             with Vertical(id="reader-pane"):
                 yield Static("", id="where", markup=False)
                 yield LetterView(id="reader")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         """Start loading the library; the list has the focus."""
@@ -326,11 +328,15 @@ class ReadingScreen(SearchFlow):
 
     def help_groups(self) -> list[HelpGroup]:
         """The bindings the help dialog lists, by where they work."""
+        # keys that act on the open letter are listed with the reader, not as "Everywhere"
+        anywhere = [b for b in self.BINDINGS if getattr(b, "action", "") not in LETTER_ACTIONS]
+        on_letter = [b for b in self.BINDINGS if getattr(b, "action", "") in LETTER_ACTIONS]
         return [
-            ("Everywhere", [*self.app.BINDINGS, *self.BINDINGS]),
+            ("Everywhere", [*self.app.BINDINGS, *anywhere]),
             ("Letter list", LetterTable.BINDINGS),
             ("Contents", Toc.BINDINGS),
-            ("Reader", LetterView.BINDINGS),
+            ("Reader (a letter open)", [*on_letter, *LetterView.BINDINGS]),
+            ("Document lists (o, i, D)", HELP_BINDINGS),
             ("Search bar", [*SearchBar.BINDINGS, *HitList.BINDINGS]),
             ("Notes view", NotesScreen.BINDINGS),
             ("Note dialog", AnnotateScreen.BINDINGS),
