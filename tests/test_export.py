@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from briefreader.citing import letter_citation
 from briefreader.errors import UserError
 from briefreader.export import (
     default_export_path,
@@ -109,8 +110,10 @@ def test_grouped_by_letter_then_section_in_reading_order(
     quotes = [t for t in tokens if t.type == "blockquote_open"]
     assert len(quotes) == 3
     assert f"- Date: {older.date}" in out and older.references[0] in out.replace("\\", "")
-    citation = f"— *{escape_inline(older.title)}*, {older.date}, section “"
-    assert citation in out
+    # Each passage cited in the Dutch convention: `(Kamerstuk 36 045, nr. 151)`, or title
+    # and date (`3 februari 2022`) for a letter without a number (no pages known here).
+    citation = f"— ({escape_inline(letter_citation(older))})"
+    assert citation in out and "februari 2022" in citation
     front = _front(out)
     assert front["exported_at"] == "2026-02-11T09:30:00+00:00"
     assert (front["letters"], front["notes"]) == (2, 3)

@@ -11,6 +11,7 @@ from briefreader.parsing import parse_letter
 from briefreader.parsing.identity import (
     aanhangsel_identifier,
     citation_for,
+    cite_spans,
     document_url,
     find_cites,
     kamerstuk_identifier,
@@ -97,6 +98,24 @@ def test_cites_are_found_in_running_text_in_order_and_once() -> None:
         Cite("Kamerstuk 36 200 XII, nr. 60", "kst-36200-XII-60"),
         Cite("Aanhangsel Handelingen II 2023/24, nr. 1379", "ah-tk-20232024-1379"),
         Cite("Handelingen II 2021/22, nr. 44, item 22", "h-tk-20212022-44-22"),
+    )
+
+
+def test_spans_point_at_the_references_as_written() -> None:
+    text = "Zie kamerstuk 36200-XII-60 en (Kamerstukken II 2022/23, 36 229, nr. 1)."
+    spans = cite_spans(text)
+    assert [text[a:b] for a, b, _ in spans] == [
+        "kamerstuk 36200-XII-60",
+        "Kamerstukken II 2022/23, 36 229, nr. 1",
+    ]
+    assert [c.identifier for _, _, c in spans] == ["kst-36200-XII-60", "kst-36229-1"]
+
+
+def test_a_single_number_is_not_joined_to_what_follows_it() -> None:
+    cites = find_cites(["(Kamerstuk 21 501-02, nr. 2433, 2022) en Kamerstuk 36 045, nrs. 1, 2"])
+    assert cites == (
+        Cite("Kamerstuk 21 501-02, nr. 2433", "kst-21501-02-2433"),
+        Cite("Kamerstukken 36 045, nrs. 1 en 2", None),
     )
 
 

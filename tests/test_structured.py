@@ -257,7 +257,8 @@ def test_kamervragen_lines_give_questioners_dates_and_ministers() -> None:
 
 
 def test_a_letter_without_signature_markup_still_has_its_closing_and_date() -> None:
-    html = """<html><body><div id="broodtekst">
+    html = """<html><head><meta name="DCTERMS.issued" content="2011-03-08"/></head>
+      <body><div id="broodtekst">
       <h1 class="stuktitel"><span class="stuknummer">Nr. 7</span> BRIEF VAN DE MINISTER</h1>
       <p>Aan de Voorzitter van de Tweede Kamer der Staten-Generaal</p>
       <p>Hierbij bericht ik u over het uitstel.</p>
@@ -268,6 +269,7 @@ def test_a_letter_without_signature_markup_still_has_its_closing_and_date() -> N
     assert [(s.role, s.name) for s in letter.signatories] == [
         ("De Minister van Binnenlandse Zaken en Koninkrijksrelaties", "P.H. Donner")
     ]
+    # the letter's own date line, not the metadata's publication date
     assert letter.date == dt.date(2011, 3, 4) and letter.place == "Den Haag"
     assert "Hoogachtend" not in body(letter) and "Donner" not in body(letter)
     assert "4 maart 2011" not in body(letter)

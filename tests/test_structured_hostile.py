@@ -191,7 +191,7 @@ def markup_soup(draw: st.DrawFn) -> bytes:
         parts.append(
             draw(
                 st.sampled_from(
-                    [f"<{tag}>", f"</{tag}>", f'<{tag} class="noot" href="#1">', "1", "&amp;"]
+                    [f"<{tag}>", f"</{tag}>", f'<{tag} class="noot" href="#1">', "1", "²", "&amp;"]
                 )
             )
         )

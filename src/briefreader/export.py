@@ -18,10 +18,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from briefreader import __version__
+from briefreader.citing import Pages, passage_citation
 from briefreader.errors import UserError
 from briefreader.locations import ensure_private_dir
 from briefreader.model import Letter
-from briefreader.notes import Annotation, unique_tags
+from briefreader.notes import Annotation, passage_now, unique_tags
+from briefreader.parsing.identity import document_url
 
 EXPORT_NAME = "briefreader-notes.md"
 TITLE = "Notes from Kamerbrieven"
@@ -100,7 +102,8 @@ def _letter_head(letter: Letter | None, title: str) -> list[str]:
     signed = "; ".join(f"{s.name} ({s.role})" for s in letter.signatories)
     facts = [
         ("Date", _date(letter)),
-        ("Number", letter.number),
+        ("Cited as", letter.citation or letter.number),
+        ("Online", document_url(letter.identifier) if letter.identifier else None),
         ("From", signed or letter.sender),
         ("To", letter.recipient),
         ("References", "; ".join(letter.references) or None),
@@ -109,25 +112,35 @@ def _letter_head(letter: Letter | None, title: str) -> list[str]:
     return out + (items + [""] if items else [])
 
 
-def _citation(a: Annotation, letter: Letter | None) -> str:
+def _citation(a: Annotation, letter: Letter | None, pages: Pages | None) -> str:
+    """The passage cited in the Dutch convention, `(Kamerstuk 36 045, nr. 151, p. 3)`; a
+    note off its letter says what it was on."""
+    if letter is not None and not a.detached:
+        x = a.anchor
+        return "— " + escape_inline(
+            passage_citation(letter, x.section_index, x.paragraph_index, pages)
+        )
     parts = [f"*{escape_inline(a.letter_title)}*"]
-    date = _date(letter)
-    if date:
-        parts.append(date)
     if a.section_title:
         parts.append(f"section “{escape_inline(a.section_title)}”")
-    parts.append(f"paragraph {a.anchor.paragraph_index + 1}")
     return "— " + ", ".join(parts)
 
 
-def _annotation(a: Annotation, letter: Letter | None) -> list[str]:
+def _annotation(a: Annotation, letter: Letter | None, pages: Pages | None) -> list[str]:
     out = ["> " + (escape_inline(a.anchor.quote) or "(empty passage)"), ""]
+    now = passage_now(a, letter)
+    if now is not None:
+        # Corrected since the note was made: the quote stays as noted, the new text beside.
+        out += [
+            f"*Changed in the letter since this note; it now reads:* “{escape_inline(now)}”",
+            "",
+        ]
     note = escape_block(a.note)
     if note:
         out += note + [""]
     if a.tags:
         out += ["Tags: " + ", ".join(escape_inline(t) for t in a.tags), ""]
-    return out + [_citation(a, letter), ""]
+    return out + [_citation(a, letter, pages), ""]
 
 
 def _section_title(a: Annotation, letter: Letter | None) -> str:
@@ -142,9 +155,12 @@ def render_markdown(
     annotations: Sequence[Annotation],
     letters_by_id: Mapping[str, Letter],
     exported_at: dt.datetime | str,
+    pages: Mapping[str, Pages | None] | None = None,
 ) -> str:
     """The Markdown export of `annotations`; letters missing from `letters_by_id` still get
-    theirs, under the stored title. Detached annotations close their letter's part."""
+    theirs, under the stored title. Detached annotations close their letter's part. Each
+    passage is cited in the Dutch convention, with its page where `pages` (per letter id,
+    `citing.source_pages`) says where the letter's pages start."""
     stamp = exported_at if isinstance(exported_at, str) else exported_at.isoformat("T", "seconds")
     groups: dict[str, list[Annotation]] = {}
     for a in annotations:
@@ -163,7 +179,7 @@ def render_markdown(
             if title != heading:
                 lines += [f"### {escape_inline(title)}", ""]
                 heading = title
-            lines += _annotation(a, letter)
+            lines += _annotation(a, letter, (pages or {}).get(letter_id))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

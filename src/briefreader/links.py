@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from briefreader.library import Entry, Library
 from briefreader.model import Cite, Letter
 from briefreader.parsing.identity import (
-    _cites_in,  # the one scanner of references: its spans are what links need
     citation_for,
     document_url,
     find_cites,
     normalize_dossier,
     read_reference,
 )
+from briefreader.parsing.identity import cite_spans as identity_cite_spans
 
 __all__ = [
     "Link",
@@ -105,7 +105,7 @@ def dossier_documents(library: Library, dossier: str) -> list[Entry]:
 def cite_spans(text: str) -> list[tuple[int, int, Cite]]:
     """Where references stand in `text`: (start, end, cite) in reading order, to mark them
     as links. Offsets are those of `text` as given."""
-    return _cites_in(text.replace("\u00a0", " "))
+    return identity_cite_spans(text.replace("\u00a0", " "))
 
 
 def passage_cites(letter: Letter, section: int, paragraph: int) -> tuple[Cite, ...]:

@@ -39,7 +39,16 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argparse tree for every subcommand."""
+    """The argparse tree for every subcommand (`command_parser` gives one of them)."""
+    return _build()[0]
+
+
+def command_parser(command: str) -> argparse.ArgumentParser:
+    """The parser of one subcommand (`briefreader search`), with the common options."""
+    return _build()[1][command]
+
+
+def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = _Parser(
         prog="briefreader",
         description="A terminal reader for Dutch parliamentary letters (Kamerbrieven).",
@@ -54,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
 
     p = sub.add_parser("search", help="fuzzy search across letters, best first")
-    p.add_argument("query")
+    # Optional here so that a missing query is told in our own words (`cmd_search`).
+    p.add_argument("query", nargs="?")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     p.add_argument("--json", action="store_true", help="print hits as a JSON array")
     p.add_argument("--limit", type=int, default=20, help="at most this many hits (default 20)")
@@ -72,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("add", help="copy letters into the library")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     _common(p)
-    return parser
+    return parser, dict(sub.choices)
 
 
 def _reader_parser() -> argparse.ArgumentParser:
@@ -135,12 +145,27 @@ def _first_word(argv: list[str]) -> str | None:
     return None
 
 
+def _parse_command(command: str, argv: list[str]) -> argparse.Namespace:
+    """Parse `briefreader [options] COMMAND ...` with options anywhere after the command too
+    (`search NAVO --limit 5 samples`): the common options before the command, then the
+    command's own arguments intermixed."""
+    at = argv.index(command)
+    if any(a in ("-h", "--help", "--version") for a in argv[:at]):
+        return build_parser().parse_args(argv)
+    args = build_parser().parse_args(argv[:at])
+    own = command_parser(command).parse_intermixed_args(argv[at + 1 :])
+    for name, value in vars(own).items():
+        setattr(args, name, value)  # a command's own --data-dir overrides one given before
+    args.command = command
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `briefreader` command; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
     first = _first_word(argv)
     if first in COMMANDS:
-        args = build_parser().parse_args(argv)
+        args = _parse_command(first, argv)
     else:
         args = _reader_parser().parse_args(argv)
         args.command = None

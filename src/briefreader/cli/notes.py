@@ -46,8 +46,9 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _as_json(a: Annotation, in_library: bool) -> dict[str, object]:
+def _as_json(a: Annotation, book: Notebook) -> dict[str, object]:
     x = a.anchor
+    now = book.passage_now(a)
     return {
         "id": a.id,
         "letter": x.letter_id,
@@ -65,17 +66,22 @@ def _as_json(a: Annotation, in_library: bool) -> dict[str, object]:
         "created": a.created,
         "updated": a.updated,
         "detached": a.detached,
-        "in_library": in_library,
+        "in_library": book.letter(a) is not None,
+        "changed": now is not None,
+        "now": now,
+        "citation": book.citation(a),
     }
 
 
-def _lines(a: Annotation) -> list[str]:
+def _lines(a: Annotation, book: Notebook) -> list[str]:
     where = a.section_title or "opening"
     head = f"  {a.id:>5}  {_short(where, 30)}, ¶{a.anchor.paragraph_index + 1}: "
     head += f"“{_short(a.anchor.quote, 90 - len(head))}”"
+    now = book.passage_now(a)
+    changed = [f"         changed: now reads “{_short(now, 70)}”"] if now is not None else []
     note = _short(a.note, 70) if a.note.strip() else "(no note)"
     tags = f"  [{', '.join(_short(t, 20) for t in a.tags)}]" if a.tags else ""
-    return [head, f"         {note}{tags}"]
+    return [head, *changed, f"         {note}{tags}"]
 
 
 def format_notes(book: Notebook) -> str:
@@ -89,12 +95,12 @@ def format_notes(book: Notebook) -> str:
             date = f" ({letter.date.isoformat()})" if letter and letter.date else ""
             gone = "" if letter else "  (not in the library now)"
             blocks.append([a.anchor.letter_id, _short(a.letter_title, 90) + date + gone])
-        blocks[-1] += _lines(a)
+        blocks[-1] += _lines(a, book)
     detached = [a for a in book.annotations if a.detached]
     if detached:
         blocks.append(["", "Detached: their passage is not in the letters now"])
         for a in detached:
-            blocks[-1] += [f"  {_short(a.letter_title, 86)}", *_lines(a)]
+            blocks[-1] += [f"  {_short(a.letter_title, 86)}", *_lines(a, book)]
     return "\n\n".join("\n".join(block[1:]) for block in blocks) + "\n"
 
 
@@ -106,7 +112,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        rows = [_as_json(a, book.letter(a) is not None) for a in book.annotations]
+        rows = [_as_json(a, book) for a in book.annotations]
         text = json.dumps(rows, ensure_ascii=False, indent=1)
         # json leaves C1 controls raw when ensure_ascii is off; a terminal would obey them.
         sys.stdout.write(re.sub("[\x80-\x9f]", lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")

@@ -18,9 +18,10 @@ from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.notes import Store
-from briefreader.search import Hit, SearchIndex, search_notes
+from briefreader.search import Hit, SearchIndex, search_notes, with_documents
 
 TITLE_WIDTH = 44
+USAGE = "briefreader search QUERY [PATH ...] [--json] [--limit N]"
 
 
 def _mark(hit: Hit, on: str, off: str) -> str:
@@ -74,7 +75,9 @@ def _notes(args: argparse.Namespace, query: str) -> list[Hit]:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Search every letter for `args.query`; print hits best first (plain or JSON)."""
-    query = (args.query or "").strip()
+    if args.query is None:
+        raise UserError(None, f"search: what to search for is missing (usage: {USAGE})")
+    query = args.query.strip()
     if not query:
         raise UserError(None, "search: the query is empty")
     if args.limit is None or args.limit <= 0:
@@ -94,10 +97,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     try:
         index.update(library, progress=_progress if sys.stderr.isatty() else None)
         hits = index.search(query, limit=args.limit)
+        total = max(index.count(query), len(hits)) if len(hits) >= args.limit else len(hits)
         notes = [replace(h, date=index.letter_date(h.letter_id)) for h in _notes(args, query)]
     finally:
         index.close()
-    hits = sorted(hits + notes, key=lambda h: -h.score)[: args.limit]
+    total += len(notes)
+    hits = with_documents(sorted(hits + notes, key=lambda h: -h.score)[: args.limit], library)
     if args.json:
         json.dump([h.to_json() for h in hits], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -108,4 +113,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     for hit in hits:
         print(format_hit(hit, color))
+    if total > len(hits):
+        print(f"{len(hits)} of {total} matches (--limit {total} shows them all)", file=sys.stderr)
     return 0

@@ -2,8 +2,9 @@
 
 - `Store` (`store`): the SQLite file of a data dir; `Store.open(data_dir)` never raises for a
   damaged or unwritable file, every write is committed before it returns.
-- `Annotation`, `Anchor`, `Position`, `anchor_for`, `position_at`, `find_position` (`model`):
-  what a note and a reading position are, and finding a position again in a changed letter.
+- `Annotation`, `Anchor`, `Position`, `anchor_for`, `position_at`, `find_position`,
+  `passage_now` (`model`): what a note and a reading position are, finding a position again
+  in a changed letter, and what a note's passage says now when its wording changed.
 - `reanchor_letter`, `place_orphans` (`reanchor`): notes follow their letters through
   corrections and moves.
 - `parse_tags`, `tags_text`, `clean_tags` (`tags`): the one rule for tags.
@@ -25,6 +26,7 @@ from briefreader.notes.model import (
     Position,
     anchor_for,
     find_position,
+    passage_now,
     position_at,
 )
 from briefreader.notes.reanchor import place_orphans, reanchor_all, reanchor_letter
@@ -42,6 +44,7 @@ __all__ = [
     "clean_tags",
     "find_position",
     "parse_tags",
+    "passage_now",
     "place_orphans",
     "position_at",
     "reanchor_all",

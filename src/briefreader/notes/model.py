@@ -137,6 +137,22 @@ def anchor_for(
     )
 
 
+def passage_now(annotation: Annotation, letter: Letter | None) -> str | None:
+    """The text at a note's place in `letter` as it is now, when the wording there is not
+    the quote the note was made on (the letter was corrected); None when it is the same, or
+    the note is detached or not on this letter. The note keeps its own quote either way."""
+    x = annotation.anchor
+    if letter is None or annotation.detached or x.letter_id != letter.id or not x.quote:
+        return None
+    if not 0 <= x.section_index < len(letter.sections):
+        return None
+    paragraphs = letter.sections[x.section_index].paragraphs
+    if not 0 <= x.paragraph_index < len(paragraphs):
+        return None
+    now = paragraphs[x.paragraph_index].text[x.start : x.end]
+    return None if now == x.quote else now
+
+
 QUOTE_CHARS = 60  # of a paragraph's start, kept with a reading position to find it again
 
 

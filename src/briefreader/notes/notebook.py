@@ -14,12 +14,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefreader.citing import Pages, passage_citation, source_pages
 from briefreader.errors import UserError
 from briefreader.export import default_export_path, render_markdown, write_export
 from briefreader.library import Library
 from briefreader.model import Letter
 from briefreader.notes.cache import AnnotationCache
-from briefreader.notes.model import Annotation
+from briefreader.notes.model import Annotation, passage_now
 from briefreader.notes.reanchor import could_be_home, reanchor_all
 from briefreader.notes.store import Store
 
@@ -31,18 +32,35 @@ def now() -> dt.datetime:
 
 @dataclass(frozen=True, slots=True)
 class Notebook:
-    """Annotations in reading order, and the letters (in the library) they are on."""
+    """Annotations in reading order, the letters (in the library) they are on, and where
+    those letters' pages start (`citing.source_pages`, for citations with a page)."""
 
     annotations: tuple[Annotation, ...] = ()
     letters: Mapping[str, Letter] = field(default_factory=dict)
+    pages: Mapping[str, Pages | None] = field(default_factory=dict)
 
     def letter(self, annotation: Annotation) -> Letter | None:
         """The letter an annotation is on, or None when it is not in the library now."""
         return self.letters.get(annotation.anchor.letter_id)
 
+    def passage_now(self, annotation: Annotation) -> str | None:
+        """What the note's passage says now when the letter was corrected there (the note
+        keeps the quote it was made on), else None (`notes.passage_now`)."""
+        return passage_now(annotation, self.letter(annotation))
+
+    def citation(self, annotation: Annotation) -> str | None:
+        """The note's passage cited in the Dutch convention, `(Kamerstuk 36 045, nr. 151,
+        p. 3)`; None when its letter is not in the library or the note is detached."""
+        letter = self.letter(annotation)
+        if letter is None or annotation.detached:
+            return None
+        x = annotation.anchor
+        pages = self.pages.get(letter.id)
+        return passage_citation(letter, x.section_index, x.paragraph_index, pages)
+
     def markdown(self, exported_at: dt.datetime | str | None = None) -> str:
         """The Markdown export of every note (`export.render_markdown`)."""
-        return render_markdown(self.annotations, self.letters, exported_at or now())
+        return render_markdown(self.annotations, self.letters, exported_at or now(), self.pages)
 
 
 def _load(library: Library, ids: Iterable[str]) -> dict[str, Letter]:
@@ -88,7 +106,13 @@ def open_notebook(store: Store, library: Library, *, only_library: bool = False)
     if only_library:
         rows = [a for a in rows if a.anchor.letter_id in known]
     on = {a.anchor.letter_id for a in rows}
-    return Notebook(tuple(rows), {i: x for i, x in letters.items() if i in on})
+    kept = {i: x for i, x in letters.items() if i in on}
+    return Notebook(tuple(rows), kept, {i: _pages(library, i) for i in kept})
+
+
+def _pages(library: Library, letter_id: str) -> Pages | None:
+    entry = library.entry(letter_id)
+    return source_pages(entry.path) if entry is not None else None
 
 
 def export_notes(store: Store, library: Library) -> tuple[Path | None, int]:

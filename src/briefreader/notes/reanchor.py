@@ -31,6 +31,10 @@ def _placed(a: Annotation, text: Text | None, p: Placement | None) -> Annotation
     if text is None or p is None:
         return a if a.detached else replace(a, detached=True)
     anchor = text.anchor(p)
+    if a.anchor.quote and anchor.quote != a.anchor.quote:
+        # The wording changed (a corrected letter): the note stays on the words the user
+        # quoted; `model.passage_now` gives what the place says now, to show beside them.
+        anchor = replace(anchor, quote=a.anchor.quote)
     if anchor == a.anchor and not a.detached and a.letter_title == text.letter.title:
         return a  # where it was: nothing to save
     return replace(

@@ -355,13 +355,16 @@ class Store:
         )
         return Position(int(row[0]), int(row[1]), str(row[2])) if row else None
 
-    def set_position(self, letter_id: str, position: Position) -> None:
-        """Remember where the user is in a letter."""
+    def set_position(self, letter_id: str, position: Position, *aliases: str) -> None:
+        """Remember where the user is in a letter, also under `aliases` (its identifier and
+        path: `notes.reading`), in one transaction."""
         p = position
+        rows = [
+            (k, p.section_index, p.paragraph_index, p.quote, _now()) for k in (letter_id, *aliases)
+        ]
         self._write(
-            lambda db: db.execute(
-                "INSERT OR REPLACE INTO positions VALUES (?, ?, ?, ?, ?)",
-                (letter_id, p.section_index, p.paragraph_index, p.quote, _now()),
+            lambda db: db.executemany(
+                "INSERT OR REPLACE INTO positions VALUES (?, ?, ?, ?, ?)", rows
             ),
             durable=False,
         )

@@ -23,11 +23,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefreader.model import Cite, Letter
+from briefreader.parsing.dates import MONTHS, dutch_date  # re-exported: callers import them here
 
 __all__ = [
+    "MONTHS",
     "Identity",
     "aanhangsel_identifier",
     "citation_for",
+    "cite_spans",
     "document_url",
     "dutch_date",
     "find_cites",
@@ -40,9 +43,6 @@ __all__ = [
     "with_identity",
 ]
 
-MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
 
 _DASH = "[-–‑]"
 # `36 600 XII`, `21 501-02`, `34 775 A`, `36600-XII`: dossier digits, a sub-number or a chapter.
@@ -182,11 +182,6 @@ def document_url(identifier: str) -> str:
     return f"https://zoek.officielebekendmakingen.nl/{identifier}.html"
 
 
-def dutch_date(date: dt.date) -> str:
-    """A date as Dutch texts write it: `18 oktober 2023`."""
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
-
-
 def _chamber_roman(chamber: str) -> str:
     return "I" if chamber == "ek" else "II"
 
@@ -235,6 +230,8 @@ def _kamerstuk_cite(m: re.Match[str]) -> Cite:
     dossiers = re.split(r"\s*(?:,|\ben\b|&)\s*", m["dossiers"])
     norms = [normalize_dossier(d) or d for d in dossiers if d.strip()]
     numbers = re.findall(r"\d+", m["nr"])
+    if not m["nrword"].lower().startswith(("nrs", "nummers")) and re.match(r"\d+\s*,", m["nr"]):
+        numbers = numbers[:1]  # `nr. 151, 2022`: one number, then something else
     head = "Kamerstukken" if len(norms) > 1 or len(numbers) > 1 else "Kamerstuk"
     nr = "nrs." if len(numbers) > 1 else "nr."
     text = f"{head} {' en '.join(norms)}, {nr} {' en '.join(str(int(n)) for n in numbers)}"
@@ -282,8 +279,9 @@ def _id_cite(m: re.Match[str]) -> Cite | None:
     return Cite(citation_for(ident) or ident, ident)
 
 
-def _cites_in(text: str) -> list[tuple[int, int, Cite]]:
-    """Every reference in one text with its span; where two overlap the earlier, longer wins."""
+def cite_spans(text: str) -> list[tuple[int, int, Cite]]:
+    """Every reference in one text as (start, end, cite), in order; of two that overlap the
+    earlier, longer one wins. What a reader needs to mark references in a paragraph."""
     found: list[tuple[int, int, Cite]] = []
     for needle, pattern, make in (
         ("anhangsel", _AANHANGSEL, lambda m: _session_cite(m, "aanhangsel")),
@@ -310,6 +308,9 @@ def _cites_in(text: str) -> list[tuple[int, int, Cite]]:
     return sorted(kept, key=lambda f: f[0])
 
 
+_cites_in = cite_spans  # its first, private name: callers that merged it keep working
+
+
 # Every form names a dossier (`36 045`, `36045`) or an id of 8+ digits, or is Handelingen: a
 # paragraph with neither is skipped without running the five scans (most paragraphs).
 _DIGITS = re.compile(r"\d\d[\s\u00a0]?\d\d\d")
@@ -326,7 +327,7 @@ def find_cites(texts: Iterable[str]) -> tuple[Cite, ...]:
         if "andelingen" not in text and not _DIGITS.search(text):
             continue
         text = text.replace("\u00a0", " ")
-        for _, _, cite in _cites_in(text):
+        for _, _, cite in cite_spans(text):
             seen.setdefault(cite.text, cite)
     return tuple(seen.values())
 
@@ -334,7 +335,7 @@ def find_cites(texts: Iterable[str]) -> tuple[Cite, ...]:
 def read_reference(text: str) -> Cite | None:
     """The one reference that `text` is (`kamerstuk 36200-XII-60`, `kst-36045-151`), or None."""
     text = " ".join(text.replace("\u00a0", " ").split()).strip(" .;:()")
-    for start, end, cite in _cites_in(text):
+    for start, end, cite in cite_spans(text):
         if start == 0 and end == len(text):
             return cite
     return None

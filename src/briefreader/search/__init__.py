@@ -1,9 +1,14 @@
 """Fuzzy search over letters and notes: pure and synchronous, nothing here knows the screen.
 
 - `SearchIndex` (`index`): the on-disk index of a whole library; `SearchIndex.open(cache_dir)`,
-  `update(library)`, `search(query)`, `find_reference(query)`.
+  `update(library)`, `search(query)`, `count(query)` (hits beyond a limit: `50 of 86`),
+  `find_reference(query)`.
+- `reference_identifier(query)`, `with_documents(hits, library)` (`references`): the
+  official id a query names (a search for it lists that document first, then the passages
+  citing it); hits with their document's `source` path and `identifier`.
 - `search_letter(letter, query)` (`letter`): every hit in one letter, in reading order (the
-  reader's `n` / `N`), without an index.
+  reader's `n` / `N`), without an index; `letter_matches(letter, query)`: every occurrence
+  (`Match`), for `Match 3 of 21`.
 - `search_notes(annotations, query)` (`notes`): the user's own notes that match.
 - `Hit`, `HitKind` (`rank`): one result with the spans to highlight, and what it is in.
 
@@ -18,16 +23,21 @@ Queries are words (all must match, in any order, each with typo and word-form to
 from __future__ import annotations
 
 from briefreader.search.index import SearchIndex
-from briefreader.search.letter import search_letter
+from briefreader.search.letter import Match, letter_matches, search_letter
 from briefreader.search.notes import search_notes
 from briefreader.search.query import parse_reference
 from briefreader.search.rank import Hit, HitKind
+from briefreader.search.references import reference_identifier, with_documents
 
 __all__ = [
     "Hit",
     "HitKind",
+    "Match",
     "SearchIndex",
+    "letter_matches",
     "parse_reference",
+    "reference_identifier",
     "search_letter",
     "search_notes",
+    "with_documents",
 ]

@@ -17,7 +17,7 @@ from pathlib import Path
 from briefreader.search.normalize import NORM_VERSION
 from briefreader.search.query import Query, Unit
 
-SCHEMA = f"1.{NORM_VERSION}"
+SCHEMA = f"2.{NORM_VERSION}"  # 2: letters keep their official identifier
 NEAR = 8  # words apart, for "near each other"
 # FTS5 ranks (bm25) at roughly a microsecond per matching block and query unit: rank in
 # full only up to this many block-units (~10 ms).
@@ -29,7 +29,8 @@ Row = tuple[int, str, int, int, int, int | None, str]
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS letters (id TEXT PRIMARY KEY, title TEXT, date TEXT,
-    number TEXT, dossier TEXT, sub TEXT, first_row INT, last_row INT);
+    number TEXT, dossier TEXT, sub TEXT, first_row INT, last_row INT, identifier TEXT);
+CREATE INDEX IF NOT EXISTS letters_identifier ON letters (identifier COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS blocks (row INTEGER PRIMARY KEY, letter_id TEXT, kind INT,
     section_index INT, paragraph_index INT, footnote INT, text TEXT);
 CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, n INT) WITHOUT ROWID;
@@ -93,6 +94,20 @@ def fts_expression(query: Query, expansions: list[dict[str, float]]) -> str:
             alt = [" ".join(unit.alt)] if unit.alt else []
             parts.append("(" + " OR ".join(f'"{t}"' for t in [*allowed, *alt]) + ")")
     return " AND ".join(parts)
+
+
+def count_matches(
+    db: sqlite3.Connection,
+    query: Query,
+    expansions: list[dict[str, float]],
+    letter_ids: Collection[str] | None,
+) -> int:
+    """How many blocks contain every unit: the hits a search has before its limit."""
+    sql = "SELECT b.letter_id FROM fts JOIN blocks AS b ON b.row = fts.rowid WHERE fts MATCH ?"
+    rows = db.execute(sql, (fts_expression(query, expansions),))
+    if letter_ids is None:
+        return sum(1 for _ in rows)
+    return sum(1 for (letter_id,) in rows if letter_id in letter_ids)
 
 
 def candidates(

@@ -27,16 +27,24 @@ from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.model import Letter
-from briefreader.search.fts import candidates, connect
+from briefreader.search.fts import candidates, connect, count_matches
 from briefreader.search.normalize import WORD, normalize, word_list
 from briefreader.search.query import (
-    Reference,
     letter_number,
     own_dossier,
     parse_query,
     parse_reference,
 )
-from briefreader.search.rank import KINDS, Hit, Located, Matcher, letter_blocks, make_hit
+from briefreader.search.rank import (
+    KINDS,
+    Hit,
+    Located,
+    Matcher,
+    letter_blocks,
+    make_hit,
+    make_snippet,
+)
+from briefreader.search.references import citing_rows, named_letter, reference_identifier
 from briefreader.search.vocab import Vocabulary
 
 REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
@@ -176,7 +184,7 @@ class SearchIndex:
                 counts.update(set(WORD.findall(norm)))
             dossier = own_dossier(letter.references)
             self.db.execute(
-                "INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     letter.id,
                     letter.title,
@@ -186,6 +194,7 @@ class SearchIndex:
                     dossier[1] if dossier else None,
                     first,
                     first + len(blocks) - 1,
+                    letter.identifier,
                 ),
             )
             self.db.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
@@ -234,12 +243,17 @@ class SearchIndex:
     def search(
         self, query: str, limit: int = 20, letter_ids: Collection[str] | None = None
     ) -> list[Hit]:
-        """The best `limit` hits for `query`, best first (only in `letter_ids` when given)."""
-        ref = parse_reference(query)
-        if ref is not None and limit > 0:
-            return self._reference_hits(ref, limit, letter_ids)
+        """The best `limit` hits for `query`, best first (only in `letter_ids` when given).
+
+        A document reference lists the document it names first, then the passages that
+        cite it (`_reference_hits`)."""
+        if limit <= 0:
+            return []
+        identifier = reference_identifier(query)
+        if identifier is not None or parse_reference(query) is not None:
+            return self._reference_hits(query, identifier, letter_ids)[:limit]
         parsed = parse_query(query)
-        if limit <= 0 or not parsed.units:
+        if not parsed.units:
             return []
         with self._lock:
             vocab = self.vocabulary()
@@ -259,13 +273,32 @@ class SearchIndex:
             by_row = {r[0]: r for r in rows}
             return [self._hit(matcher, by_row[row], score, window) for score, row, window in best]
 
+    def count(self, query: str, letter_ids: Collection[str] | None = None) -> int:
+        """How many hits `search(query)` has without a limit (the reader's `50 of 86`)."""
+        identifier = reference_identifier(query)
+        if identifier is not None or parse_reference(query) is not None:
+            return len(self._reference_hits(query, identifier, letter_ids))
+        parsed = parse_query(query)
+        if not parsed.units:
+            return 0
+        with self._lock:
+            vocab = self.vocabulary()
+            expansions = [{} if u.phrase else self._expand(u.words[0]) for u in parsed.units]
+            for unit, allowed in zip(parsed.units, expansions, strict=True):
+                if not unit.possible(allowed, vocab.counts):
+                    return 0
+            return count_matches(self.db, parsed, expansions, letter_ids)
+
     def _reference_hits(
-        self, ref: Reference, limit: int, letter_ids: Collection[str] | None
+        self, query: str, identifier: str | None, letter_ids: Collection[str] | None
     ) -> list[Hit]:
-        """The letter a reference names (first), then the paragraphs that cite it."""
+        """The document a reference names (first), then every passage that cites it."""
         hits = []
-        named = self.find_reference(str(ref))
-        if named is not None and (letter_ids is None or named in letter_ids):
+        named = named_letter(self.db, identifier, letter_ids) if identifier else None
+        if named is None:
+            guess = self.find_reference(query)  # a letter that prints only its `Nr. 151`
+            named = guess if guess and (letter_ids is None or guess in letter_ids) else None
+        if named is not None:
             with self._lock:
                 title, date = self.db.execute(
                     "SELECT title, date FROM letters WHERE id = ?", (named,)
@@ -280,8 +313,19 @@ class SearchIndex:
                     date=dt.date.fromisoformat(date) if date else None,
                 )
             )
-        cited = '"' + " ".join(word_list(str(ref))[1:]) + '"'  # without "kamerstuk"
-        return (hits + self.search(cited, limit, letter_ids))[:limit]
+        if identifier is None:
+            return hits
+        with self._lock:
+            citing = citing_rows(self.db, identifier, letter_ids)
+            for n, (row, spans) in enumerate(citing):
+                snippet, lo, hi = make_snippet(row[6], *spans[0])
+                shift = lo - (1 if lo > 0 else 0)  # the leading `…`
+                shown = tuple((s - shift, e - shift) for s, e in spans if s >= lo and e <= hi)
+                found = Located(tuple(spans), snippet, shown)
+                # Below the named document, in the order citing_rows gives (newest first).
+                score = REFERENCE_SCORE - 1 - n / (len(citing) + 1)
+                hits.append(self._hit_at(row, found, score))
+        return hits
 
     def _hit(
         self,
@@ -290,7 +334,12 @@ class SearchIndex:
         score: float,
         window: tuple[int, int],
     ) -> Hit:
-        _, letter_id, kind, si, pi, fn, text = row
+        return self._hit_at(row, matcher.locate(row[6], window), score)
+
+    def _hit_at(
+        self, row: tuple[int, str, int, int, int, int | None, str], found: Located, score: float
+    ) -> Hit:
+        _, letter_id, kind, si, pi, fn, _ = row
         title, date, lo, hi = self.db.execute(
             "SELECT title, date, first_row, last_row FROM letters WHERE id = ?", (letter_id,)
         ).fetchone()
@@ -300,7 +349,7 @@ class SearchIndex:
         ).fetchone()
         return make_hit(
             KINDS[kind],
-            matcher.locate(text, window),
+            found,
             score,
             letter_id=letter_id,
             title=title,

@@ -1,15 +1,18 @@
 """Searching one letter without an index: every block that matches, in reading order.
 
 The reader's `n` / `N` walk these hits; the vocabulary is the letter's own, so a typo finds
-the word this letter uses.
+the word this letter uses. `letter_matches` lists every occurrence (not every block), for
+counting them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from briefreader.model import Letter
 from briefreader.search.normalize import word_list
 from briefreader.search.query import parse_query
-from briefreader.search.rank import Hit, letter_blocks, make_hit, matcher_for
+from briefreader.search.rank import Hit, HitKind, letter_blocks, make_hit, matcher_for
 
 
 def search_letter(letter: Letter, query: str) -> list[Hit]:
@@ -43,3 +46,30 @@ def search_letter(letter: Letter, query: str) -> list[Hit]:
             )
         )
     return hits
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One occurrence of a query in a letter: the block it is in and where in its text.
+
+    `kind` and the indexes are those of `Hit`: a paragraph (`paragraph_index` ≥ 0), a heading
+    (-1), the title, a footnote (`footnote`, cited from `paragraph_index` or -1) or the
+    closing block (a signatory). `start`/`end` are offsets in that block's text."""
+
+    kind: HitKind
+    section_index: int
+    paragraph_index: int
+    start: int
+    end: int
+    footnote: int | None = None
+
+
+def letter_matches(letter: Letter, query: str) -> list[Match]:
+    """Every occurrence of `query` in `letter`, in reading order: a paragraph that holds a
+    word three times gives three matches (the reader's `Match 3 of 21`). For a query of
+    several words each matched word counts."""
+    return [
+        Match(hit.kind, hit.section_index, hit.paragraph_index, start, end, hit.footnote)
+        for hit in search_letter(letter, query)
+        for start, end in hit.spans
+    ]

@@ -64,11 +64,15 @@ class Hit:
     snippet_spans: tuple[tuple[int, int], ...]
     footnote: int | None = None
     note_id: str | None = None
+    source: str | None = None  # the document's file and official id: `with_documents`
+    identifier: str | None = None
 
     def to_json(self) -> dict[str, object]:
         """The `search --json` object of DESIGN.md, plus kind, spans and the rest."""
         return {
             "letter": self.letter_id,
+            "source": self.source,
+            "identifier": self.identifier,
             "title": self.title,
             "date": self.date.isoformat() if self.date else None,
             "section": self.section_title,

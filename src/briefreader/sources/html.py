@@ -14,11 +14,12 @@ import re
 
 from briefreader.ingest import decode
 from briefreader.model import Letter
+from briefreader.parsing.dates import date_in
 from briefreader.parsing.identity import normalize_dossier
 from briefreader.sources.draft import Draft, clean
 from briefreader.sources.htmltree import Node, build_tree
 from briefreader.sources.metadata import add_meta, sibling_metadata
-from briefreader.sources.officieel import dutch_date_in, letter_of
+from briefreader.sources.officieel import letter_of
 from briefreader.sources.xml import signatories_of
 
 __all__ = ["read_html"]
@@ -83,7 +84,7 @@ class _Walker:
         </span></sup><p>text</p></div>` on the site, or `1 text` in simpler pages."""
         label = node.find_class("nootnum")
         closer = node.find_class("note-close")
-        if label is not None and clean(label.text()).isdigit():
+        if label is not None and clean(label.text()).isdecimal():
             body = " ".join(c.text() for c in node.elements() if c.tag in ("p", "div", "ul"))
             self.draft.footnote(int(clean(label.text())), body)
             return
@@ -118,7 +119,7 @@ class _Walker:
         elif "kamervraagomschrijving_kop" in classes or "kamervraagomschrijving" in classes:
             d.descriptions.append(clean(node.text()))
         elif "kamerstukdatum" in classes or "dagtekening" in classes:
-            d.date = d.date or dutch_date_in(node.text())
+            d.date = d.date or date_in(node.text())
         elif "kamervraagnummer" in classes:
             d.number = d.number or (re.sub(r"\D", "", node.text()) or None)
         elif "ondertekening" in classes:

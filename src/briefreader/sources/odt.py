@@ -22,7 +22,7 @@ from briefreader.model import Letter
 from briefreader.parsing.identity import normalize_dossier, normalize_session, parse_identifier
 from briefreader.sources.draft import Draft, clean
 from briefreader.sources.metadata import metadata_of, sibling_metadata
-from briefreader.sources.officieel import dutch_date_in, letter_of
+from briefreader.sources.officieel import letter_of
 from briefreader.sources.safexml import local, parse_xml
 
 __all__ = ["read_odt"]
@@ -30,7 +30,6 @@ __all__ = ["read_odt"]
 MAX_PART = 50 * 1024 * 1024  # an unpacked content.xml larger than this is a zip bomb
 _DESCRIPTION = re.compile(r"^(?:Vragen|Antwoord|Mededeling) van\b.*\((?:ingezonden|ontvangen)\b")
 _QA_HEADING = re.compile(r"^(?:(?:Vraag|Antwoord|Vragen|Antwoorden)\s+\d[\d\s,en-]*|Mededeling)$")
-_DATE_LINE = re.compile(r"^(?:Voorgesteld|Ontvangen|Vastgesteld)\s+\d{1,2}\s+\w+\s+\d{4}\.?$")
 
 
 def _attr(el: ET.Element, name: str) -> str:
@@ -67,7 +66,7 @@ class _Walker:
         citation = next((c for c in el if local(c.tag) == "note-citation"), None)
         body = next((c for c in el if local(c.tag) == "note-body"), None)
         label = clean("".join(citation.itertext())) if citation is not None else ""
-        number = int(label) if label.isdigit() else len(self.draft.footnotes) + 1
+        number = int(label) if label.isdecimal() else len(self.draft.footnotes) + 1
         if body is not None:
             self.draft.footnote(number, " ".join(clean(self.text(p)[0]) for p in body))
         return number
@@ -82,18 +81,16 @@ class _Walker:
             d.number, d.heading = re.sub(r"\D", "", head), clean(rest)
         else:
             level = _attr(el, "outline-level")
-            d.heading_at(text, int(level) if level.isdigit() else 1)
+            d.heading_at(text, int(level) if level.isdecimal() else 1)
 
     def paragraph(self, el: ET.Element) -> None:
         d = self.draft
         text, refs = self.text(el)
         line = clean(text)
-        if _attr(el, "style-name") == "kamervraagnummer" and line.isdigit():
+        if _attr(el, "style-name") == "kamervraagnummer" and line.isdecimal():
             d.number = d.number or line
         elif _DESCRIPTION.match(line):
             d.descriptions.append(line)
-        elif _DATE_LINE.match(line) and d.date is None:
-            d.date = dutch_date_in(line)
         elif d.descriptions and _QA_HEADING.match(line):
             d.heading_at(line)
         else:

@@ -13,33 +13,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from briefreader.model import Letter, Questioner, Signatory
-from briefreader.parsing.identity import MONTHS, normalize_dossier, normalize_session
+from briefreader.model import Letter, Signatory
+from briefreader.parsing.aanhangsel import read_intro
+from briefreader.parsing.dates import MONTHS, date_in
+from briefreader.parsing.identity import normalize_dossier, normalize_session
 from briefreader.sources.draft import Draft, clean
 
-__all__ = ["dutch_date_in", "finish", "kind_from", "letter_of", "title_case"]
+__all__ = ["finish", "kind_from", "letter_of", "title_case"]
 
-_MONTH = {name: i + 1 for i, name in enumerate(MONTHS)}
-_DATE = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+(\d{{4}})\b", re.IGNORECASE)
 _ORDER_OF_THE_DAY = re.compile(r"\bgaat (?:over )?tot de orde van de dag\b", re.IGNORECASE)
-_ASKED = re.compile(
-    r"Vragen\s+van\s+(?:de\s+leden|het\s+lid)\s+(?P<who>.+?)\s+aan\s+(?:de|het)\s+.+?"
-    r"(?:\s+over\s+(?P<what>.+?))?\s*\(ingezonden\s+(?P<date>[^)]*)\)",
-    re.IGNORECASE,
-)
-_ANSWERED = re.compile(r"^(?:Antwoord|Mededeling)\s+van\b", re.IGNORECASE)
-_MINISTER = re.compile(
-    r"\b(?P<office>[Mm]inister-president|[Mm]inister|[Ss]taatssecretaris|[Vv]icepremier)\s+"
-    r"(?P<name>(?:[A-Z]|[a-z]+\s+[A-Z])[^(),]*?)\s*\((?P<dept>[^()]+)\)"
-)
+# `Den Haag, 7 maart 2023` (a letter) or `Voorgesteld 6 juli 2021` (a motie) on its own line.
 _PLACE_DATE = re.compile(
-    rf"^(?P<place>Den Haag|’s-Gravenhage|'s-Gravenhage|Brussel|Luxemburg),?\s+"
-    rf"\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\s+\d{{4}}\.?$",
+    rf"^(?:(?P<place>Den Haag|’s-Gravenhage|'s-Gravenhage|Brussel|Luxemburg),?"
+    rf"|Voorgesteld|Ontvangen|Vastgesteld)\s+\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\s+\d{{4}}\.?$",
     re.IGNORECASE,
 )
 _VALEDICTION = re.compile(r"^(?:Hoogachtend|Met (?:vriendelijke|hoogachtende) groet(?:en)?),?$")
 _ROLE = re.compile(r"^(?:De|Het)\s+\S.{2,120},$")
-_GROUP_PARTY = re.compile(r"\((?:allen|beiden|alle\s+drie|allebei)\s+([^()]+)\)\s*$", re.I)
 _KINDS = (
     ("motie", "motie"),
     ("brief", "brief"),
@@ -51,17 +41,6 @@ _KINDS = (
     ("antwoord", "kamervragen"),
     ("mededeling", "kamervragen"),
 )
-
-
-def dutch_date_in(text: str) -> dt.date | None:
-    """The first Dutch date written out in `text` (`6 juli 2021`), or None."""
-    m = _DATE.search(text)
-    if m is None:
-        return None
-    try:
-        return dt.date(int(m[3]), _MONTH[m[2].lower()], int(m[1]))
-    except ValueError:
-        return None
 
 
 def kind_from(*names: str | None) -> str | None:
@@ -108,48 +87,25 @@ def _apply_metadata(draft: Draft) -> None:
     draft.dossier_title = draft.dossier_title or first("OVERHEIDop.dossiertitel")
     types = meta.get("DC.type", [])
     draft.kind = draft.kind or kind_from(*types)
-    if draft.date is None:
-        when = first("OVERHEIDop.datumOntvangst", "DCTERMS.issued")
-        if when and re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):
-            draft.date = dt.date.fromisoformat(when)
 
 
-def _questioners(who: str) -> list[Questioner]:
-    group = _GROUP_PARTY.search(who)
-    party = clean(group[1]) if group else None
-    who = who[: group.start()] if group else who
-    parts = re.split(r",\s*|\s+en\s+(?![^()]*\))", who)
-    out: list[Questioner] = []
-    for part in parts:
-        m = re.fullmatch(r"\s*(.+?)\s*(?:\(([^()]+)\))?\s*", part)
-        if m and clean(m[1]):
-            out.append(Questioner(clean(m[1]), clean(m[2]) if m[2] else party))
-    return out
+def _metadata_date(draft: Draft) -> None:
+    """The metadata's date, when the text itself gave none (it is read last for that)."""
+    for name in ("OVERHEIDop.datumOntvangst", "DCTERMS.issued"):
+        for when in draft.metadata.get(name, []):
+            if draft.date is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", when):
+                draft.date = dt.date.fromisoformat(when)
 
 
 def _kamervragen(draft: Draft) -> None:
-    for line in draft.descriptions:
-        asked = _ASKED.search(line)
-        if asked:
-            draft.questioners = draft.questioners or _questioners(asked["who"])
-            draft.submitted = draft.submitted or dutch_date_in(asked["date"])
-            who = re.sub(r"\s*\([^()]*\)", "", asked["who"])
-            lead = "de leden" if len(draft.questioners) > 1 else "het lid"
-            what = clean(asked["what"] or "")
-            draft.subject = draft.subject or what or None
-            draft.title = draft.title or clean(
-                f"Vragen van {lead} {who}" + (f" over {what}" if what else "")
-            )
-        elif _ANSWERED.match(line):
-            received = re.search(r"\(ontvangen\s+([^)]*)\)", line)
-            if received:
-                draft.date = dutch_date_in(received[1]) or draft.date
-            head = re.split(r",?\s+mede\s+namens\b|\(ontvangen", line)[0]
-            if not draft.signatories:
-                draft.signatories = [
-                    Signatory(f"De {m['office']} van {clean(m['dept'])}", clean(m["name"]))
-                    for m in _MINISTER.finditer(head)
-                ]
+    """Questioners, subject, title, dates and answering ministers from the opening lines."""
+    intro = read_intro("\n".join(draft.descriptions))
+    draft.questioners = draft.questioners or list(intro.questioners)
+    draft.submitted = draft.submitted or intro.submitted
+    draft.subject = draft.subject or intro.subject
+    draft.title = draft.title or intro.title
+    draft.date = intro.answered or draft.date
+    draft.signatories = draft.signatories or list(intro.signatories)
 
 
 def _motie_movers(draft: Draft) -> None:
@@ -166,13 +122,13 @@ def _motie_movers(draft: Draft) -> None:
 
 
 def _place_date(draft: Draft) -> None:
-    """`Den Haag, 7 maart 2023` as a paragraph of its own is the letter's place and date."""
+    """A place-and-date line as a paragraph of its own is the letter's place and date."""
     for section in draft.sections:
         for para in list(section.paragraphs):
             m = _PLACE_DATE.match(para.text)
             if m:
                 draft.place = draft.place or m["place"]
-                draft.date = draft.date or dutch_date_in(para.text)
+                draft.date = draft.date or date_in(para.text)
                 section.paragraphs.remove(para)
                 return
 
@@ -218,6 +174,7 @@ def finish(draft: Draft) -> Draft:
     if draft.kind == "motie":
         _motie_movers(draft)
     _place_date(draft)
+    _metadata_date(draft)
     _recipient(draft)
     if not draft.signatories and draft.kind not in ("motie", "kamervragen"):
         _closing(draft)

@@ -16,10 +16,11 @@ import xml.etree.ElementTree as ET
 
 from briefreader.errors import UserError
 from briefreader.model import Letter, Signatory
+from briefreader.parsing.dates import date_in
 from briefreader.parsing.identity import normalize_dossier, normalize_session
 from briefreader.sources.draft import Draft, Metadata, clean
 from briefreader.sources.metadata import metadata_of, sibling_metadata
-from briefreader.sources.officieel import dutch_date_in, letter_of
+from briefreader.sources.officieel import letter_of
 from briefreader.sources.safexml import local, parse_xml
 
 __all__ = ["read_xml", "signatories_of"]
@@ -88,7 +89,7 @@ class _Walker:
     def note(self, el: ET.Element) -> int:
         """Record a footnote; its number from `noot.nr`, else the next free one."""
         label = self.plain(el.find("noot.nr"))
-        number = int(label) if label.isdigit() else self.next_note
+        number = int(label) if label.isdecimal() else self.next_note
         self.next_note = max(self.next_note, number + 1)
         body = [self.plain(c) for c in el if local(c.tag) != "noot.nr"]
         self.draft.footnote(number, " ".join(body) or self.plain(el))
@@ -174,7 +175,7 @@ class _Walker:
         d = self.draft
         datum = el.find(".//datum")
         iso = datum.get("isodatum", "") if datum is not None else ""
-        date = dutch_date_in(self.plain(el))
+        date = date_in(self.plain(el))
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
             date = date or dt.date.fromisoformat(iso)
         d.date = d.date or date

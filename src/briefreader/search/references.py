@@ -1,0 +1,103 @@
+"""Searching for a document reference: the document it names, and the passages that cite it.
+
+A query that is a reference in any form letters use (`34919-3`, `Kamerstuk 21 501-20, nr.
+512`, `kamerstuk 36200-XII-60`, `ah-tk-20232024-1314`, `Aanhangsel Handelingen II 2023/24,
+nr. 1314`) names one official identifier (`reference_identifier`). The index finds the
+document by that identifier (`named_letter`) and the blocks whose references resolve to it
+(`citing_rows`): FTS5 narrows to blocks with the number and the dossier or session digits,
+the reference scanner of `parsing.identity` decides. `with_documents` gives hits the file
+and identifier of their documents.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection, Iterable
+from dataclasses import replace
+
+from briefreader.library import Library
+from briefreader.links import cite_spans
+from briefreader.parsing.identity import kamerstuk_identifier, parse_identifier, read_reference
+from briefreader.search.fts import Row
+from briefreader.search.query import parse_reference
+from briefreader.search.rank import Hit
+
+
+def reference_identifier(query: str) -> str | None:
+    """The official id that `query` names when it is a document reference, else None."""
+    cite = read_reference(query)
+    if cite is not None:
+        return cite.identifier
+    ref = parse_reference(query)  # the short forms a user types: `34919-3`, `36045 151`
+    if ref is None:
+        return None
+    dossier = ref.dossier
+    if ref.sub:
+        dossier += f"-{ref.sub}" if ref.sub.isdigit() else f" {ref.sub}"
+    return kamerstuk_identifier(dossier, ref.number)
+
+
+def named_letter(
+    db: sqlite3.Connection, identifier: str, letter_ids: Collection[str] | None = None
+) -> str | None:
+    """The id of the indexed letter that is the document `identifier` (newest first)."""
+    rows = db.execute(
+        "SELECT id FROM letters WHERE identifier = ? COLLATE NOCASE ORDER BY date DESC",
+        (identifier,),
+    )
+    return next((r[0] for r in rows if letter_ids is None or r[0] in letter_ids), None)
+
+
+def _fts_terms(identifier: str) -> str | None:
+    """An FTS5 expression every block citing `identifier` satisfies (in any written form)."""
+    parsed = parse_identifier(identifier)
+    if parsed is None or parsed.number is None:
+        return None
+    if parsed.dossier:
+        digits = parsed.dossier.split("-")[0].split(" ")
+        head = f'("{"".join(digits[:2])}" OR "{digits[1]}")' if len(digits) >= 2 else None
+    elif parsed.session:
+        first, second = parsed.session.split("-")
+        head = f'("{first}" OR "{first}{second}")'
+    else:
+        head = None
+    return f'"{parsed.number}"' + (f" AND {head}" if head else "")
+
+
+def citing_rows(
+    db: sqlite3.Connection, identifier: str, letter_ids: Collection[str] | None = None
+) -> list[tuple[Row, list[tuple[int, int]]]]:
+    """Every block that cites the document `identifier`, with the spans of the citing
+    references in its text; newest letters first, in reading order within a letter."""
+    terms = _fts_terms(identifier)
+    if terms is None:
+        return []
+    rows = db.execute(
+        "SELECT b.row, b.letter_id, b.kind, b.section_index, b.paragraph_index, b.footnote,"
+        " b.text FROM fts JOIN blocks AS b ON b.row = fts.rowid"
+        " JOIN letters AS l ON l.id = b.letter_id"
+        " WHERE fts MATCH ? ORDER BY l.date IS NULL, l.date DESC, b.row",
+        (terms,),
+    )
+    want = identifier.lower()
+    out = []
+    for row in rows:
+        if letter_ids is not None and row[1] not in letter_ids:
+            continue
+        spans = [(s, e) for s, e, c in cite_spans(row[6]) if (c.identifier or "").lower() == want]
+        if spans:
+            out.append((row, spans))
+    return out
+
+
+def with_documents(hits: Iterable[Hit], library: Library) -> list[Hit]:
+    """`hits` with the file (`source`) and official id (`identifier`) of their documents, as
+    the library knows them now (the index knows letters by content only)."""
+    out = []
+    for hit in hits:
+        entry = library.entry(hit.letter_id)
+        if entry is None:
+            out.append(hit)
+        else:
+            out.append(replace(hit, source=str(entry.path), identifier=entry.identifier))
+    return out
