@@ -1,16 +1,20 @@
-"""Fixtures for the reader tests: the real app over the bundled samples, in tmp dirs."""
+"""Fixtures for the reader tests: the real app over the bundled samples, in tmp dirs, and the
+settings every snapshot is taken with."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, TextArea
 
 from briefreader import locations
 from briefreader.library import Library
 from briefreader.notes import Store
 from briefreader.ui.app import ReaderApp
 from briefreader.ui.state import ReadingState
+from tests.ui.terminal_support import run_session
 from tests.ui.ui_support import MakeApp
 
 
@@ -31,3 +35,18 @@ def make_app(dirs: tuple[Path, Path]) -> MakeApp:
         return ReaderApp(library, ReadingState(store), cache, store.warning)
 
     return make
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[str]:
+    """A 120x40 tmux session running `briefreader` with tmp data and cache dirs."""
+    yield from run_session(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def snapshot_settings(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The settings every snapshot is taken with: cursors that do not blink (a frame caught
+    mid-blink would differ from run to run)."""
+    if "snap_compare" in request.fixturenames:
+        for widget in (Input, TextArea):
+            monkeypatch.setattr(widget.cursor_blink, "_default", False)

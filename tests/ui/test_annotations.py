@@ -9,8 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.pilot import Pilot
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from briefreader.notes import Store, anchor_for
 from briefreader.ui.layout import GUTTER
@@ -19,7 +20,7 @@ from briefreader.ui.screens.confirm import ConfirmScreen
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.widgets.letter_view import LetterView
 from tests.ui.notes_support import RECENT, add_note, notes_in, sample, toasts
-from tests.ui.ui_support import MakeApp, open_letter, parts, pilot_test, settle
+from tests.ui.ui_support import MakeApp, open_letter, parts, pilot_test, settle, until
 
 KABINET = "Het kabinet blijft volop inzetten op de-escalatie en dialoog."
 
@@ -101,8 +102,8 @@ async def test_a_quote_not_in_the_paragraph_is_refused_and_the_text_kept(
         await open_letter(pilot, RECENT)
         await pilot.press("right_square_bracket", "a", *"mijn", "shift+tab")
         await pilot.press("ctrl+k", *"xyz", "ctrl+s")
-        await pilot.pause()
         assert isinstance(app.screen, AnnotateScreen)
+        await until(pilot, lambda: app.screen.has_class("-error"), "the problem shown")
         error = str(app.screen.query_one("#note-error").render())
         assert "must be a part of the paragraph" in error
         assert app.screen.query_one("#note-error").display
@@ -257,3 +258,19 @@ async def test_a_selection_across_paragraphs_quotes_the_first_whole(
         assert "reaches past this paragraph" in toasts(pilot)
         quote = app.screen.query_one("#note-quote", TextArea).text
         assert quote == sample(RECENT).sections[1].paragraphs[0].text
+
+
+@pilot_test
+async def test_keys_typed_right_after_tab_go_into_the_tags(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, RECENT)
+        await pilot.press("right_square_bracket", "a")
+        await until(pilot, lambda: isinstance(app.focused, TextArea), "the dialog's note")
+        dialog = app.screen
+        for key in ("k", "tab", "n"):  # queued at once, as a fast typist's keys come
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        tags = dialog.query_one("#note-tags", Input)
+        await until(pilot, lambda: tags.value, "a key in the tags")
+        assert tags.value == "n"
+        assert dialog.query_one("#note-text", TextArea).text == "k"

@@ -5,10 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from textual.widgets._toast import Toast
-
 from briefreader import locations
-from tests.ui.ui_support import MakeApp, parts, pilot_test, settle
+from tests.ui.notes_support import toasts
+from tests.ui.ui_support import MakeApp, parts, pilot_test, settle, until
 
 
 @pilot_test
@@ -27,9 +26,9 @@ async def test_broken_files_are_marked_and_the_rest_opens(
         _, letters, view, _ = parts(app)
         errors = {e.path.name: e.error for e in letters.shown if e.error}
         assert set(errors) == {"empty.txt", "binary.txt"}
-        await pilot.pause()
-        toasts = " ".join(str(t.render()) for t in app.screen.query(Toast))
-        assert "2 file(s) could not be read" in toasts and "empty.txt: is empty" in toasts
+        await until(pilot, lambda: "could not be read" in toasts(pilot), "the report")
+        assert "2 file(s) could not be read" in toasts(pilot)
+        assert "empty.txt: is empty" in toasts(pilot)
         broken_row = next(i for i, e in enumerate(letters.shown) if e.error)
         letters.table.move_cursor(row=broken_row)
         await pilot.press("enter")

@@ -4,7 +4,6 @@ the letter, `D` its dossier; a document outside the library shows (and copies) i
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from textual.widgets._toast import Toast
 from briefreader.ui.screens.choose import ChooseScreen
 from briefreader.ui.widgets.letter_table import LetterTable
 
-from .ui_support import MakeApp, parts, pilot_test, settle
+from .ui_support import MakeApp, listed, parts, pilot_test, settle, until
 
 DOCS = Path(__file__).parents[1] / "documents" / "docs"
 EUROTOP = "010_kst-21501-20-512_bz_euro-zone-top.txt"
@@ -53,15 +52,6 @@ def citing_folder(root: Path) -> Path:
     return folder
 
 
-async def until(pilot: Pilot[Any], check: Callable[[], object], what: str) -> None:
-    """Wait (without a fixed sleep) until `check()` holds; fail saying `what` never came."""
-    for _ in range(400):
-        if check():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"never: {what}")
-
-
 def toasts(pilot: Pilot[Any]) -> str:
     """The text of every toast on screen."""
     return "\n".join(str(t.render()) for t in pilot.app.screen.query(Toast))
@@ -69,7 +59,7 @@ def toasts(pilot: Pilot[Any]) -> str:
 
 async def open_row(pilot: Pilot[Any], title_start: str) -> None:
     """Open the letter whose title starts so, from the list."""
-    await settle(pilot)
+    await listed(pilot)
     _, letters, _, _ = parts(pilot.app)
     row = next(i for i, e in enumerate(letters.shown) if e.title.startswith(title_start))
     letters.table.move_cursor(row)

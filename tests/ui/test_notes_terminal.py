@@ -2,38 +2,44 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.ui.test_terminal import session, tmux, wait_for  # noqa: F401  (session: the tmux fixture)
+from tests.ui.terminal_support import send, wait_for, wait_until
 
 pytestmark = pytest.mark.e2e
 
 
-def keys(name: str, *typed: str) -> None:
-    """Send keys one group at a time, as a person would (a focus change takes a moment)."""
-    for k in typed:
-        tmux("send-keys", "-t", name, k)
-        time.sleep(0.25)
+def tags_field(screen: str) -> str:
+    """The screen line of the note dialog's tags field (the line under its label)."""
+    lines = screen.splitlines()
+    at = next(i for i, line in enumerate(lines) if "Tags, separated by commas" in line)
+    return lines[at + 1]
 
 
-def test_annotate_mark_list_and_export(session: str, tmp_path: Path) -> None:  # noqa: F811
+def tagged(screen: str) -> bool:
+    """Whether NAVO stands in the tags field (its placeholder, which names NAVO too, gone)."""
+    return "NAVO" in tags_field(screen) and "e.g." not in tags_field(screen)
+
+
+def test_annotate_mark_list_and_export(session: str, tmp_path: Path) -> None:
     wait_for(session, "Recente ontwikkelingen met")
-    keys(session, "j", "j", "Enter")
+    send(session, "j", "j", "Enter")
     wait_for(session, "§ 1/8 Opening")
-    keys(session, "]")
+    send(session, "]")
     wait_for(session, "§ 2/8 Veiligheidsordening")
-    keys(session, "a")
-    wait_for(session, "Annotate")
-    keys(session, "Kern van de brief", "Tab", "NAVO", "C-s")
+    send(session, "a")
+    wait_for(session, "Annotate", "Tags, separated by commas")
+    send(session, "Kern van de brief", "Tab", "NAVO")  # at once, as a fast typist's keys come
+    wait_until(session, tagged, "NAVO typed into the tags field")
+    send(session, "C-s")
     screen = wait_for(session, "Note saved")
     assert "✎ Het kabinet blijft volop inzetten" in screen
-    keys(session, "e")
+    send(session, "e")
     screen = wait_for(session, "written to")
     export = tmp_path / "data" / "exports" / "briefreader-notes.md"
     assert "Kern van de brief" in export.read_text(encoding="utf-8")
-    keys(session, "m")
+    send(session, "m")
     screen = wait_for(session, "#NAVO")
     assert "Kern van de brief" in screen and "§ Veiligheidsordening" in screen

@@ -5,14 +5,29 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import events
-from textual.widgets import Input
+from textual.command import CommandList, CommandPalette
+from textual.widgets import Footer, Input
+from textual.widgets._footer import FooterKey
 
+from briefreader.ui.app import ReaderApp
 from briefreader.ui.screens.help import HelpScreen
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.widgets.letter_table import LetterTable
 from briefreader.ui.widgets.letter_view import LetterView
 from briefreader.ui.widgets.toc import Toc
-from tests.ui.ui_support import MakeApp, open_letter, parts, pilot_test, settle
+from tests.ui.ui_support import MakeApp, listed, open_letter, parts, pilot_test, settle, until
+
+
+def offered(app: ReaderApp, label: str) -> bool:
+    """Whether the command palette is up with `label` as its highlighted command."""
+    palette = app.screen
+    if not isinstance(palette, CommandPalette):
+        return False
+    commands = palette.query_one(CommandList)
+    if commands.highlighted is None:
+        return False
+    return label in str(commands.get_option_at_index(commands.highlighted).prompt)
+
 
 NATO = "Geannoteerde agenda voor de NAVO"  # the Q&A sample: many sections, nested
 
@@ -223,7 +238,7 @@ async def test_command_palette_goes_to_a_section(make_app: MakeApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await open_letter(pilot, "Recente ontwikkelingen")
         await pilot.press("ctrl+p", *"Section: Militaire steun")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: offered(app, "Section: Militaire steun"), "the section")
         await pilot.press("enter")
         await settle(pilot)
         _, _, view, toc = parts(app)
@@ -271,11 +286,11 @@ async def test_keys_typed_right_after_f_go_into_the_filter(make_app: MakeApp) ->
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         _, letters, _, _ = parts(app)
+        box = letters.query_one("#filter", Input)
         for key in ("f", "q", "j"):  # queued at once, as a fast typist's keys arrive
             app.post_message(events.Key(key, key))
-        await pilot.pause(0.3)
+        await until(pilot, lambda: box.value == "qj" or not app.is_running, "the keys typed")
         assert app.is_running  # `q` went into the box, it did not quit
-        assert letters.query_one("#filter", Input).value == "qj"
         assert letters.shown == []
 
 
@@ -302,8 +317,32 @@ async def test_command_palette_opens_a_letter_by_title(make_app: MakeApp) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+p", *"Letter: Geannoteerde agenda")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: offered(app, "Letter: Geannoteerde agenda"), "the letter")
         await pilot.press("enter")
         await settle(pilot)
         _, _, view, _ = parts(app)
         assert view.letter is not None and view.letter.title.startswith(NATO)
+
+
+def footer_keys(app: ReaderApp) -> dict[str, bool]:
+    """The footer's keys by description: whether each is lit (False: dimmed)."""
+    return {
+        key.description: not key.has_class("-disabled")
+        for key in app.screen.query_one(Footer).query(FooterKey)
+    }
+
+
+@pilot_test
+async def test_letter_keys_in_the_footer_light_up_once_a_letter_is_open(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await listed(pilot)
+        keys = footer_keys(app)
+        assert keys["Search"] and keys["Notes"]
+        assert not {"Next section", "Annotate", "Copy passage"} & set(keys)
+        await open_letter(pilot, "Recente ontwikkelingen")
+        await until(pilot, lambda: footer_keys(app).get("Annotate"), "the letter keys shown")
+        keys = footer_keys(app)
+        assert keys["Next section"] and keys["Copy passage"]
+        await pilot.press("f")  # typing in the filter: `/` is text there
+        await until(pilot, lambda: not footer_keys(app)["Search"], "the search key dimmed")

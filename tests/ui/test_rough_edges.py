@@ -3,12 +3,13 @@ palette, `G` at 100%."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from briefreader.ui.screens.help import HelpScreen, help_text
 
-from .ui_support import MakeApp, open_letter, parts, pilot_test, settle
+from .ui_support import MakeApp, listed, open_letter, parts, pilot_test
 
 
 def visible_keys(app: object) -> set[str]:
@@ -20,15 +21,17 @@ def visible_keys(app: object) -> set[str]:
     }
 
 
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
 @pilot_test
-async def test_the_footer_shows_quit_and_help_at_80_and_100_columns(make_app: MakeApp) -> None:
-    for size in ((80, 24), (100, 30)):
-        app = make_app()
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            assert {"q", "question_mark"} <= visible_keys(app), size
-            await open_letter(pilot, "Recente ontwikkelingen")
-            assert {"q", "question_mark"} <= visible_keys(app), size
+async def test_the_footer_shows_quit_and_help_at_80_and_100_columns(
+    make_app: MakeApp, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await listed(pilot)
+        assert {"q", "question_mark"} <= visible_keys(app)
+        await open_letter(pilot, "Recente ontwikkelingen")
+        assert {"q", "question_mark"} <= visible_keys(app)
 
 
 @pilot_test
@@ -37,7 +40,7 @@ async def test_help_lists_letter_keys_with_the_reader_not_under_everywhere(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+        await listed(pilot)
         screen, _, _, _ = parts(app)
         groups = dict(screen.help_groups())
         everywhere = {b.key for b in groups["Everywhere"]}  # type: ignore[union-attr]

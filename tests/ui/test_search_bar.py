@@ -2,20 +2,41 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.pilot import Pilot
 from textual.widgets import Input
 
+from briefreader.ui.widgets.reader_pane import ReaderPane
 from briefreader.ui.widgets.search_bar import HitList, SearchBar
-from tests.ui.ui_support import MakeApp, open_letter, parts, pilot_test, search_ready, settle
+from tests.ui.ui_support import (
+    MakeApp,
+    listed,
+    open_letter,
+    parts,
+    pilot_test,
+    search_ready,
+    searched,
+    settle,
+    until,
+)
 
 
-async def search(pilot: object, query: str) -> SearchBar:
+async def search(pilot: Pilot[Any], query: str) -> SearchBar:
     """Open the bar, type `query` and wait for the hits."""
-    await search_ready(pilot)  # type: ignore[arg-type]
-    await pilot.press("slash", *query)  # type: ignore[attr-defined]
-    await pilot.pause(0.3)  # type: ignore[attr-defined]
-    await settle(pilot)  # type: ignore[arg-type]
-    bar: SearchBar = pilot.app.screen.query_one(SearchBar)  # type: ignore[attr-defined]
-    return bar
+    await search_ready(pilot)
+    await pilot.press("slash")
+    return await searched(pilot, query)
+
+
+async def choose(pilot: Pilot[Any]) -> None:
+    """Press enter on the highlighted hit and wait until the reader shows it."""
+    bar = pilot.app.screen.query_one(SearchBar)
+    view = parts(pilot.app)[2]
+    hit = bar.hits[bar.query_one(HitList).highlighted or 0]
+    await pilot.press("enter")
+    await until(pilot, lambda: view.letter is not None and view.letter.id == hit.letter_id)
+    await settle(pilot)
 
 
 @pilot_test
@@ -28,8 +49,7 @@ async def test_slash_searches_all_letters_and_enter_jumps_to_the_hit(make_app: M
         first = bar.hits[0]
         titles = {h.title for h in bar.hits}
         assert len(titles) >= 2  # across letters, not only the open one
-        await pilot.press("enter")
-        await settle(pilot)
+        await choose(pilot)
         _, _, view, toc = parts(app)
         assert not bar.has_class("-open")
         assert app.focused is view
@@ -49,11 +69,26 @@ async def test_typos_still_find_and_down_walks_the_hits(make_app: MakeApp) -> No
         assert len(bar.hits) > 5
         await pilot.press("down")
         assert isinstance(app.focused, HitList)
-        await pilot.press("j", "j", "enter")
-        await settle(pilot)
-        _, _, view, _ = parts(app)
+        await pilot.press("j", "j")
         chosen = bar.hits[2]
+        await choose(pilot)
+        _, _, view, _ = parts(app)
         assert view.letter is not None and view.letter.id == chosen.letter_id
+
+
+@pilot_test
+async def test_slash_from_the_hits_goes_back_to_the_query_in_the_same_scope(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, "Recente ontwikkelingen")
+        bar = await search(pilot, "Oekraine")
+        await pilot.press("tab")  # all letters
+        await until(pilot, lambda: bar.answered == ("Oekraine", True), "all letters searched")
+        await pilot.press("down", "slash")
+        assert app.focused is bar.query_one(Input)
+        assert bar.scope_all and bar.has_class("-open")
 
 
 @pilot_test
@@ -61,11 +96,11 @@ async def test_n_and_shift_n_walk_the_matches_in_the_letter(make_app: MakeApp) -
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await search(pilot, "MH17")
-        await pilot.press("enter")
-        await settle(pilot)
-        screen, _, view, _ = parts(app)
-        stops = screen.hit_stops
-        assert len(stops) >= 2
+        await choose(pilot)
+        _, _, view, _ = parts(app)
+        pane = app.screen.query_one(ReaderPane)
+        await until(pilot, lambda: len(pane.matches.stops) >= 2, "the matches in the letter")
+        stops = pane.matches.stops
         assert view.place is not None
         start = (view.place.section, view.place.paragraph)
         await pilot.press("g", "n")
@@ -97,12 +132,10 @@ async def test_a_query_typed_while_indexing_is_answered_when_the_index_is_ready(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"Ollongren")  # typed at once, before the index exists
-        await search_ready(pilot)
-        await pilot.pause(0.3)
-        await settle(pilot)
-        bar = app.screen.query_one(SearchBar)
+        await listed(pilot)
+        await pilot.press("slash")
+        bar = await searched(pilot, "Ollongren")  # typed at once, before the index exists
+        assert bar.index is not None
         assert bar.query_text == "Ollongren"
         assert bar.hits and all("Ollongren" in h.snippet for h in bar.hits[:1])
 
@@ -112,13 +145,13 @@ async def test_closing_the_bar_with_an_empty_box_clears_the_marks(make_app: Make
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await search(pilot, "MH17")
-        await pilot.press("enter")
-        await settle(pilot)
-        screen, _, view, _ = parts(app)
-        assert view.marks and screen.hit_stops
+        await choose(pilot)
+        _, _, view, _ = parts(app)
+        pane = app.screen.query_one(ReaderPane)
+        await until(pilot, lambda: view.marks and pane.matches.stops, "the marks")
         await pilot.press("slash", "backspace", "escape")
-        await settle(pilot)
-        assert view.marks == {} and screen.hit_stops == [] and screen.last_query == ""
+        await until(pilot, lambda: not view.marks, "the marks cleared")
+        assert pane.matches.stops == () and pane.matches.query == ""
         assert app.focused is view
 
 
@@ -129,16 +162,16 @@ async def test_with_a_letter_open_the_search_covers_it_first_and_tab_widens_it(
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_letter(pilot, "Recente ontwikkelingen")
-        screen, _, view, _ = parts(app)
+        _, _, view, _ = parts(app)
+        pane = app.screen.query_one(ReaderPane)
         assert view.letter is not None
         bar = await search(pilot, "Oekraine")
         assert not bar.scope_all
         assert bar.hits and {h.letter_id for h in bar.hits} == {view.letter.id}
         assert f"{len(bar.hits)} hits in this letter" in bar.status_text
         assert view.marks, "the matches are highlighted in the text as you type"
-        assert len(screen.hit_stops) >= 2
+        assert len(pane.matches.stops) >= 2
         await pilot.press("tab")
-        await pilot.pause(0.3)
-        await settle(pilot)
+        await until(pilot, lambda: bar.answered == ("Oekraine", True), "all letters searched")
         assert bar.scope_all and "all letters" in bar.status_text
         assert len({h.letter_id for h in bar.hits}) >= 2

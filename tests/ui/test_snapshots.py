@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
 
-from tests.ui.ui_support import MakeApp, search_ready, settle
+from tests.ui.ui_support import MakeApp, search_ready, searched, settle
 
 SIZES = [(80, 24), (160, 50)]
 OPEN_THIRD = ["j", "j", "enter"]  # the letter of 3 February 2022, eight sections
@@ -51,9 +50,7 @@ def test_help(snap_compare: Any, make_app: MakeApp) -> None:
 def test_search_bar(snap_compare: Any, make_app: MakeApp, size: tuple[int, int]) -> None:
     async def search(pilot: Pilot[Any]) -> None:
         await search_ready(pilot)
-        await pilot.press("slash", *"Hoekstra")
-        await pilot.pause(0.3)
-        await settle(pilot)
-        pilot.app.screen.query_one("SearchBar Input", Input).cursor_blink = False
+        await pilot.press("slash")
+        await searched(pilot, "Hoekstra")
 
     assert snap_compare(make_app(), terminal_size=size, run_before=search)

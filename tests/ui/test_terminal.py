@@ -2,91 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
+from tests.ui.terminal_support import tmux, wait_for
+
 pytestmark = pytest.mark.e2e
-
-TMUX = shutil.which("tmux")
-# A tmux server of our own: another server's sessions, clients or environment (a COLUMNS
-# variable, a smaller attached client) must not change the size of the terminal under test.
-SOCKET = f"briefreader-test-{os.getpid()}"
-
-
-def tmux(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run a tmux command on the test's own server."""
-    return subprocess.run(["tmux", "-L", SOCKET, *args], capture_output=True, text=True,
-                          check=check)  # fmt: skip
-
-
-COMMAND = Path(sys.executable).parent / "briefreader"
-
-
-def capture(session: str) -> str:
-    """The text on the terminal's screen now."""
-    out = subprocess.run(
-        ["tmux", "-L", SOCKET, "capture-pane", "-p", "-t", session],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return out.stdout
-
-
-def wait_for(session: str, *texts: str, timeout: float = 15.0) -> str:
-    """The screen once all `texts` show on it; fails with the screen when they never do."""
-    deadline = time.monotonic() + timeout
-    screen = ""
-    while time.monotonic() < deadline:
-        screen = capture(session)
-        if all(text in screen for text in texts):
-            return screen
-        time.sleep(0.1)
-    raise AssertionError(f"{texts!r} never appeared together; the screen was:\n{screen}")
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[str]:
-    """A 120x40 tmux session running `briefreader` with tmp data and cache dirs."""
-    if TMUX is None:
-        pytest.skip("tmux is not installed: the real-terminal test needs it (.ci/run installs it)")
-    if not COMMAND.exists():
-        pytest.skip(f"no installed briefreader command at {COMMAND}")
-    name = f"briefreader-test-{os.getpid()}"
-    env = {
-        "BRIEFREADER_DATA_DIR": str(tmp_path / "data"),
-        "BRIEFREADER_CACHE_DIR": str(tmp_path / "cache"),
-        "TERM": "xterm-256color",
-    }
-    exports = " ".join(f"{k}={v}" for k, v in env.items())
-    subprocess.run(
-        [
-            "tmux",
-            "-L",
-            SOCKET,
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            "120",
-            "-y",
-            "40",
-            f"env -u COLUMNS -u LINES {exports} {COMMAND}; sleep 5",
-        ],
-        check=True,
-    )
-    try:
-        yield name
-    finally:
-        tmux("kill-server", check=False)
 
 
 def test_open_a_letter_and_jump_to_the_next_section(session: str) -> None:

@@ -1,13 +1,20 @@
 """The Textual reader: the only package that imports textual or rich.
 
-Layout: `app.py` (the App, `run_reader`), `app.tcss` (the one stylesheet), `screens/` (the
-reading screen, its search half, dialogs), `widgets/` (letter list and table, table of
-contents, letter view, search bar), `layout.py` (a letter as wrapped lines), `state.py`
-(reading state over the store), `commands.py` (palette), `clipboard.py` (quoting).
+Layout: `app.py` (the App, `run_reader`, export), `app.tcss` (the one stylesheet), `screens/`
+(the reading screen, the notes view, dialogs), `widgets/` (letter list and table, table of
+contents, reader pane and letter view, search bar, notes list), `note_dialogs.py` (the note
+dialogs as flows a worker awaits), `matches.py` (a search's matches in the open letter),
+`layout.py` (a letter as wrapped lines), `state.py` (reading state over the store),
+`commands.py` (palette), `clipboard.py` (quoting), `workers.py` (ending long thread workers).
+
+Messages up, attributes down: widgets post nested messages (`LetterList.Loaded` / `Opened`,
+`LetterView.Moved`, `SearchBar.Found` / `Chosen` / `Closed`); `ReadingScreen` handles them
+with `@on` and tells its children what to show; siblings never call each other.
 
 Adding a feature: put a new dialog in `screens/` as a `ModalScreen[Result | None]`; add its
 key as a `Binding` (with a description and an id) to `ReadingScreen.BINDINGS` and an
-`action_` method there that pushes the dialog and saves the result; list its own bindings in
-`ReadingScreen.help_groups()`. `ReadingScreen.current_passage()` says what the cursor is on;
+`action_` method that awaits the dialog in a worker (`@work(group="dialog")`,
+`push_screen_wait`) and saves the result off the main thread; list its own bindings in
+`ReadingScreen.help_groups()`. `ReaderPane.here()` says which paragraph the cursor is on;
 `ReadingScreen.open_at(letter_id, (section, paragraph))` jumps anywhere.
 """

@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -21,10 +22,11 @@ from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.notes import Store
 from briefreader.ui.commands import GoToCommands
-from briefreader.ui.notework import export_notes, in_thread
+from briefreader.ui.note_dialogs import STORE_ERRORS
+from briefreader.ui.notework import export_notes
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.state import THEME, ReadingState
-from briefreader.ui.widgets.letter_view import LetterView
+from briefreader.ui.widgets.reader_pane import ReaderPane
 
 
 class ReaderApp(App[None]):
@@ -75,11 +77,20 @@ class ReaderApp(App[None]):
         if store is None:
             self.notify("There is no notes database to export.", severity="error")
             return
-        library = self.library
-        in_thread(self, lambda: export_notes(store, library), self._exported, "Export failed")
+        self._export(store)
 
-    def _exported(self, result: tuple[Path | None, int]) -> None:
-        path, count = result
+    @work(thread=True, group="export")
+    def _export(self, store: Store) -> None:
+        try:
+            path, count = export_notes(store, self.library)
+        except STORE_ERRORS as exc:
+            self.call_from_thread(
+                self.notify, f"Export failed: {exc}", severity="error", timeout=12
+            )
+            return
+        self.call_from_thread(self._exported, path, count)
+
+    def _exported(self, path: Path | None, count: int) -> None:
         if path is None:
             self.notify("No notes to export yet: a annotates the passage under the cursor.")
             return
@@ -115,19 +126,19 @@ class ReaderApp(App[None]):
                 yield SystemCommand(
                     "Annotate", "Note on the current passage", screen.action_annotate
                 )
-                view = screen.query_one(LetterView)
+                pane = screen.query_one(ReaderPane)
                 yield SystemCommand(
-                    "Follow reference", "Open what this passage cites", view.action_follow
+                    "Follow reference", "Open what this passage cites", pane.action_follow
                 )
                 yield SystemCommand(
                     "Cited by",
                     "Documents in your library that cite this one",
-                    partial(view.action_related, "cited_by"),
+                    partial(pane.action_related, "cited_by"),
                 )
                 yield SystemCommand(
                     "Dossier",
                     "This document's dossier, oldest first",
-                    partial(view.action_related, "dossier"),
+                    partial(pane.action_related, "dossier"),
                 )
             yield SystemCommand("Notes", "Every note, filterable", screen.action_notes)
         yield SystemCommand("Export notes", "Write all notes as Markdown", self.action_export)

@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
@@ -51,7 +53,13 @@ class AnnotateScreen(ModalScreen[NoteDraft | None]):
         Binding("ctrl+s", "save", "Save note", priority=True, id="note.save"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
         Binding("ctrl+d", "delete", "Delete note", priority=True, id="note.delete"),
+        # as soon as they arrive: the keys typed right behind them belong to the next field
+        Binding("tab", "app.focus_next", show=False, priority=True, id="note.next"),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True, id="note.prev"),
     ]
+
+    error: reactive[str] = reactive("", init=False)
+    """The problem shown under the form: a save that failed, a quote not in the paragraph."""
 
     @classmethod
     def for_note(
@@ -88,7 +96,7 @@ class AnnotateScreen(ModalScreen[NoteDraft | None]):
         self.note = note
         self.tags = tuple(tags)
         self.editing = editing
-        self.error = error
+        self.set_reactive(AnnotateScreen.error, error or "")
         self.near = near
 
     def compose(self) -> ComposeResult:
@@ -107,7 +115,7 @@ class AnnotateScreen(ModalScreen[NoteDraft | None]):
             yield TextArea(self.note, id="note-text", soft_wrap=True)
             yield Label("Tags, separated by commas", classes="note-label")
             yield Input(tags_text(self.tags), id="note-tags", placeholder="e.g. defensie, NAVO")
-            yield Static(self.error or "", id="note-error", markup=False)
+            yield Static(self.error, id="note-error", markup=False)
 
     def on_mount(self) -> None:
         """Start in the note, its cursor at the end."""
@@ -116,9 +124,10 @@ class AnnotateScreen(ModalScreen[NoteDraft | None]):
         text.focus()
         text.move_cursor(text.document.end)
 
-    def _problem(self, message: str) -> None:
-        self.query_one("#note-error", Static).update(message)
-        self.add_class("-error")
+    def watch_error(self, error: str) -> None:
+        """Show the problem (the line is hidden while there is none)."""
+        self.query_one("#note-error", Static).update(error)
+        self.set_class(bool(error), "-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """`enter` in the tags field saves, as people expect of a form's last field."""
@@ -135,7 +144,7 @@ class AnnotateScreen(ModalScreen[NoteDraft | None]):
         quote = self.query_one("#note-quote", QuoteArea).text
         span = quote_span(self.paragraph, quote, self.near)
         if span is None:
-            self._problem("The quote must be a part of the paragraph as written (ctrl+z undoes).")
+            self.error = "The quote must be a part of the paragraph as written (ctrl+z undoes)."
             self.query_one("#note-quote", QuoteArea).focus()
             return
         self.dismiss(NoteDraft(note, tags, span[0], span[1]))
@@ -150,13 +159,9 @@ class AnnotateScreen(ModalScreen[NoteDraft | None]):
             return self.editing
         return True
 
-    def action_delete(self) -> None:
+    @work(group="dialog")
+    async def action_delete(self) -> None:
         """Ask, then return a deletion."""
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(NoteDraft("", (), delete=True))
-
-        self.app.push_screen(
-            ConfirmScreen("Delete this note?", self.note[:200] or self.quote[:200]), answered
-        )
+        question = ConfirmScreen("Delete this note?", self.note[:200] or self.quote[:200])
+        if await self.app.push_screen_wait(question):
+            self.dismiss(NoteDraft("", (), delete=True))

@@ -37,10 +37,14 @@ def help_text(groups: Sequence[HelpGroup]) -> Text:
     """All bindings, keys right-aligned beside their descriptions, under a heading per group."""
     rows: list[tuple[str, str] | str] = []
     for title, bindings in groups:
-        shown = [b for b in bindings if isinstance(b, Binding) and b.description]
-        if shown:
+        # one row per action: `l` and `escape` may be bound apart (one of them a priority key)
+        keys: dict[tuple[str, str], list[str]] = {}
+        for b in bindings:
+            if isinstance(b, Binding) and b.description:
+                keys.setdefault((b.action, b.description), []).append(b.key)
+        if keys:
             rows.append(title)
-            rows += [(key_label(b.key), b.description) for b in shown]
+            rows += [(key_label(",".join(k)), about) for (_, about), k in keys.items()]
     width = max((len(r[0]) for r in rows if isinstance(r, tuple)), default=0)
     text = Text()
     for row in rows:

@@ -4,26 +4,25 @@ Type in the filter to narrow by words (quote, note, tags, titles) and `#tag`; `e
 the view with a `Jump` to the passage, which the reader opens. Annotations whose passage is
 not in the current letter text are listed apart, below the others; `r` re-attaches one to
 the passage under the reader's cursor. `c` edits a note and `d` deletes one (after asking);
-these save in thread workers like the reader's own dialog.
+these are the reader's own dialog flows (`note_dialogs`), awaited in workers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
-from briefreader.model import Letter
 from briefreader.notes import Annotation, Store, anchor_for
-from briefreader.ui.notework import NoteDraft, in_thread, quote_span
+from briefreader.ui.note_dialogs import STORE_ERRORS, Here, confirm, delete_note, edit_note
+from briefreader.ui.notework import quote_span
 from briefreader.ui.screens.annotate import AnnotateScreen
-from briefreader.ui.screens.confirm import ConfirmScreen
 from briefreader.ui.screens.help import HelpScreen
 from briefreader.ui.widgets.notes_list import FilterKeys, NotesList, cut, filter_keys, fits
 
@@ -36,20 +35,6 @@ class Jump:
     section: int
     paragraph: int
     detached: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Here:
-    """The passage under the reader's cursor, where `r` re-attaches a note."""
-
-    letter: Letter
-    section: int
-    paragraph: int
-
-    @property
-    def text(self) -> str:
-        """The paragraph's text."""
-        return self.letter.sections[self.section].paragraphs[self.paragraph].text
 
 
 class NotesScreen(Screen[Jump | None]):
@@ -87,9 +72,15 @@ class NotesScreen(Screen[Jump | None]):
         self.query_one(OptionList).focus()
         self.reload()
 
+    @work(thread=True, exclusive=True, group="load")
     def reload(self, keep: int | None = None) -> None:
         """Read every annotation again and show them, keeping the cursor on `keep`."""
-        in_thread(self, self.store.annotations, lambda rows: self._loaded(rows, keep), "Notes")
+        try:
+            rows = self.store.annotations()
+        except STORE_ERRORS as exc:
+            self.app.call_from_thread(self.notify, f"Notes: {exc}", severity="error", timeout=12)
+            return
+        self.app.call_from_thread(self._loaded, rows, keep)
 
     def _loaded(self, rows: list[Annotation], keep: int | None) -> None:
         self.all = rows
@@ -181,57 +172,30 @@ class NotesScreen(Screen[Jump | None]):
             return False
         return True
 
-    def action_edit(self) -> None:
+    @work(group="dialog")
+    async def action_edit(self) -> None:
         """Edit the highlighted note (its quote stays)."""
         a = self.current
-        if a is not None and self._writable():
-            self._edit(a, a.note, a.tags, None)
+        if a is None or not self._writable():
+            return
+        edited = await edit_note(self.app, self.store, a)
+        if edited is not None:
+            self.reload(a.id if edited == "saved" else None)
 
-    def _edit(self, a: Annotation, note: str, tags: Sequence[str], error: str | None) -> None:
-        dialog = AnnotateScreen.for_note(a, note, tags, error)
-
-        def done(draft: NoteDraft | None) -> None:
-            if draft is None:
-                return
-            if draft.delete:
-                self._delete_now(a)
-                return
-            in_thread(
-                self,
-                lambda: self.store.update(a.id, draft.note, draft.tags),
-                lambda new: self._saved(new.id, "Note saved"),
-                "Not saved",
-                lambda why: self._edit(a, draft.note, draft.tags, f"Not saved: {why}"),
-            )
-
-        self.app.push_screen(dialog, done)
-
-    def _saved(self, keep: int | None, message: str) -> None:
-        self.notify(message)
-        self.reload(keep)
-
-    def action_delete(self) -> None:
+    @work(group="dialog")
+    async def action_delete(self) -> None:
         """Delete the highlighted note, after asking."""
         a = self.current
         if a is None or not self._writable():
             return
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._delete_now(a)
-
         detail = cut(a.note, 200) or f"“{cut(a.anchor.quote, 200)}”"
-        self.app.push_screen(ConfirmScreen("Delete this note?", detail), answered)
+        if await confirm(self.app, "Delete this note?", detail) and await delete_note(
+            self.app, self.store, a
+        ):
+            self.reload()
 
-    def _delete_now(self, a: Annotation) -> None:
-        in_thread(
-            self,
-            lambda: self.store.delete(a.id),
-            lambda _: self._saved(None, "Note deleted"),
-            "Not deleted",
-        )
-
-    def action_reattach(self) -> None:
+    @work(group="dialog")
+    async def action_reattach(self) -> None:
         """Re-attach the highlighted detached note to the reader's passage, after asking."""
         a, here = self.current, self.here
         if a is None:
@@ -247,26 +211,21 @@ class NotesScreen(Screen[Jump | None]):
             return
         if not self._writable():
             return
-        section = here.letter.sections[here.section].title
-        detail = f"{here.letter.title} · § {section or 'Opening'}\n“{cut(here.text, 200)}”"
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._reattach_now(a, here)
-
-        self.app.push_screen(ConfirmScreen("Re-attach this note to:", detail), answered)
-
-    def _reattach_now(self, a: Annotation, here: Here) -> None:
+        detail = f"{here.where}\n“{cut(here.text, 200)}”"
+        if not await confirm(self.app, "Re-attach this note to:", detail):
+            return
         # Keep the old quote where the paragraph still holds it; else quote the paragraph.
         span = quote_span(here.text, a.anchor.quote)
         start, end = span if span is not None else (None, None)
         anchor = anchor_for(here.letter, here.section, here.paragraph, start, end)
         title = here.letter.sections[here.section].title
-        in_thread(
-            self,
-            lambda: self.store.reattach(
-                a.id, anchor, letter_title=here.letter.title, section_title=title
-            ),
-            lambda new: self._saved(new.id, "Note re-attached"),
-            "Not re-attached",
-        )
+        try:
+            await asyncio.to_thread(
+                self.store.reattach, a.id, anchor, letter_title=here.letter.title,
+                section_title=title,
+            )  # fmt: skip
+        except STORE_ERRORS as exc:
+            self.notify(f"Not re-attached: {exc}", severity="error", timeout=12)
+            return
+        self.notify("Note re-attached")
+        self.reload(a.id)

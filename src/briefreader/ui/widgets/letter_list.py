@@ -1,23 +1,29 @@
 """The letter list: every letter newest first, a filter box, a status line, a loading bar.
 
-The rows are a line-drawn `LetterTable`, so 10,000 letters show as fast as five. The list
-posts `LetterList.Opened` when the user opens a row; the screen decides what opening means.
-Files that failed to parse stay in the list, marked ⚠, with their error in the sender column.
+The list scans its library in a thread worker (the bar shows how far it got) and posts
+`LetterList.Loaded` when the rows are in. The rows are a line-drawn `LetterTable`, so 10,000
+letters show as fast as five. The list posts `LetterList.Opened` when the user opens a row;
+the screen decides what opening means. Files that failed to parse stay in the list, marked ⚠,
+with their error in the sender column.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
-from textual import events, on
+from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, ProgressBar, Static
 
-from briefreader.library import Entry
+from briefreader.errors import UserError
+from briefreader.library import Entry, Library
 from briefreader.ui.kinds import kind_label
 from briefreader.ui.widgets.letter_table import LetterTable
+from briefreader.ui.workers import Stopped, checkpoint
 
 
 def haystack(entry: Entry) -> str:
@@ -50,6 +56,19 @@ def matches(entry: Entry, words: Sequence[str]) -> bool:
 class LetterList(Vertical):
     """Filter box, status, column headings and the table of letters."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # in the filter box: back to the rows (escape also clears the filter)
+        Binding("down", "to_rows", show=False, id="filter.to_rows"),
+        Binding("escape", "clear_filter", show=False, id="filter.clear"),
+    ]
+
+    class Loaded(Message):
+        """The library is listed (`entries`: every letter, broken files included)."""
+
+        def __init__(self, entries: Sequence[Entry]) -> None:
+            super().__init__()
+            self.entries = entries
+
     class Opened(Message):
         """The user opened the letter with this entry."""
 
@@ -57,8 +76,9 @@ class LetterList(Vertical):
             super().__init__()
             self.entry = entry
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, library: Library, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.library = library
         self.entries: list[Entry] = []
         self.shown: list[Entry] = []
         self._query = ""
@@ -77,15 +97,45 @@ class LetterList(Vertical):
         """The table of rows."""
         return self.query_one(LetterTable)
 
-    def progress(self, done: int, total: int) -> None:
-        """Show how far loading has come."""
-        self.query_one(ProgressBar).update(total=total, progress=done)
+    def on_mount(self) -> None:
+        """List the library."""
+        self.scan()
+
+    @work(thread=True, exclusive=True, group="scan")
+    def scan(self) -> None:
+        """Read the library (parsing what the cache lacks) and show its letters."""
+        bar = self.query_one(ProgressBar)
+
+        def progress(done: int, total: int) -> None:
+            checkpoint()
+            self.app.call_from_thread(bar.update, total=total, progress=done)
+
+        try:
+            entries = self.library.scan(progress=progress)
+        except Stopped:
+            return
+        except (UserError, OSError) as exc:  # e.g. a folder that cannot be read
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            entries = []
+        self.app.call_from_thread(self.set_entries, entries)
 
     def set_entries(self, entries: Sequence[Entry]) -> None:
-        """Replace the letters in the list (loading is done)."""
+        """Replace the letters in the list (loading is done) and say so; files that could
+        not be read are reported (and marked ⚠ in the list)."""
         self.entries = list(entries)
         self.add_class("-loaded")
         self._fill(self._query)
+        broken = [e for e in entries if e.error]
+        if broken:
+            lines = [f"{e.path.name}: {e.error}" for e in broken[:5]]
+            more = f"\n… and {len(broken) - 5} more (marked ⚠ in the list)" * (len(broken) > 5)
+            self.notify(
+                "\n".join(lines) + more,
+                title=f"{len(broken)} file(s) could not be read",
+                severity="error",
+                timeout=10,
+            )
+        self.post_message(self.Loaded(self.entries))
 
     def _fill(self, query: str) -> None:
         self._query = query
@@ -127,17 +177,20 @@ class LetterList(Vertical):
         event.stop()
         self.screen.set_focus(self.table)
 
-    def on_key(self, event: events.Key) -> None:
-        """`down` or `escape` in the filter box go back to the rows."""
-        if not isinstance(self.screen.focused, Input) or self.screen.focused.id != "filter":
-            return
-        if event.key == "down":
-            self.screen.set_focus(self.table)
-            event.stop()
-        elif event.key == "escape":
-            self.query_one(Input).value = ""
-            self.screen.set_focus(self.table)
-            event.stop()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The filter box's keys work in the filter box only (elsewhere they move or go back)."""
+        if action in ("to_rows", "clear_filter"):
+            return self.query_one(Input).has_focus
+        return True
+
+    def action_to_rows(self) -> None:
+        """Back to the rows."""
+        self.screen.set_focus(self.table)
+
+    def action_clear_filter(self) -> None:
+        """Clear the filter and go back to the rows."""
+        self.query_one(Input).value = ""
+        self.screen.set_focus(self.table)
 
     @on(LetterTable.Chosen)
     def _chosen(self, event: LetterTable.Chosen) -> None:

@@ -24,9 +24,11 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from briefreader.links import passage_cites
 from briefreader.model import Cite, Letter
 from briefreader.ui.layout import GUTTER, STYLE_NAMES, LetterLayout, Marks, Passage, build_layout
+
+# Footnote markers are drawn as superscript digits; they are not in the paragraph's text.
+NO_MARKERS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,17 @@ class Place:
     section: int
     paragraph: int
     percent: int
+
+
+@dataclass(frozen=True, slots=True)
+class Selected:
+    """Text selected with the mouse, from the paragraph where the selection starts: its words
+    as the letter has them, and the offset in the paragraph's text where it starts."""
+
+    section: int
+    paragraph: int
+    text: str
+    near: int
 
 
 class LetterView(ScrollView, can_focus=True):
@@ -50,9 +63,6 @@ class LetterView(ScrollView, can_focus=True):
         Binding("u,ctrl+u", "half_up", "Half a page up", show=False, id="reader.half_up"),
         Binding("g,home", "first", "Top of letter", show=False, id="reader.top"),
         Binding("G,end", "last", "End of letter", show=False, id="reader.bottom"),
-        Binding("o", "follow", "Follow reference", id="reader.follow"),
-        Binding("i", "related('cited_by')", "Cited by", show=False, id="reader.cited_by"),
-        Binding("D", "related('dossier')", "Dossier", show=False, id="reader.dossier"),
     ]
 
     COMPONENT_CLASSES = {f"letter-view--{name}" for name in (*STYLE_NAMES, "cursor", "bar", "note")}
@@ -65,14 +75,6 @@ class LetterView(ScrollView, can_focus=True):
             self.view = view
             self.letter = letter
             self.place = place
-
-    class Follow(Message):
-        """The user asked to follow references: `what` is `cites` (`o` on a passage or a
-        click on a link: these `cites`), `cited_by` (`i`) or `dossier` (`D`)."""
-
-        def __init__(self, letter: Letter, cites: list[Cite], what: str = "cites") -> None:
-            super().__init__()
-            self.letter, self.cites, self.what = letter, cites, what
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -143,6 +145,23 @@ class LetterView(ScrollView, can_focus=True):
         # the last passage is the end of the letter, whatever closing lines follow it
         last = self.cursor == len(self.layout_.passages) - 1
         return Place(p.section, p.paragraph, 100 if last else min(99, round(100 * p.end / total)))
+
+    def take_selection(self) -> Selected | None:
+        """The mouse selection, when it starts in a paragraph (the cursor goes there)."""
+        selection, layout = self.text_selection, self.layout_
+        if selection is None or layout is None or selection.start is None:
+            return None
+        got = self.get_selection(selection)
+        y = selection.start.y
+        owner = layout.owners[y] if y < len(layout.owners) else -1
+        if got is None or owner < 0 or layout.passages[owner].paragraph < 0:
+            return None
+        p = layout.passages[owner]
+        quote = " ".join(got[0].translate(NO_MARKERS).split())
+        lines = [line.plain for line in layout.lines[p.start : y]]
+        before = " ".join([*lines, layout.lines[y].plain[: selection.start.x]])
+        self.go_to(p.section, p.paragraph)
+        return Selected(p.section, p.paragraph, quote, len(before.translate(NO_MARKERS)))
 
     @property
     def passage(self) -> Passage | None:
@@ -363,27 +382,10 @@ class LetterView(ScrollView, can_focus=True):
             self._reveal()
             self._moved()
 
-    def action_follow(self) -> None:
-        """Follow what the passage under the cursor cites (the screen decides how)."""
-        place = self.place
-        if self.letter is None or place is None:
-            return
-        cites = passage_cites(self.letter, place.section, place.paragraph)
-        self.post_message(self.Follow(self.letter, list(cites)))
-
-    def action_related(self, what: str) -> None:
-        """List the documents that cite this letter, or its dossier (the screen lists them)."""
-        if self.letter is not None:
-            self.post_message(self.Follow(self.letter, [], what))
-
     def on_click(self, event: events.Click) -> None:
-        """Follow a clicked reference; else put the cursor on the clicked passage."""
+        """Put the cursor on the clicked passage (the click goes on up: a link is followed)."""
         if self.layout_ is None:
             return
-        meta = event.style.meta
-        if self.letter is not None and meta.get("cite"):
-            cite = Cite(str(meta["cite"]), meta.get("identifier"))
-            self.post_message(self.Follow(self.letter, [cite]))
         offset = event.get_content_offset(self)
         if offset is None:
             return

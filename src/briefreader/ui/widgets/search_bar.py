@@ -1,28 +1,41 @@
-"""The search bar: a query box over the hits in the open letter or across all letters.
+"""The search bar: search as you type, in the open letter or across all letters.
 
-The bar only shows things and reports what the user did: `SearchBar.Changed` when the query
-changes (the screen runs the search in a worker and hands the hits back with `show_hits`),
-`SearchBar.Chosen` when a hit is picked, `SearchBar.Closed` on `escape`.
+The screen sets what the bar searches (`letter`, the open one) and has it bring the index of
+all letters up to date (`index_library`, a thread worker whose progress shows in the status
+line); the bar runs each query in an exclusive worker, so a key typed meanwhile drops the
+stale query, and lists the hits. It reports what the user did:
+`SearchBar.Found` (the open letter's matches, as they are typed), `SearchBar.Chosen` (a hit
+picked) and `SearchBar.Closed` (`escape`).
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from briefreader.search import Hit
+from briefreader.library import Library
+from briefreader.model import Letter
+from briefreader.search import Hit, SearchIndex, search_letter
 from briefreader.ui.widgets.toc import section_label
+from briefreader.ui.workers import Stopped, checkpoint
 
 KIND_LABELS = {"title": "title", "signatory": "signed", "heading": "heading"}
+LIMIT = 50  # hits listed across all letters
+# a query waits this long for the next key: a fast typist's word is searched once, not per
+# letter (a search in a thread cannot be stopped, only its answer dropped)
+SETTLE = 0.12
 
 
 def hit_prompt(hit: Hit) -> Text:
@@ -55,14 +68,27 @@ class SearchBar(Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close search", id="search.close"),
         Binding("tab", "toggle_scope", "This letter / all", priority=True, id="search.scope"),
+        Binding("down", "to_hits", show=False, id="search.to_hits"),
+        Binding("slash", "to_query", show=False, id="search.to_query"),
     ]
 
-    class Changed(Message):
-        """The query text changed."""
+    letter: reactive[Letter | None] = reactive(None, init=False)
+    """The open letter: a search covers it first (None: all letters)."""
+    scope_all: reactive[bool] = reactive(True, init=False)
+    """Whether the search covers all letters rather than the open one."""
+    index: reactive[SearchIndex | None] = reactive(None, init=False)
+    """The index of all letters, once it is up to date (the bar closes it on unmount)."""
+    index_status: reactive[str] = reactive("", init=False)
+    """How far indexing has come ("" when it is done)."""
 
-        def __init__(self, query: str) -> None:
+    class Found(Message):
+        """The open letter's matches of the query as typed (no hits: the query was cleared)."""
+
+        def __init__(self, letter: Letter, query: str, hits: Sequence[Hit]) -> None:
             super().__init__()
+            self.letter = letter
             self.query = query
+            self.hits = hits
 
     class Chosen(Message):
         """The user picked a hit."""
@@ -73,50 +99,17 @@ class SearchBar(Vertical):
             self.query = query
 
     class Closed(Message):
-        """The user closed the bar."""
+        """The user closed the bar; `query` is what was left in the box."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: list[Hit] = []
-        self.opening = False  # opened, but the query box has not got the focus yet
-        self.pending = ""  # typed before the bar's own widgets existed
+        self.answered: tuple[str, bool] | None = None  # the query (and scope) hits are listed for
         self.status_text = ""
-        self.ready = False
-        # with a letter open the search covers that letter first; tab widens it to all
-        self.letter_title: str | None = None
-        self.scope_all = True
-
-    def on_mount(self) -> None:
-        """The bar is made on the first `/`: open it with whatever was typed meanwhile."""
-        self.ready = True
-        self.status(self.status_text)
-        self.open()
-        if self.pending:
-            self.take_text(self.pending)
-            self.pending = ""
-
-    def take_key(self, event: events.Key) -> bool:
-        """Type a key pressed before the query box got the focus into it (fast typists)."""
-        if not event.is_printable or not event.character:
-            return False
-        return self.take_text(event.character)
-
-    def take_text(self, text: str) -> bool:
-        """Put text typed or pasted before the query box got the focus into it."""
-        if not self.opening:
-            return False
-        if not self.ready:
-            self.pending += text
-            return True
-        box = self.query_one(Input)
-        if box.selected_text and box.selected_text == box.value:
-            box.value = ""  # the old query was selected: typing replaces it
-        box.insert_text_at_cursor(text)
-        return True
-
-    def on_descendant_focus(self) -> None:
-        """The query box has the focus: keys go there by themselves now."""
-        self.opening = False
 
     def compose(self) -> ComposeResult:
         """Query box, status, hits."""
@@ -127,29 +120,98 @@ class SearchBar(Vertical):
     @property
     def query_text(self) -> str:
         """What the user typed."""
-        return self.query_one(Input).value.strip() if self.ready else self.pending.strip()
+        return self.query_one(Input).value.strip()
 
     def open(self) -> None:
-        """Show the bar with the query selected for retyping."""
+        """Show the bar on the open letter (all letters when none is), the query selected
+        for retyping; the box has the focus at once: the keys queued behind `/` are the query."""
+        self.scope_all = self.letter is None
         self.add_class("-open")
-        self.opening = True
-        if not self.ready:
-            return  # on_mount opens it
         box = self.query_one(Input)
         box.select_all()
-        self.screen.set_focus(box)  # at once: the keys queued behind `/` are the query
+        self.screen.set_focus(box)
 
-    def status(self, text: str) -> None:
-        """Set the status line (counts, indexing progress)."""
+    def _status(self, text: str) -> None:
         self.status_text = text
-        if self.ready:
-            self.query_one("#search-status", Static).update(text)
+        self.query_one("#search-status", Static).update(text)
+
+    def _placeholder(self) -> str:
+        where = "all letters" if self.scope_all else "this letter"
+        return f'search {where} (typos are fine; "quote" a phrase)'
+
+    # -- the index -------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index")
+    def index_library(self, library: Library, cache_dir: Path) -> None:
+        """Bring the index of `library` (kept in `cache_dir`) up to date, then search with it."""
+
+        def progress(done: int, total: int) -> None:
+            checkpoint()
+            status = f"indexing letters for search: {done}/{total}"
+            self.app.call_from_thread(setattr, self, "index_status", status)
+
+        index = SearchIndex.open(cache_dir)
+        try:
+            index.update(library, progress=progress)
+        except Stopped:
+            index.close()
+            return
+        self.app.call_from_thread(self._indexed, index)
+
+    def _indexed(self, index: SearchIndex) -> None:
+        self.index_status = ""
+        self.index = index
+
+    def on_unmount(self) -> None:
+        """Close the index."""
+        if self.index is not None:
+            self.index.close()
+
+    # -- what the screen sets --------------------------------------------------------------
+
+    def watch_scope_all(self) -> None:
+        """The placeholder says where the search looks."""
+        self.query_one(Input).placeholder = self._placeholder()
+
+    def watch_index_status(self, text: str) -> None:
+        """Show indexing progress (cleared when it is done)."""
+        self._status(text)
+
+    def watch_index(self, index: SearchIndex | None) -> None:
+        """A query typed while indexing is answered as soon as the index is ready."""
+        if index is not None and self.query_text:
+            self.search(self.query_text)
+
+    # -- searching -------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.search(event.value.strip())
+
+    @work(exclusive=True, group="search")
+    async def search(self, query: str) -> None:
+        """Search for `query` and list the hits; a newer query cancels this one."""
+        letter, index = (None, self.index) if self.scope_all else (self.letter, None)
+        if letter is None and index is None:
+            return  # all letters, but the index is not ready: searched when it is
+        if query:
+            await asyncio.sleep(SETTLE)  # the next key cancels the worker here
+        if letter is not None:
+            # in the open letter: every match, in reading order, highlighted as you type
+            hits = await asyncio.to_thread(search_letter, letter, query) if query else []
+            self.post_message(self.Found(letter, query, hits))
+        else:
+            assert index is not None
+            hits = await asyncio.to_thread(index.search, query, LIMIT) if query else []
+        self.show_hits(query, hits)
 
     def show_hits(self, query: str, hits: Sequence[Hit]) -> None:
         """List the hits of `query` (ignored when the query has moved on)."""
         if query != self.query_text:
             return
         self.hits = list(hits)
+        self.answered = (query, self.scope_all)
         options = self.query_one(HitList)
         options.clear_options()
         options.add_options(Option(hit_prompt(h)) for h in self.hits)
@@ -157,48 +219,48 @@ class SearchBar(Vertical):
             options.highlighted = 0
         count = len(self.hits)
         if self.scope_all:
-            where = "all letters" + (" · tab: this letter" if self.letter_title else "")
+            where = "all letters" + (" · tab: this letter" if self.letter else "")
         else:
-            title = self.letter_title or ""
+            title = self.letter.title if self.letter else ""
             short = title if len(title) <= 40 else title[:39].rstrip() + "…"
             where = f"in this letter ({short}) · tab: all letters"
         if not query:
-            self.status(where)
+            self._status(where)
         elif count:
-            self.status(f"{count} hit{'s' if count != 1 else ''} {where} · enter: go · esc: close")
+            self._status(f"{count} hit{'s' if count != 1 else ''} {where} · enter: go · esc: close")
         else:
-            self.status(f"nothing matches {query!r} {where}")
+            self._status(f"nothing matches {query!r} {where}")
 
-    def set_scope(self, letter_title: str | None) -> None:
-        """Search the open letter (`letter_title`) first, or all letters when none is open."""
-        self.letter_title = letter_title
-        self.scope_all = letter_title is None
-        if self.ready:
-            self.query_one(Input).placeholder = self._placeholder()
-
-    def _placeholder(self) -> str:
-        where = "all letters" if self.scope_all else "this letter"
-        return f'search {where} (typos are fine; "quote" a phrase)'
+    # -- the user's choices ----------------------------------------------------------------
 
     def action_toggle_scope(self) -> None:
         """Switch between the open letter and all letters, and search again."""
-        if self.letter_title is None:
+        if self.letter is None:
             return
         self.scope_all = not self.scope_all
-        self.query_one(Input).placeholder = self._placeholder()
-        self.post_message(self.Changed(self.query_text))
+        self.search(self.query_text)
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.post_message(self.Changed(event.value.strip()))
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`down` goes from the box to the hits when there are some; `/` from the hits back."""
+        if action == "to_hits":
+            return bool(self.hits) and self.query_one(Input).has_focus
+        if action == "to_query":
+            return not self.query_one(Input).has_focus
+        return True
+
+    def action_to_hits(self) -> None:
+        """Walk the hits."""
+        self.screen.set_focus(self.query_one(HitList))
+
+    def action_to_query(self) -> None:
+        """Back to the query box."""
+        self.screen.set_focus(self.query_one(Input))
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        options = self.query_one(HitList)
         if self.hits:
-            self._choose(options.highlighted or 0)
+            self._choose(self.query_one(HitList).highlighted or 0)
 
     @on(OptionList.OptionSelected, "#hits")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -207,19 +269,10 @@ class SearchBar(Vertical):
 
     def _choose(self, index: int) -> None:
         if 0 <= index < len(self.hits):
+            self.remove_class("-open")
             self.post_message(self.Chosen(self.hits[index], self.query_text))
-
-    def on_key(self, event: events.Key) -> None:
-        """`down` from the box goes to the hits; `/` from the hits back to the box."""
-        box = self.query_one(Input)
-        if event.key == "down" and box.has_focus and self.hits:
-            self.screen.set_focus(self.query_one(HitList))
-            event.stop()
-        elif event.key == "slash" and not box.has_focus:
-            self.screen.set_focus(box)
-            event.stop()
 
     def action_close(self) -> None:
         """Hide the bar."""
         self.remove_class("-open")
-        self.post_message(self.Closed())
+        self.post_message(self.Closed(self.query_text))
