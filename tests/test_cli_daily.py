@@ -107,3 +107,18 @@ def test_an_aanhangsel_is_found_by_its_id(
     hits = json.loads(capsys.readouterr().out)
     assert [Path(h["source"]).name for h in hits] == ["ah-tk-20232024-1314.txt", "brief.txt"]
     assert hits[1]["identifier"] is None
+
+
+def test_a_reference_written_without_kamerstuk_is_found_after_the_resolved_ones(
+    folder: Path,  # noqa: F811
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (folder / "notitie.txt").write_text(
+        "Den Haag, 1 april 2011\n\nDe agenda van de top (21 501-20, nr. 512) is besproken.\n",
+        encoding="utf-8",
+    )
+    assert main(["search", "21501-20-512", str(folder), "--json", *_dirs(tmp_path)]) == 0
+    names = [Path(h["source"]).name for h in json.loads(capsys.readouterr().out)]
+    assert names[0] == EURO_TOP
+    assert names[-1] == "notitie.txt" and names.count("notitie.txt") == 1

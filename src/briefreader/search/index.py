@@ -44,10 +44,16 @@ from briefreader.search.rank import (
     make_hit,
     make_snippet,
 )
-from briefreader.search.references import citing_rows, named_letter, reference_identifier
+from briefreader.search.references import (
+    bare_phrase,
+    citing_rows,
+    named_letter,
+    reference_identifier,
+)
 from briefreader.search.vocab import Vocabulary
 
 REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
+PHRASE_MAX = 200  # passages found by a reference's bare words, at most
 BATCH = 100  # letters per transaction: progress survives an interrupted build
 
 
@@ -325,6 +331,13 @@ class SearchIndex:
                 # Below the named document, in the order citing_rows gives (newest first).
                 score = REFERENCE_SCORE - 1 - n / (len(citing) + 1)
                 hits.append(self._hit_at(row, found, score))
+        # A dossier and number written without `Kamerstuk` (`(36 045, nr. 151)`) is no
+        # reference the scanner can resolve: the words in sequence find those, after.
+        seen = {(h.letter_id, h.section_index, h.paragraph_index, h.kind) for h in hits}
+        phrase = bare_phrase(identifier)
+        for hit in self.search(phrase, PHRASE_MAX, letter_ids) if phrase else []:
+            if (hit.letter_id, hit.section_index, hit.paragraph_index, hit.kind) not in seen:
+                hits.append(hit)
         return hits
 
     def _hit(

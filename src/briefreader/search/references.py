@@ -19,6 +19,7 @@ from briefreader.library import Library
 from briefreader.links import cite_spans
 from briefreader.parsing.identity import kamerstuk_identifier, parse_identifier, read_reference
 from briefreader.search.fts import Row
+from briefreader.search.normalize import word_list
 from briefreader.search.query import parse_reference
 from briefreader.search.rank import Hit
 
@@ -62,6 +63,15 @@ def _fts_terms(identifier: str) -> str | None:
     else:
         head = None
     return f'"{parsed.number}"' + (f" AND {head}" if head else "")
+
+
+def bare_phrase(identifier: str) -> str | None:
+    """A Kamerstuk's dossier and number as a quoted phrase of words (`"36 045 nr 151"`): how
+    a letter writes it without the word `Kamerstuk`; None for other documents."""
+    parsed = parse_identifier(identifier)
+    if parsed is None or parsed.dossier is None:
+        return None
+    return '"' + " ".join(word_list(f"{parsed.dossier}, nr. {parsed.number}")) + '"'
 
 
 def citing_rows(
