@@ -177,7 +177,7 @@ class ReaderPane(Vertical):
             return
         self.view.go_to(*step.passage)
         note = " (wrapped)" if step.wrapped else ""
-        self.notify(f"Match {step.number} of {step.of} for {matches.query!r}{note}", timeout=2)
+        self.notify(f"{step.label} for {matches.query!r}{note}", timeout=2)
 
     # -- the passage under the cursor ------------------------------------------------------
 
