@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefreader.citing import (
+    letter_pages,
     page_starts,
     passage_citation,
     quote_with_citation,
@@ -47,6 +48,7 @@ def test_a_passage_is_cited_by_its_kamerstuk_and_page(tmp_path: Path) -> None:
     letter = read_named(path)
     pages = source_pages(path)
     assert pages is not None and len(pages) == 2
+    assert letter_pages(letter) == pages
     first = _where(letter, "Eerste alinea")
     assert passage_citation(letter, *first, pages) == "(Kamerstuk 36 045, nr. 151, p. 1)"
     second = _where(letter, "de alinea over de NAVO")

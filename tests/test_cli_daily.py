@@ -122,3 +122,13 @@ def test_a_reference_written_without_kamerstuk_is_found_after_the_resolved_ones(
     names = [Path(h["source"]).name for h in json.loads(capsys.readouterr().out)]
     assert names[0] == EURO_TOP
     assert names[-1] == "notitie.txt" and names.count("notitie.txt") == 1
+
+
+def test_the_outline_names_the_document_as_it_is_cited(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    doc = Path(__file__).parent / "documents" / "docs" / "kst-36560-22.xml"
+    assert main(["parse", str(doc)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "citation   Kamerstuk 36 560, nr. 22" in lines
+    assert "identifier kst-36560-22" in lines

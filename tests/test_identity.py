@@ -45,6 +45,16 @@ from briefreader.parsing.identity import (
             "Handelingen II 2021/22, nr. 44, item 22",
             "h-tk-20212022-44-22",
         ),
+        (
+            "Handelingen II 2021/22, 44, item 22",
+            "Handelingen II 2021/22, nr. 44, item 22",
+            "h-tk-20212022-44-22",
+        ),
+        (
+            "Aanhangsel Handelingen II 2023/24, 1379",
+            "Aanhangsel Handelingen II 2023/24, nr. 1379",
+            "ah-tk-20232024-1379",
+        ),
         ("kst-36045-151", "Kamerstuk 36 045, nr. 151", "kst-36045-151"),
         (
             "ah-tk-20232024-1314",

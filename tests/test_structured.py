@@ -297,3 +297,35 @@ def test_a_metadata_file_given_by_name_is_refused_with_a_pointer() -> None:
 )
 def test_the_printed_title_names_the_kind(printed: str, kind: str | None) -> None:
     assert kind_from(printed) == kind
+
+
+def test_a_page_from_another_site_reads_as_the_text_it_shows() -> None:
+    """Saved from tweedekamer.nl or the like: the same letter as copying its text would give."""
+    copied = (DOCS / "006_kst-32500-C-7_bzk_uitstel-vragen-provinciefonds.txt").read_text("utf-8")
+    blocks = [b for b in copied.split("\n\n") if b.strip() and b.strip() != "Naar boven"]
+    text = "\n\n".join(blocks) + "\n"
+    page = (
+        "<!DOCTYPE html><html><head><script>var x = 1;</script></head><body><header><nav><ul>"
+        "<li>Home</li><li>Zoeken</li></ul></nav></header><main>"
+        + "".join(f"<p>{b}</p>" for b in blocks)
+        + "<p>Naar boven</p></main><footer>Contact | Privacy</footer></body></html>"
+    )
+    as_text = letter_from_bytes(text.encode("utf-8"), "brief.txt")
+    as_page = letter_from_bytes(page.encode("utf-8"), "brief.html")
+    for field in ("kind", "identifier", "title", "date", "signatories", "footnotes"):
+        assert getattr(as_page, field) == getattr(as_text, field)
+    assert [s.title for s in as_page.sections] == [s.title for s in as_text.sections]
+    for furniture in ("Zoeken", "Privacy", "Naar boven", "var x"):
+        assert furniture not in body(as_page)
+
+
+def test_a_motie_is_signed_by_its_movers() -> None:
+    letter = letter_from_bytes((DOCS / "kst-36560-22.xml").read_bytes(), "kst-36560-22.xml")
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("Indiener", "Van Hijum"),
+        ("Medeindiener", "Heinen"),
+        ("Medeindiener", "De Vree"),
+        ("Medeindiener", "Vermeer"),
+    ]
+    assert letter.title.startswith("Gewijzigde motie van het lid Van Hijum c.s. ter vervanging")
+    assert body(letter).endswith("en gaat over tot de orde van de dag.")

@@ -224,3 +224,10 @@ def mutated_odt(draw: st.DrawFn) -> bytes:
 @given(mutated_odt())
 def test_mutated_odt_is_read_or_refused(data: bytes) -> None:
     read_or_refuse(data, "mutated.odt")
+
+
+def test_a_damaged_declaration_does_not_stop_an_html_page() -> None:
+    # html.parser asserts on `<![OCTYPE` (a mutation hypothesis found): the page still reads.
+    page = b"<![OCTYPE html PUBLIC><html><body><p>De brief leest door.</p></body></html>"
+    letter = letter_from_bytes(page, "kapot.html")
+    assert "De brief leest door." in " ".join(p.text for s in letter.sections for p in s.paragraphs)

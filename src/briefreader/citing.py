@@ -8,6 +8,7 @@ cited without a page.
 
 - `page_starts(text)`: the source lines where pages 2, 3, … begin (None: no pages);
 - `source_pages(path)`: the same, read from a document file (cached while it is unchanged);
+  `letter_pages(letter)`: of the file a letter was read from;
 - `passage_pages(letter, section, paragraph, pages)`: the page or pages of one passage;
 - `passage_citation(...)`: the citation of one passage; `quote_with_citation(...)`: what `y`
   copies, the passage and its citation line.
@@ -21,11 +22,11 @@ import re
 from pathlib import Path
 
 from briefreader.errors import UserError
-from briefreader.ingest import read_bytes, text_from_bytes
+from briefreader.ingest import read_bytes
 from briefreader.model import Letter, Paragraph
 from briefreader.parsing.identity import dutch_date
 from briefreader.parsing.lines import split_lines
-from briefreader.sources import sniff
+from briefreader.sources import document_text
 
 Pages = tuple[int, ...]
 
@@ -41,12 +42,10 @@ def page_starts(text: str, *, paged: bool = False) -> Pages | None:
 def _pages_of(path: str, size: int, mtime: int) -> Pages | None:
     try:
         data = read_bytes(Path(path))
-        kind = sniff(data, path)
-        if kind not in ("text", "pdf"):
-            return None  # markup has no pages
-        return page_starts(text_from_bytes(data, path), paged=kind == "pdf")
+        text = document_text(data, path)  # None: markup, which has no pages
     except UserError:
         return None
+    return None if text is None else page_starts(text, paged=data.startswith(b"%PDF"))
 
 
 def source_pages(path: Path | str) -> Pages | None:
@@ -56,6 +55,13 @@ def source_pages(path: Path | str) -> Pages | None:
     except OSError:
         return None
     return _pages_of(str(path), st.st_size, st.st_mtime_ns)
+
+
+def letter_pages(letter: Letter) -> Pages | None:
+    """`source_pages` of the file a letter was read from (its `source`), or None."""
+    if not letter.source or letter.source.startswith("<"):
+        return None
+    return source_pages(letter.source)
 
 
 def _paragraph(letter: Letter, section: int, paragraph: int) -> Paragraph | None:

@@ -132,24 +132,24 @@ def _dispatch(args: argparse.Namespace) -> int:
     return cmd_reader(args)
 
 
-def _first_word(argv: list[str]) -> str | None:
-    """The first argument that is not an option or an option's value."""
+def _first_word(argv: list[str]) -> int | None:
+    """Where the first argument that is not an option or an option's value stands."""
     skip = False
-    for arg in argv:
+    for at, arg in enumerate(argv):
         if skip:
             skip = False
         elif arg in ("--data-dir", "--cache-dir"):
             skip = True
         elif not arg.startswith("-"):
-            return arg
+            return at
     return None
 
 
-def _parse_command(command: str, argv: list[str]) -> argparse.Namespace:
-    """Parse `briefreader [options] COMMAND ...` with options anywhere after the command too
-    (`search NAVO --limit 5 samples`): the common options before the command, then the
-    command's own arguments intermixed."""
-    at = argv.index(command)
+def _parse_command(at: int, argv: list[str]) -> argparse.Namespace:
+    """Parse `briefreader [options] COMMAND ...` (the command at `argv[at]`) with options
+    anywhere after the command too (`search NAVO --limit 5 samples`): the common options
+    before the command, then the command's own arguments intermixed."""
+    command = argv[at]
     if any(a in ("-h", "--help", "--version") for a in argv[:at]):
         return build_parser().parse_args(argv)
     args = build_parser().parse_args(argv[:at])
@@ -163,9 +163,9 @@ def _parse_command(command: str, argv: list[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `briefreader` command; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    first = _first_word(argv)
-    if first in COMMANDS:
-        args = _parse_command(first, argv)
+    at = _first_word(argv)
+    if at is not None and argv[at] in COMMANDS:
+        args = _parse_command(at, argv)
     else:
         args = _reader_parser().parse_args(argv)
         args.command = None

@@ -27,6 +27,8 @@ def outline(letter: Letter, width: int = 78) -> str:
     out = [letter.title, "=" * min(len(letter.title), width)]
     facts = [
         ("kind", letter.kind),
+        ("citation", letter.citation),
+        ("identifier", letter.identifier),
         ("date", letter.date.isoformat() if letter.date else None),
         ("place", letter.place),
         ("recipient", letter.recipient),

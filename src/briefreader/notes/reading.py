@@ -17,8 +17,7 @@ from briefreader.notes.model import find_position, position_at
 from briefreader.notes.store import Store
 
 LAST_LETTER = "last_letter"
-LAST_IDENTIFIER = "last_letter_identifier"
-LAST_SOURCE = "last_letter_source"
+LAST_ALIASES = "last_letter_aliases"  # its identifier and path, one a line
 
 
 def _source_key(source: str) -> str:
@@ -40,12 +39,10 @@ def position_aliases(letter: Letter) -> tuple[str, ...]:
 def save_reading_position(store: Store, letter: Letter, section: int, paragraph: int) -> None:
     """Remember the place `(section, paragraph)` in `letter`, and that it was read last.
     Raises `StoreError` when the store cannot be written."""
-    store.set_position(
-        letter.id, position_at(letter, section, paragraph), *position_aliases(letter)
-    )
+    aliases = position_aliases(letter)
+    store.set_position(letter.id, position_at(letter, section, paragraph), *aliases)
     store.set_setting(LAST_LETTER, letter.id)
-    store.set_setting(LAST_IDENTIFIER, letter.identifier or "")
-    store.set_setting(LAST_SOURCE, _source_key(letter.source)[len("source:") :])
+    store.set_setting(LAST_ALIASES, "\n".join(aliases))
 
 
 def reading_position(store: Store, letter: Letter) -> tuple[int, int]:
@@ -63,14 +60,13 @@ def last_read(store: Store, library: Library) -> Entry | None:
     path; None when there is none."""
     entries = [e for e in library.entries() if not e.error]
     letter_id = store.setting(LAST_LETTER)
-    identifier = store.setting(LAST_IDENTIFIER)
-    source = store.setting(LAST_SOURCE)
-    for match in (
-        lambda e: e.id == letter_id,
-        lambda e: bool(identifier) and e.identifier == identifier,
-        lambda e: bool(source) and str(e.path) == source,
-    ):
-        found = next((e for e in entries if match(e)), None)
+    found = next((e for e in entries if e.id == letter_id), None)
+    for alias in (store.setting(LAST_ALIASES) or "").splitlines():
         if found is not None:
-            return found
-    return None
+            break
+        kind, _, value = alias.partition(":")
+        if kind == "identifier":
+            found = next((e for e in entries if e.identifier == value), None)
+        elif kind == "source":
+            found = next((e for e in entries if str(e.path) == value), None)
+    return found

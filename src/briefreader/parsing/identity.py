@@ -70,11 +70,11 @@ _COMPACT = re.compile(
 _COMPACT_WORD = re.compile(r"\b[Kk]amerstuk(?:ken)?(?:\s+II)?\s+$")
 _AANHANGSEL = re.compile(
     rf"\b[Aa]anhangsel(?:\s+van\s+de)?\s+[Hh]andelingen{_CHAMBER},?\s*(?:vergaderjaar\s+)?"
-    rf"(?P<session>{_SESSION})\s*,?\s*(?:{_NR}|Aanhangsel)\s*(?P<nr>\d{{1,5}})"
+    rf"(?P<session>{_SESSION})\s*,?\s*(?:{_NR}|Aanhangsel)?\s*(?P<nr>\d{{1,5}})(?![\d/])"
 )
 _HANDELINGEN = re.compile(
     rf"\b[Hh]andelingen{_CHAMBER},?\s*(?:vergaderjaar\s+)?(?P<session>{_SESSION})\s*,?\s*"
-    rf"{_NR}\s*(?P<nr>\d{{1,4}})(?:\s*,\s*(?:item|punt)\s*(?P<item>\d{{1,3}}))?"
+    rf"(?:{_NR})?\s*(?P<nr>\d{{1,4}})(?![\d/])(?:\s*,\s*(?:item|punt)\s*(?P<item>\d{{1,3}}))?"
 )
 _ID = re.compile(
     r"\b(?:kst-\d{5}(?:-\d{2})?(?:-(?:[IVXLC]{1,6}|[A-Z]))?-\d{1,5}"

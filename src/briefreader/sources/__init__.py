@@ -21,7 +21,14 @@ from briefreader.sources.metadata import SIBLING_SUFFIXES
 from briefreader.sources.odt import read_odt
 from briefreader.sources.xml import read_xml
 
-__all__ = ["DOCUMENT_SUFFIXES", "is_document_name", "letter_from_bytes", "read_document", "sniff"]
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "document_text",
+    "is_document_name",
+    "letter_from_bytes",
+    "read_document",
+    "sniff",
+]
 
 Reader = Callable[[bytes, str], Letter]
 
@@ -33,13 +40,28 @@ def _text(data: bytes, source: str) -> Letter:
     return parse_letter(text_from_bytes(data, source), source)
 
 
+def _html(data: bytes, source: str) -> Letter:
+    # a page that is no official publication is read as the text it shows
+    return read_html(data, source, lambda text, name: _text(text.encode("utf-8"), name))
+
+
 READERS: dict[str, Reader] = {
     "text": _text,
     "pdf": _text,
     "xml": read_xml,
-    "html": read_html,
+    "html": _html,
     "odt": read_odt,
 }
+
+
+def document_text(data: bytes, source: str) -> str | None:
+    """The plain text the parser reads from a text or PDF document, whose line numbers are
+    the letter's source spans and whose page breaks (form feeds, pypdf's one-space lines) are
+    its pages; None for markup (XML, HTML, ODT), which is read from its elements. Keep it
+    the text that `READERS` give `parse_letter` for these formats."""
+    if sniff(data, source) not in ("text", "pdf"):
+        return None
+    return text_from_bytes(data, source)
 
 
 def is_document_name(name: str) -> bool:

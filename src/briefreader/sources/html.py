@@ -6,11 +6,13 @@ printed title), `p.kamerstukdatum`, `h1.kamervraagomschrijving_kop` (who asked, 
 `h2`… headings, `p`/`li`/table rows as paragraphs, footnote markers (`sup`, `a.nootnum`) and
 bodies (`.noot`), `.ondertekening`. The site's furniture (navigation, header and footer,
 scripts, `Naar boven`, `Download PDF`) is left out: only the document's own text is walked.
+A page without that markup (saved from another site) becomes plain text for the text parser.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from briefreader.ingest import decode
 from briefreader.model import Letter
@@ -22,7 +24,7 @@ from briefreader.sources.metadata import add_meta, sibling_metadata
 from briefreader.sources.officieel import letter_of
 from briefreader.sources.xml import signatories_of
 
-__all__ = ["read_html"]
+__all__ = ["page_text", "read_html"]
 
 SKIP = frozenset(
     "head script style nav header footer aside form button noscript template svg iframe "
@@ -142,7 +144,7 @@ class _Walker:
 def _content(root: Node) -> Node:
     """The document's own container: `#broodtekst`, `.stuk`, `article`, `main`, or the body."""
     for test in (
-        lambda n: n.attrs.get("id") == "broodtekst",
+        _is_broodtekst,
         lambda n: n.tag in ("article", "main") or n.attrs.get("role") == "main",
         lambda n: n.tag == "body",
     ):
@@ -152,15 +154,62 @@ def _content(root: Node) -> Node:
     return root
 
 
-def read_html(data: bytes, source: str) -> Letter:
-    """The letter in a page of officielebekendmakingen.nl (or any HTML letter)."""
+def _is_publication(root: Node, draft: Draft) -> bool:
+    """Whether the page is the site's rendering of an official publication (its markup)."""
+    marked = draft.dossier or draft.heading or draft.descriptions or draft.identifier
+    return bool(marked or draft.metadata.get("DC.identifier") or root.find(_is_broodtekst))
+
+
+def _is_broodtekst(node: Node) -> bool:
+    return node.attrs.get("id") == "broodtekst"
+
+
+def page_text(content: Node) -> str:
+    """A page's own text as plain text: each block (paragraph, heading, list item, table
+    row) on a line of its own, blank lines between, the site's furniture left out."""
+    blocks: list[str] = []
+
+    def walk(node: Node) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                blocks.append(clean(child))
+                continue
+            classes = _classes(child)
+            if child.tag in SKIP or child.attrs.get("id") in SKIP_IDS or classes & SKIP_CLASSES:
+                continue
+            if child.tag == "tr":
+                cells = [clean(c.text()) for c in child.elements() if c.tag in ("td", "th")]
+                blocks.append(" | ".join(c for c in cells if c))
+            elif (child.tag in PARAGRAPHS or re.fullmatch(r"h[1-6]", child.tag)) and not any(
+                c.tag in ("ul", "ol", "table", "p", "div") for c in child.elements()
+            ):
+                blocks.append(clean(child.text()))
+            else:
+                walk(child)
+
+    walk(content)
+    return "\n\n".join(b for b in blocks if b and not FURNITURE.match(b)) + "\n"
+
+
+def read_html(
+    data: bytes, source: str, text_reader: Callable[[str, str], Letter] | None = None
+) -> Letter:
+    """The letter in a page of officielebekendmakingen.nl, read from the site's markup.
+
+    Any other page (a letter saved from another site) is turned into plain text, one block a
+    paragraph, and handed to `text_reader` (the text parser, which knows such letters' layout
+    and the sites' furniture) when one is given.
+    """
     root = build_tree(decode(data))
     draft = Draft(source)
     for meta in root.find_all(lambda n: n.tag == "meta" and "name" in n.attrs):
         add_meta(draft.metadata, meta.attrs.get("name"), meta.attrs.get("content"))
     for name, values in sibling_metadata(source).items():
         draft.metadata.setdefault(name, values)
-    _Walker(draft).walk(_content(root))
+    content = _content(root)
+    _Walker(draft).walk(content)
+    if text_reader is not None and not _is_publication(root, draft):
+        return text_reader(page_text(content), source)
     if draft.descriptions:
         draft.kind = "kamervragen"
     return letter_of(draft, data)

@@ -7,6 +7,7 @@ cannot make the walk recurse without end.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -110,6 +111,16 @@ class _Builder(HTMLParser):
 def build_tree(text: str) -> Node:
     """The element tree of an HTML (or XHTML) document."""
     builder = _Builder()
-    builder.feed(text)
-    builder.close()
+    try:
+        builder.feed(text)
+        builder.close()
+    except AssertionError:
+        # The standard library's parser asserts on some damaged declarations (`<![OCTYPE`):
+        # read the page again without its declarations (a browser shows none of them).
+        builder = _Builder()
+        builder.feed(_DECLARATION.sub("", text))
+        builder.close()
     return builder.root
+
+
+_DECLARATION = re.compile(r"<!(?!--)[^>]*>?")

@@ -115,8 +115,11 @@ def _motie_movers(draft: Draft) -> None:
         if _ORDER_OF_THE_DAY.search(para.text):
             tail = paragraphs[i + 1 :]
             if tail and all(len(p.text) <= 60 and not p.text.endswith((";", ".")) for p in tail):
-                if not draft.signatories:
-                    draft.signatories = [Signatory("", p.text) for p in tail]
+                if not draft.signatories:  # the first moves it, the others second it
+                    draft.signatories = [
+                        Signatory("Indiener" if j == 0 else "Medeindiener", p.text)
+                        for j, p in enumerate(tail)
+                    ]
                 del paragraphs[i + 1 :]
             return
 
