@@ -39,9 +39,20 @@ STYLE_NAMES = (
     "rule",
     "match",
     "link",
+    "changed",
 )
 Spans = Sequence[tuple[int, int]]
 Marks = Mapping[tuple[int, int], Spans]  # (section, paragraph or -1 heading) -> spans to mark
+
+
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """What the reader shows with a letter from outside it: the library's documents that
+    cite it (header links), and the notes whose passage was corrected since they were made:
+    `(section, paragraph)` → the quote the note was made on, shown under the new text."""
+
+    cited_by: tuple[Cite, ...] = ()
+    changed: Mapping[tuple[int, int], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +65,15 @@ class Passage:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the cursor stands, in letter terms (not screen rows)."""
+
+    section: int
+    paragraph: int
+    percent: int
+
+
 @dataclass(slots=True)
 class LetterLayout:
     """A letter as lines of one width, with the passages and section headings located."""
@@ -63,6 +83,14 @@ class LetterLayout:
     owners: list[int] = field(default_factory=list)  # passage index per line, -1 for none
     passages: list[Passage] = field(default_factory=list)
     section_starts: list[int] = field(default_factory=list)  # first line of each section
+
+    def place(self, cursor: int) -> Place:
+        """Passage `cursor` in letter terms, with how far through the letter it ends; the
+        last passage is 100%, whatever closing lines (signatures, references) follow it."""
+        p = self.passages[cursor]
+        if cursor == len(self.passages) - 1:
+            return Place(p.section, p.paragraph, 100)
+        return Place(p.section, p.paragraph, min(99, round(100 * p.end / max(len(self.lines), 1))))
 
     def passage_at(self, line: int) -> int:
         """The passage index at `line`, else the nearest passage after it, else the last."""
@@ -222,16 +250,17 @@ def build_layout(
     width: int,
     styles: Mapping[str, Style],
     marks: Marks | None = None,
-    cited_by: Sequence[Cite] = (),
+    aside: Aside | None = None,
 ) -> LetterLayout:
     """Lay `letter` out at `width` cells: header, sections with footnotes, signatories.
 
     `marks` are search matches to show: spans per paragraph, or per heading (paragraph -1).
-    `cited_by` are the library's documents that cite this one, listed as links in the header.
+    `aside`: the documents citing this one (in the header) and the changed notes' quotes.
     """
     marks = marks or {}
+    aside = aside or Aside()
     b = _Builder(width, styles)
-    _header(b, letter, cited_by)
+    _header(b, letter, aside.cited_by)
     shown: set[int] = set()
     for s, section in enumerate(letter.sections):
         b.blank()
@@ -254,6 +283,10 @@ def build_layout(
                 paragraph, styles["marker"], marks.get((s, p), ()), styles["match"], styles["link"]
             )
             b.passage(s, p, b.wrapped(text))
+            if (s, p) in aside.changed:  # the user's note quotes words no longer there
+                was = Text("changed since your note, which quotes: ", styles["label"])
+                was.append(f"“{aside.changed[(s, p)]}”", styles["changed"])
+                b.add(b.wrapped(was, 2, 4), -1)
         numbers = [r.number for par in section.paragraphs for r in par.footnote_refs]
         notes = [n for n in dict.fromkeys(numbers) if n not in shown and letter.footnote(n)]
         if notes:

@@ -36,7 +36,7 @@ from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.choose import HELP_BINDINGS
 from briefreader.ui.screens.help import HelpGroup, HelpScreen
 from briefreader.ui.screens.notes import Jump, NotesScreen
-from briefreader.ui.state import LAST_LETTER, ReadingState
+from briefreader.ui.state import ReadingState
 from briefreader.ui.widgets.footer import ReaderFooter
 from briefreader.ui.widgets.letter_list import LetterList
 from briefreader.ui.widgets.letter_table import LetterTable
@@ -137,8 +137,7 @@ class ReadingScreen(Screen[None]):
             # notes on a letter whose file was corrected find it before anyone opens it
             with suppress(*STORE_ERRORS):
                 place_orphans(store, self.library)
-        last = self.state.setting(LAST_LETTER)
-        entry = self.library.entry(last) if last else None
+        entry = self.state.last_read(self.library)  # by id, else identifier, else path
         if entry is not None and not entry.error:
             self.app.call_from_thread(self._reopened, entry)
 
@@ -277,7 +276,7 @@ class ReadingScreen(Screen[None]):
             self.notify("There is no notes database.", severity="error")
             return
         pane = self.query_one(ReaderPane)
-        jump = await self.app.push_screen_wait(NotesScreen(store, pane.here()))
+        jump = await self.app.push_screen_wait(NotesScreen(store, pane.here(), self.library))
         pane.load_notes()
         if jump is not None:
             self._go(jump)

@@ -9,8 +9,8 @@ into its siblings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -24,20 +24,23 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from briefreader.model import Cite, Letter
-from briefreader.ui.layout import GUTTER, STYLE_NAMES, LetterLayout, Marks, Passage, build_layout
+from briefreader.model import Letter
+from briefreader.ui.layout import (
+    GUTTER,
+    STYLE_NAMES,
+    Aside,
+    LetterLayout,
+    Marks,
+    Passage,
+    Place,
+    build_layout,
+)
+
+__all__ = ["LetterView", "Place", "Selected"]
+Spot = tuple[int, int]  # (section, paragraph)
 
 # Footnote markers are drawn as superscript digits; they are not in the paragraph's text.
 NO_MARKERS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Where the cursor stands, in letter terms (not screen rows)."""
-
-    section: int
-    paragraph: int
-    percent: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +88,7 @@ class LetterView(ScrollView, can_focus=True):
         self._laid_styles: dict[str, Style] = {}
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self.noted: frozenset[tuple[int, int]] = frozenset()  # annotated (section, paragraph)
-        self.cited_by: tuple[Cite, ...] = ()  # library documents citing this one (the screen's)
+        self.aside = Aside()  # documents citing it, changed notes: from the pane, not the letter
 
     # -- what the screen calls -------------------------------------------------------------
 
@@ -127,8 +130,14 @@ class LetterView(ScrollView, can_focus=True):
         self.marks = marks
         self._relayout(force=True)
 
-    def mark_notes(self, passages: Iterable[tuple[int, int]]) -> None:
-        """Mark the passages `(section, paragraph)` that have notes (a ✎ in the margin)."""
+    def mark_notes(
+        self, passages: Iterable[Spot], changed: Mapping[Spot, str] | None = None
+    ) -> None:
+        """Mark the passages `(section, paragraph)` that have notes (a ✎ in the margin);
+        `changed`: those corrected since, with the quote each note was made on."""
+        if changed is not None and changed != self.aside.changed:
+            self.aside = replace(self.aside, changed=changed)
+            self._relayout(force=True)
         marked = frozenset(passages)
         if marked != self.noted:
             self.noted = marked
@@ -140,11 +149,7 @@ class LetterView(ScrollView, can_focus=True):
         """The cursor's passage, in letter terms; None when no letter is shown."""
         if self.letter is None or self.layout_ is None:
             return None
-        p = self.layout_.passages[self.cursor]
-        total = max(len(self.layout_.lines), 1)
-        # the last passage is the end of the letter, whatever closing lines follow it
-        last = self.cursor == len(self.layout_.passages) - 1
-        return Place(p.section, p.paragraph, 100 if last else min(99, round(100 * p.end / total)))
+        return self.layout_.place(self.cursor)
 
     def take_selection(self) -> Selected | None:
         """The mouse selection, when it starts in a paragraph (the cursor goes there)."""
@@ -188,9 +193,7 @@ class LetterView(ScrollView, can_focus=True):
         anchor = self.layout_.passages[self.cursor] if self.layout_ else None
         offset = anchor.start - round(self.scroll_y) if anchor else 0
         self._laid_styles = self._styles()
-        self.layout_ = build_layout(
-            self.letter, width, self._laid_styles, self.marks, self.cited_by
-        )
+        self.layout_ = build_layout(self.letter, width, self._laid_styles, self.marks, self.aside)
         self._cache.clear()
         self.virtual_size = Size(width, len(self.layout_.lines))
         if anchor is not None:  # keep the cursor's passage where it was on screen

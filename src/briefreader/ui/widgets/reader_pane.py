@@ -26,10 +26,11 @@ from briefreader.errors import UserError
 from briefreader.library import Entry, Library
 from briefreader.links import passage_cites
 from briefreader.model import Cite, Letter
-from briefreader.notes import Annotation, Store
+from briefreader.notes import Annotation, Store, passage_now
 from briefreader.notes import reanchor_letter as reanchor
 from briefreader.search import Hit, search_letter
 from briefreader.ui.clipboard import citation, save_clip
+from briefreader.ui.layout import Aside
 from briefreader.ui.link_flows import follow_cites, letter_cited_by, related_flow
 from briefreader.ui.matches import Matches
 from briefreader.ui.note_dialogs import STORE_ERRORS, Here, edit_note, notes_at, write_note
@@ -94,7 +95,7 @@ class ReaderPane(Vertical):
         documents that cite it are named in its header."""
         self.letter = letter
         citing = letter_cited_by(self.library, letter)
-        self.view.cited_by = tuple(Cite(e.citation or e.title, e.identifier) for e in citing)
+        self.view.aside = Aside(tuple(Cite(e.citation or e.title, e.identifier) for e in citing))
         self.view.show(letter, *at)
         if centred:
             self.view.go_to(*at)
@@ -145,8 +146,10 @@ class ReaderPane(Vertical):
         self.view.mark(matches.marks)
 
     def watch_notes(self, notes: tuple[Annotation, ...]) -> None:
-        """Mark the annotated passages."""
-        self.view.mark_notes(where(a) for a in notes if not a.detached)
+        """Mark the annotated passages, and under a corrected one the quote its note keeps."""
+        letter = self.letter
+        changed = {where(a): a.anchor.quote for a in notes if passage_now(a, letter)}
+        self.view.mark_notes((where(a) for a in notes if not a.detached), changed)
 
     # -- search matches ------------------------------------------------------------------
 
