@@ -3,7 +3,6 @@ the letter, `D` its dossier; a document outside the library shows (and copies) i
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -14,42 +13,8 @@ from textual.widgets._toast import Toast
 from briefreader.ui.screens.choose import ChooseScreen
 from briefreader.ui.widgets.letter_table import LetterTable
 
+from .links_support import citing_folder
 from .ui_support import MakeApp, listed, parts, pilot_test, settle, until
-
-DOCS = Path(__file__).parents[1] / "documents" / "docs"
-EUROTOP = "010_kst-21501-20-512_bz_euro-zone-top.txt"
-CITING = """Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
-
-Den Haag, 12 maart 2024
-
-Betreft: Vervolg op de eurotop
-
-Geachte voorzitter,
-
-Hierbij informeer ik uw Kamer over het vervolg op de eurotop, waarover ik u eerder schreef \
-(Kamerstuk 21 501-20, nr. 512).
-
-De Kamer vroeg ook naar de begroting; zie daarvoor de brief van vorig jaar (Kamerstuk 36 045, \
-nr. 151).
-
-Beide brieven hangen samen met de bankenunie (Kamerstuk 21 501-20, nr. 512 en Kamerstuk \
-36 045, nr. 151).
-
-Hoogachtend,
-
-De Minister van Buitenlandse Zaken,
-
-W.B. Hoekstra
-"""
-
-
-def citing_folder(root: Path) -> Path:
-    """A folder with a letter that cites `Kamerstuk 21 501-20, nr. 512`, and that letter."""
-    folder = root / "letters"
-    folder.mkdir()
-    shutil.copy(DOCS / EUROTOP, folder / EUROTOP)
-    (folder / "vervolg-eurotop.txt").write_text(CITING, encoding="utf-8")
-    return folder
 
 
 def toasts(pilot: Pilot[Any]) -> str:
