@@ -9,11 +9,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from briefreader.notes import Store, anchor_for
+from briefreader.notes import Store, StoreError, anchor_for
 from briefreader.ui.layout import GUTTER
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.confirm import ConfirmScreen
@@ -202,19 +203,24 @@ async def test_a_data_dir_that_cannot_be_written_is_reported_and_the_reader_read
 
 @pilot_test
 async def test_a_failed_save_brings_the_dialog_back_with_the_text(
-    make_app: MakeApp, dirs: tuple[Path, Path]
+    make_app: MakeApp, dirs: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = make_app()  # the data dir does not exist yet: the store would create it on saving
+    def full(*args: object, **kwargs: object) -> None:
+        raise StoreError(dirs[0], "the disk is full")
+
+    app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await open_letter(pilot, RECENT)
-        dirs[0].parent.mkdir(parents=True, exist_ok=True)
-        dirs[0].write_text("in the way")  # ... but now it cannot
+        monkeypatch.setattr(Store, "add", full)  # the disk fills up while the reader is open
         await pilot.press("a", *"blijf", "ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, AnnotateScreen)
+        await until(pilot, lambda: "Not saved" in toasts(pilot), "the failure reported")
+        await until(pilot, lambda: isinstance(app.screen, AnnotateScreen), "the dialog back")
         assert app.screen.query_one("#note-text", TextArea).text == "blijf"
-        assert "Not saved" in str(app.screen.query_one("#note-error").render())
-        assert "Not saved" in toasts(pilot)
+        assert "the disk is full" in str(app.screen.query_one("#note-error").render())
+        monkeypatch.undo()
+        await pilot.press("ctrl+s")  # the disk has room again: the same text is saved
+        await until(pilot, lambda: notes_in(dirs[0]), "the note saved")
+        assert [a.note for a in notes_in(dirs[0])] == ["blijf"]
 
 
 async def select(
