@@ -62,10 +62,20 @@ def _build() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser
     p.add_argument("--json", action="store_true", help="print the parse as JSON")
     _common(p)
 
-    p = sub.add_parser("search", help="fuzzy search across letters, best first")
+    p = sub.add_parser(
+        "search",
+        help="fuzzy search across letters, best first",
+        usage="briefreader search QUERY [PATH ...] [--json] [--limit N]",
+    )
     # Optional here so that a missing query is told in our own words (`cmd_search`).
-    p.add_argument("query", nargs="?")
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    p.add_argument("query", nargs="?", metavar="QUERY", help='words, "a phrase" or a reference')
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="files or folders (default: your library)",
+    )
     p.add_argument("--json", action="store_true", help="print hits as a JSON array")
     p.add_argument("--limit", type=int, default=20, help="at most this many hits (default 20)")
     _common(p)
