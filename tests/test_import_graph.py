@@ -18,7 +18,6 @@ SRC = Path(briefreader.__file__).parent
 UI_LIBRARIES = ("textual", "rich")
 
 
-
 def _module_name(path: Path) -> str:
     parts = list(path.relative_to(SRC.parent).with_suffix("").parts)
     if parts[-1] == "__init__":

@@ -4,12 +4,15 @@ palette, `G` at 100%."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Footer
+from textual.widgets import Footer, Input, TextArea
 from textual.widgets._footer import FooterKey
+from textual.widgets._toast import Toast
 
+from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.help import HelpScreen, help_text
+from briefreader.ui.screens.reading import ReadingScreen
 
-from .ui_support import MakeApp, listed, open_letter, parts, pilot_test
+from .ui_support import MakeApp, listed, open_letter, parts, pilot_test, until
 
 
 def visible_keys(app: object) -> set[str]:
@@ -77,3 +80,24 @@ async def test_G_reaches_the_end_of_the_letter_at_100_percent(make_app: MakeApp)
         assert "│ 100% │" in str(app.screen.query_one("#where").render())
         await pilot.press("k")
         assert view.place is not None and view.place.percent < 100
+
+
+@pilot_test
+async def test_toasts_never_cover_the_note_dialog(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_letter(pilot, "Recente ontwikkelingen")
+        await pilot.press("right_square_bracket", "a")  # a long paragraph: a tall dialog
+        await until(pilot, lambda: isinstance(app.screen, AnnotateScreen), "the dialog")
+        app.notify("Something happened elsewhere", timeout=30)
+        await until(pilot, lambda: app.screen.query(Toast), "the toast mounted")
+        await pilot.pause()
+        fields = [*app.screen.query(Input), *app.screen.query(TextArea)]
+        assert len(fields) == 3
+        for toast in app.screen.query(Toast):
+            covered = [f.id for f in fields if toast.region.overlaps(f.region)]
+            assert not toast.visible or not covered, covered
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ReadingScreen), "back in the reader")
+        # the toast shows once the dialog is gone
+        await until(pilot, lambda: any(t.visible for t in app.screen.query(Toast)), "shown")
