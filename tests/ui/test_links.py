@@ -14,6 +14,7 @@ from briefreader.ui.screens.choose import ChooseScreen
 from briefreader.ui.widgets.letter_table import LetterTable
 
 from .links_support import citing_folder
+from .test_reader import offered
 from .ui_support import MakeApp, listed, parts, pilot_test, settle, until
 
 
@@ -147,3 +148,25 @@ async def test_the_list_shows_numbers_and_kinds_and_filters_on_them(
             await pilot.press("f", *query)
             await until(pilot, lambda c=count: len(letters.shown) == c, f"{query} filtered")
             await pilot.press("escape")
+
+
+@pilot_test
+async def test_the_palette_lists_a_dossier_oldest_first_and_opens_a_document(
+    tmp_path: Path, make_app: MakeApp
+) -> None:
+    app = make_app([citing_folder(tmp_path)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await listed(pilot)
+        _, _, view, _ = parts(app)
+        await pilot.press("ctrl+p", *"Dossier: 21 501-20")
+        await until(pilot, lambda: offered(app, "Dossier: 21 501-20 (1 document"), "offered")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ChooseScreen), "the dossier")
+        first = app.screen.query_one(OptionList).get_option_at_index(0)
+        assert "Kamerstuk 21 501-20, nr. 512" in str(first.prompt)
+        await pilot.press("enter")
+        await until(
+            pilot,
+            lambda: view.letter is not None and view.letter.identifier == "kst-21501-20-512",
+            "the document open",
+        )

@@ -45,11 +45,6 @@ def letter_cited_by(library: Library, letter: Letter) -> list[Entry]:
     return cited_by(library, letter.identifier) if letter.identifier else []
 
 
-def letter_dossier(library: Library, letter: Letter) -> list[Entry]:
-    """The documents of `letter`'s dossier in the library, oldest first."""
-    return dossier_documents(library, letter.dossier) if letter.dossier else []
-
-
 async def choose_entry(
     app: App[Any], title: str, entries: Sequence[Entry], current: str | None = None
 ) -> Entry | None:
@@ -94,15 +89,28 @@ async def related_flow(app: App[Any], library: Library, letter: Letter, what: st
     """The documents that cite `letter` (`what` = `cited_by`) or its dossier (`dossier`),
     oldest first, to choose one to open; None when the user closes the list."""
     if what == "dossier":
-        entries = letter_dossier(library, letter)
-        title = f"Dossier {letter.dossier} · {len(entries)} in your library, oldest first"
-        empty = "This document names no dossier."
-    else:
-        entries = letter_cited_by(library, letter)
-        title = f"Cited by {len(entries)} in your library · oldest first"
-        empty = "No document in your library cites this one."
+        if not letter.dossier:
+            app.notify("This document names no dossier.")
+            return None
+        return await dossier_flow(app, library, letter.dossier, letter.id)
+    entries = letter_cited_by(library, letter)
     if not entries:
-        app.notify(empty if what == "cited_by" or not letter.dossier else "Nothing in the dossier.")
+        app.notify("No document in your library cites this one.")
         return None
+    title = f"Cited by {len(entries)} in your library · oldest first"
     entry = await choose_entry(app, title, entries, letter.id)
     return None if entry is None or entry.id == letter.id else entry
+
+
+async def dossier_flow(
+    app: App[Any], library: Library, dossier: str, current: str | None = None
+) -> Entry | None:
+    """The library's documents of `dossier`, oldest first, to choose one to open (the
+    `current` letter highlighted); None when the user closes the list."""
+    entries = dossier_documents(library, dossier)
+    if not entries:
+        app.notify(f"No document of dossier {dossier} in your library.")
+        return None
+    title = f"Dossier {dossier} · {len(entries)} in your library, oldest first"
+    entry = await choose_entry(app, title, entries, current)
+    return None if entry is None or entry.id == current else entry

@@ -31,7 +31,7 @@ from briefreader.notes import reanchor_letter as reanchor
 from briefreader.search import Hit, search_letter
 from briefreader.ui.clipboard import citation, save_clip
 from briefreader.ui.layout import Aside
-from briefreader.ui.link_flows import follow_cites, letter_cited_by, related_flow
+from briefreader.ui.link_flows import dossier_flow, follow_cites, letter_cited_by, related_flow
 from briefreader.ui.matches import Matches
 from briefreader.ui.note_dialogs import STORE_ERRORS, Here, edit_note, notes_at, write_note
 from briefreader.ui.notework import quote_span, where
@@ -120,6 +120,17 @@ class ReaderPane(Vertical):
     def action_related(self, what: str) -> None:
         """List the documents that cite the letter (`cited_by`) or its dossier (`dossier`)."""
         self._links(what, ())
+
+    def show_dossier(self, dossier: str) -> None:
+        """List a dossier's documents, oldest first, to open one (the palette's `Dossier:`)."""
+        self._dossier(dossier)
+
+    @work(group="dialog")
+    async def _dossier(self, dossier: str) -> None:
+        current = self.letter.id if self.letter else None
+        entry = await dossier_flow(self.app, self.library, dossier, current)
+        if entry is not None:
+            self.post_message(self.Follow(entry))
 
     def on_click(self, event: events.Click) -> None:
         """A click on a reference (a link in the letter view) follows it."""
