@@ -10,7 +10,8 @@ from rich.style import Style
 
 from briefreader.model import Letter, Paragraph, Questioner, Section
 from briefreader.sources import read_document
-from briefreader.ui.layout import STYLE_NAMES, build_layout, glue_numbers, header_facts
+from briefreader.ui.header import header_facts
+from briefreader.ui.layout import STYLE_NAMES, build_layout, glue_numbers
 
 STYLES = {name: Style() for name in STYLE_NAMES}
 DOCS = Path(__file__).parents[1] / "documents" / "docs"

@@ -19,11 +19,9 @@ from rich.text import Text
 
 from briefreader.links import cite_spans
 from briefreader.model import Cite, Letter, Paragraph
-from briefreader.ui.kinds import kind_label
+from briefreader.ui.header import REFERENCES_INLINE, header_lines, link_style, mark_links
 
 GUTTER = 2  # the cursor bar and a space, left of every line
-REFERENCES_INLINE = 3  # more references than this go to the end of the letter
-CITED_BY_INLINE = 3  # the header names this many citing documents; `i` lists them all
 MEASURE = 92  # at most this many cells of text per line: long lines tire the eye
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -153,17 +151,6 @@ def glue_numbers(plain: str) -> str:
     return _NUMBER.sub(lambda m: m.group().replace(" ", "\u00a0"), plain)
 
 
-def link_style(link: Style, text: str, identifier: str | None) -> Style:
-    """The style of a reference: the link look, and what a click on it follows."""
-    return link + Style(meta={"cite": text, "identifier": identifier})
-
-
-def mark_links(text: Text, plain: str, link: Style, shift: int = 0) -> None:
-    """Style every reference found in `plain` (which starts `shift` cells into `text`)."""
-    for start, end, cite in cite_spans(plain):
-        text.stylize(link_style(link, cite.text, cite.identifier), start + shift, end + shift)
-
-
 def paragraph_text(
     paragraph: Paragraph,
     marker: Style,
@@ -260,7 +247,8 @@ def build_layout(
     marks = marks or {}
     aside = aside or Aside()
     b = _Builder(width, styles)
-    _header(b, letter, aside.cited_by)
+    wrap = b.wrapped
+    b.add(header_lines(letter, aside.cited_by, styles, wrap, min(b.measure, 40)), -1)
     shown: set[int] = set()
     for s, section in enumerate(letter.sections):
         b.blank()
@@ -301,62 +289,6 @@ def build_layout(
     if not b.layout.passages:  # an empty letter still gets a place for the cursor
         b.passage(0, -1, [Text("(this letter has no text)", styles["meta"])])
     return b.layout
-
-
-def header_facts(letter: Letter) -> list[tuple[str | None, str]]:
-    """The header's lines under the title as `(label, value)`; a value in the letter's own
-    Dutch (the recipient) stands without an English label."""
-    number = letter.citation or (f"nr. {letter.number}" if letter.number else None)
-    iso = letter.date.isoformat() if letter.date else None
-    if letter.kind == "kamervragen":
-        submitted = letter.submitted.isoformat() if letter.submitted else None
-        dates = [f"submitted {submitted}" if submitted else "", f"answered {iso}" if iso else ""]
-        when: str | None = ", ".join(d for d in dates if d) or None
-    else:
-        when = iso
-    first = " · ".join(f for f in (number, kind_label(letter.kind), when, letter.place) if f)
-    asked = ", ".join(f"{q.name} ({q.party})" if q.party else q.name for q in letter.questioners)
-    rows: list[tuple[str | None, str | None]] = [
-        (None, first),
-        ("Asked by", asked),
-        ("From", letter.sender),
-        (None, letter.recipient),
-        ("Subject", letter.subject),
-        ("References", _references_line(letter)),
-    ]
-    return [(label, value) for label, value in rows if value]
-
-
-def _header(b: _Builder, letter: Letter, cited_by: Sequence[Cite] = ()) -> None:
-    styles = b.styles
-    b.add(b.wrapped(Text(letter.title, styles["title"])), -1)
-    for label, value in header_facts(letter):
-        if label is None:
-            b.add(b.wrapped(Text(value, styles["meta"])), -1)
-            continue
-        line = Text.assemble((f"{label}: ", styles["label"]), (value, styles["meta"]))
-        if label == "References":
-            mark_links(line, value, styles["link"], len(label) + 2)
-        b.add(b.wrapped(line, 0, len(label) + 2), -1)
-    if cited_by:
-        label = "Cited by"
-        line = Text(f"{label}: ", styles["label"])
-        for n, cite in enumerate(cited_by[:CITED_BY_INLINE]):
-            line.append("; " if n else "", styles["meta"])
-            line.append(cite.text, link_style(styles["link"], cite.text, cite.identifier))
-        more = len(cited_by) - CITED_BY_INLINE
-        line.append(f"; and {more} more" if more > 0 else "", styles["meta"])
-        line.append("  (i lists them)", styles["meta"])
-        b.add(b.wrapped(line, 0, len(label) + 2), -1)
-    b.add([Text("─" * min(b.measure, 40), styles["rule"])], -1)
-
-
-def _references_line(letter: Letter) -> str | None:
-    refs = letter.references
-    if len(refs) <= REFERENCES_INLINE:
-        return "; ".join(refs) or None
-    more = len(refs) - 2
-    return f"{refs[0]}; {refs[1]}; and {more} more (listed at the end)"
 
 
 def _footnotes(b: _Builder, letter: Letter, numbers: list[int]) -> None:
