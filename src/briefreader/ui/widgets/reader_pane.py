@@ -22,6 +22,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from briefreader.citing import letter_pages, quote_with_citation
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
 from briefreader.links import passage_cites
@@ -29,7 +30,7 @@ from briefreader.model import Cite, Letter
 from briefreader.notes import Annotation, Store, passage_now
 from briefreader.notes import reanchor_letter as reanchor
 from briefreader.search import Hit, search_letter
-from briefreader.ui.clipboard import citation, save_clip
+from briefreader.ui.clipboard import save_clip
 from briefreader.ui.layout import Aside
 from briefreader.ui.link_flows import dossier_flow, follow_cites, letter_cited_by, related_flow
 from briefreader.ui.matches import Matches
@@ -203,16 +204,24 @@ class ReaderPane(Vertical):
         return Here(letter, place.section, place.paragraph)
 
     def copy(self) -> None:
-        """Copy the passage under the cursor with a citation line."""
+        """Copy the passage under the cursor with its citation in the Dutch convention,
+        `(Kamerstuk 36 045, nr. 151, p. 3)` (the page read from the source, in a thread)."""
         place = self.view.place
-        if self.letter is None or place is None:
-            return
-        text = citation(self.letter, place.section, place.paragraph)
-        self.app.copy_to_clipboard(text)
+        if self.letter is not None and place is not None:
+            self._copy(self.letter, place.section, place.paragraph)
+
+    @work(thread=True, group="copy")
+    def _copy(self, letter: Letter, section: int, paragraph: int) -> None:
+        text = quote_with_citation(letter, section, paragraph, letter_pages(letter))
         path = save_clip(self.cache_dir, text)
+        self.app.call_from_thread(self._copied, text, path)
+
+    def _copied(self, text: str, path: Path | None) -> None:
+        self.app.copy_to_clipboard(text)
         preview = text.strip().splitlines()[0][:120]
         saved = f"\nAlso saved to {path}" if path else ""
-        self.notify(f"{preview}…{saved}", title="Copied passage with citation")
+        cited = text.strip().splitlines()[-1]
+        self.notify(f"{preview}…\n{cited}{saved}", title="Copied passage with citation")
 
     # -- notes -----------------------------------------------------------------------------
 
