@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from briefreader.cli import main
-from briefreader.library import read_named
 from briefreader.notes import Store, anchor_for
+from briefreader.sources.named import read_named
 
 OLD = "De regering steunt het voorstel van de Commissie volledig en zonder voorbehoud."
 NEW = "De regering steunt het voorstel van de Commissie grotendeels en met voorbehoud."

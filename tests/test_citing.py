@@ -12,9 +12,9 @@ from briefreader.citing import (
     quote_with_citation,
     source_pages,
 )
-from briefreader.library import read_named
 from briefreader.locations import samples_dir
 from briefreader.sources import read_document
+from briefreader.sources.named import read_named
 
 SAMPLE = samples_dir() / "000_425c361073e3d6d9.txt"
 DOCS = Path(__file__).parent / "documents" / "docs"

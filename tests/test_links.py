@@ -18,6 +18,7 @@ from briefreader.links import (
     official_url,
     passage_cites,
 )
+from briefreader.locations import samples_dir
 from briefreader.model import Cite
 
 DOCS = Path(__file__).parent / "documents" / "docs"
@@ -141,3 +142,15 @@ def test_official_url() -> None:
     assert official_url("kst-36045-151") == (
         "https://zoek.officielebekendmakingen.nl/kst-36045-151.html"
     )
+
+
+def test_a_letter_known_only_by_its_number_is_found_by_the_dossier_it_cites(
+    tmp_path: Path,
+) -> None:
+    # The sample prints `Nr. 151` and cites dossier 36 045 most: it is Kamerstuk 36 045, nr. 151.
+    library = Library([samples_dir()], tmp_path / "cache")
+    library.scan()
+    entry = find_document(library, "kst-36045-151")
+    assert entry is not None and entry.path.name.startswith("004_")
+    assert find_document(library, "kst-36046-151") is None
+    assert find_document(library, "kst-36045-152") is None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefreader.library import Library, read_named
+from briefreader.library import Library
 from briefreader.notes import Store
 from briefreader.notes.reading import last_read, reading_position, save_reading_position
+from briefreader.sources.named import read_named
 
 BODY = [
     "Eerste alinea over de begroting.",

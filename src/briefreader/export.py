@@ -13,17 +13,18 @@ import datetime as dt
 import json
 import os
 import re
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from briefreader import __version__
 from briefreader.citing import Pages, passage_citation
 from briefreader.errors import UserError
+from briefreader.files import refuse_special, replace_file
 from briefreader.locations import ensure_private_dir
 from briefreader.model import Letter
 from briefreader.notes import Annotation, passage_now, unique_tags
 from briefreader.parsing.identity import document_url
+from briefreader.textsafe import shown_text
 
 EXPORT_NAME = "briefreader-notes.md"
 TITLE = "Notes from Kamerbrieven"
@@ -102,7 +103,8 @@ def _letter_head(letter: Letter | None, title: str) -> list[str]:
     signed = "; ".join(f"{s.name} ({s.role})" for s in letter.signatories)
     facts = [
         ("Date", _date(letter)),
-        ("Cited as", letter.citation or letter.number),
+        ("Cited as", letter.citation),
+        ("Number", None if letter.citation else letter.number),
         ("Online", document_url(letter.identifier) if letter.identifier else None),
         ("From", signed or letter.sender),
         ("To", letter.recipient),
@@ -180,7 +182,8 @@ def render_markdown(
                 lines += [f"### {escape_inline(title)}", ""]
                 heading = title
             lines += _annotation(a, letter, (pages or {}).get(letter_id))
-    return "\n".join(lines).rstrip("\n") + "\n"
+    # a note or a letter may hold escapes or bidi marks: never in a memo or on a terminal
+    return shown_text("\n".join(lines).rstrip("\n") + "\n", multiline=True)
 
 
 def default_export_path(data_dir: Path) -> Path:
@@ -191,28 +194,20 @@ def default_export_path(data_dir: Path) -> Path:
 def write_export(path: Path, text: str) -> Path:
     """Write `text` to `path` atomically (a temporary file beside it, then a rename).
 
-    Missing folders are made user-only. An existing file keeps its permissions; a new one
-    gets the user's default. Raises
-    `UserError` naming the file when it cannot be written; the old file is then untouched.
+    Only a regular file is replaced: a device, a named pipe, a folder or a symbolic link at
+    `path` is refused (renaming over `/dev/null` would replace the device itself). Missing
+    folders are made user-only. An existing file keeps its permissions; a new one gets the
+    user's default. Raises `UserError` naming the file when it cannot be written; the old
+    file is then untouched.
     """
     path = Path(path)
+    refuse_special(path)
     try:
         ensure_private_dir(path.parent)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise UserError(path, f"cannot write ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
-        _sync_dir(path.parent)
-    except (OSError, UnicodeError) as exc:
-        Path(tmp).unlink(missing_ok=True)
-        problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise UserError(path, f"cannot write ({problem})") from None
+    replace_file(path, text, _mode_for(path))
+    _sync_dir(path.parent)
     return path
 
 

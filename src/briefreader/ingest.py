@@ -9,33 +9,22 @@ poppler's `pdftotext` when it is installed.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+import stat
 import subprocess
 import unicodedata
 from pathlib import Path
 
 from briefreader.errors import UserError
+from briefreader.textsafe import clean_text_chars
 
 MAX_BYTES = 200 * 1024 * 1024
 
-# ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST), and the other
-# two-character escapes. C1 forms (0x9B CSI, 0x9D OSC) are handled the same way.
-_ESCAPES = re.compile(
-    r"""
-      (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]              # CSI
-    | (?:\x1b\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC, up to BEL or ST
-    | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c]*(?:\x1b\\|\x9c)?  # DCS, SOS, PM, APC
-    | \x1b[ -/]*[0-~]?                              # any other escape
-    """,
-    re.VERBOSE,
-)
-# C0 and C1 controls except tab, newline and form feed; also Unicode bidi overrides, which
-# can make a line read differently from what it holds; and private-use characters, which the
-# parser uses as internal markers and PDF extractors emit for missing glyphs.
-_CONTROLS = re.compile(
-    "[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000-\uf8ff]"
-)
+# Private-use characters: the parser uses them as internal markers, and PDF extractors emit
+# them for missing glyphs. (Escapes, controls and invisible marks go by `textsafe`.)
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\u00ad": ""}
@@ -43,7 +32,11 @@ _LIGATURES = str.maketrans(
 
 
 def decode(data: bytes) -> str:
-    """Decode letter bytes: UTF-8 (with or without BOM), else cp1252, else latin-1."""
+    """Decode letter bytes: UTF-8 (with or without BOM), else cp1252.
+
+    A UTF-8 file with a few stray bytes stays UTF-8 and loses those bytes: read as cp1252,
+    every accented letter in it would be garbled. cp1252's five unassigned bytes are dropped.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -52,17 +45,19 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    if non_ascii - stray > stray:  # more well-formed UTF-8 characters than stray bytes
+        return text.replace("\ufffd", "")
+    return data.decode("cp1252", errors="ignore")
 
 
 def clean_text(text: str) -> str:
     """Normalise line ends, drop escapes and controls, unify spaces; keep form feeds."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
-    text = _CONTROLS.sub("", text)
+    text = clean_text_chars(text)  # escapes, controls, bidi and zero-width marks
+    text = _PRIVATE.sub("", text)
     text = _SPACES.sub(" ", text)
     text = text.translate(_LIGATURES)
     return unicodedata.normalize("NFC", text)
@@ -74,14 +69,14 @@ def text_id(text: str) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of one document file, or `UserError` saying why it cannot be read."""
+    """The bytes of one document file, or `UserError` saying why it cannot be read.
+
+    Only a regular file is read: a FIFO would block (it is opened non-blocking, then
+    checked), a device such as `/dev/zero` never ends. The size limit holds for what is
+    read, not for what `stat` claims.
+    """
     try:
-        if path.is_dir():
-            raise UserError(path, "is a directory, not a letter file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UserError(path, f"is too large ({size // (1024 * 1024)} MB) to be a letter")
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise UserError(path, "no such file") from None
     except PermissionError:
@@ -90,7 +85,35 @@ def read_bytes(path: Path) -> bytes:
         raise UserError(path, "is a directory, not a letter file") from None
     except OSError as exc:
         raise UserError(path, f"cannot be read ({exc.strerror or exc})") from None
-    return data
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise UserError(path, "is a directory, not a letter file")
+        if not stat.S_ISREG(mode):
+            raise UserError(path, f"is not a regular file (a {_file_type(mode)}); not read")
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, min(1 << 20, MAX_BYTES + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_BYTES:
+                raise UserError(path, f"is too large (over {MAX_BYTES >> 20} MB) to be a letter")
+    except OSError as exc:
+        raise UserError(path, f"cannot be read ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
 
 
 def read_letter_text(path: Path) -> str:

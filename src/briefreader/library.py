@@ -15,8 +15,6 @@ import functools
 import hashlib
 import json
 import os
-import re
-import shutil
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -27,8 +25,8 @@ from typing import Any
 from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.model import Letter, SourceSpan
-from briefreader.parsing.identity import parse_identifier, with_identity
-from briefreader.sources import DOCUMENT_SUFFIXES, is_document_name, read_document
+from briefreader.sources import DOCUMENT_SUFFIXES, is_document_name
+from briefreader.sources.named import read_named
 
 # Bumped when what an `Entry` row or a cached letter holds changes (2: identity and cites).
 ENTRY_FORMAT = 2
@@ -106,39 +104,6 @@ class Entry:
 _ROW_FIELDS = "id title sender kind paragraphs error identifier citation dossier number".split()
 
 
-# An official id as a file is named after it (`kst-36045-151.pdf`, `010_kst-21501-20-512_bz.txt`).
-_NAMED_ID = re.compile(r"(?:^|(?<=[_\s.]))((?:kst|ah-tk|ah-ek)-[0-9A-Za-z-]+?)(?=$|[_\s.])")
-
-
-def identity_from_name(letter: Letter, path: Path) -> Letter:
-    """`letter` with the official id its file name carries, when the text gave none.
-
-    Official downloads are named after their id, and so are many saved copies; a plain-text
-    copy of a web page often lacks the header that names the document.
-    """
-    if letter.identifier:
-        return letter
-    for m in _NAMED_ID.finditer(path.stem):
-        found = parse_identifier(m.group(1))
-        if found is not None:
-            return with_identity(
-                replace(
-                    letter,
-                    identifier=found.identifier,
-                    dossier=letter.dossier or found.dossier,
-                    number=letter.number or found.number,
-                    session=letter.session or found.session,
-                    citation=None,
-                )
-            )
-    return letter
-
-
-def read_named(path: Path) -> Letter:
-    """`read_document(path)`, its identity completed from the file name (`identity_from_name`)."""
-    return identity_from_name(read_document(path), path)
-
-
 def find_files(paths: Sequence[Path]) -> list[Path]:
     """Letter files under `paths` (files as given, folders searched recursively), absolute.
 
@@ -162,38 +127,6 @@ def find_files(paths: Sequence[Path]) -> list[Path]:
         else:
             raise UserError(path, "no such file or folder")
     return found
-
-
-def add_to_library(files: Sequence[Path], target: Path) -> tuple[list[Path], list[UserError]]:
-    """Copy letter files (or the letters in folders) into the library folder, each after
-    checking that it parses. Returns what was added and, one per file, what was refused."""
-    try:
-        locations.ensure_private_dir(target)
-    except OSError as exc:
-        raise UserError(target, f"cannot create the folder ({exc.strerror or exc})") from None
-    added: list[Path] = []
-    refused: list[UserError] = []
-    letters: list[Path] = []
-    for given in files:
-        try:
-            letters += find_files([given])
-        except UserError as exc:
-            refused.append(exc)
-    for file in letters:
-        try:
-            read_document(file)  # refuse what cannot be read
-            dest = target / file.name
-            if dest.exists() and dest.read_bytes() != file.read_bytes():
-                dest = target / f"{file.stem}-{len(list(target.iterdir()))}{file.suffix}"
-            try:
-                shutil.copyfile(file, dest)
-            except OSError as exc:
-                raise UserError(dest, f"cannot write ({exc.strerror or exc})") from None
-        except UserError as exc:
-            refused.append(exc)
-            continue
-        added.append(dest)
-    return added, refused
 
 
 def _cache_json(letter: Letter) -> dict[str, Any]:
@@ -231,33 +164,81 @@ def _from_cache_json(data: dict[str, Any]) -> Letter:
     return letter
 
 
+CACHE_SCHEMA = 2  # PRAGMA user_version of letters.sqlite; any other file is rebuilt
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+_CACHE_DDL = (
+    "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime INT,"
+    " version INT, entry TEXT);"
+    "CREATE TABLE IF NOT EXISTS letters (id TEXT PRIMARY KEY, version INT, data BLOB);"
+    f"PRAGMA user_version = {CACHE_SCHEMA};"
+)
+
+
 class ParseCache:
-    """Parsed letters in SQLite, keyed by file path + size + mtime, and by letter id."""
+    """Parsed letters in SQLite, keyed by file path + size + mtime, and by letter id.
+
+    Only a cache: a damaged file, one of another schema or a full disk never stops the
+    reader. A damaged or foreign file is deleted and made afresh; when that fails too (a full
+    disk, a read-only folder) the library parses without a cache.
+    """
 
     def __init__(self, path: Path | None) -> None:
+        self.path = path
         self.db: sqlite3.Connection | None = None
         self._pending = 0
-        if path is None:
-            return
+        self._rebuilt = False
+        if path is not None:
+            self._open(path)
+
+    def _open(self, path: Path) -> None:
         try:
             locations.ensure_private_dir(path.parent)
-            self.db = sqlite3.connect(path, check_same_thread=False, timeout=5)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.executescript(
-                "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, size INT, mtime INT,"
-                " version INT, entry TEXT);"
-                "CREATE TABLE IF NOT EXISTS letters (id TEXT PRIMARY KEY, version INT, data BLOB);"
-            )
-        except sqlite3.Error:
-            self.db = None  # a broken or unwritable cache only costs speed
+            db = sqlite3.connect(path, check_same_thread=False, timeout=5)
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if version != CACHE_SCHEMA and tables:
+                    raise sqlite3.DatabaseError("a cache of another schema")
+                db.executescript(_CACHE_DDL)
+            except BaseException:
+                db.close()
+                raise
+            self.db = db
+        except sqlite3.Error as exc:
+            self._failed(exc)
+        except OSError:
+            self.db = None  # an unwritable cache dir only costs speed
+
+    def _failed(self, exc: sqlite3.Error) -> None:
+        """A cache that failed: busy is left alone; damaged or foreign is made afresh once."""
+        if getattr(exc, "sqlite_errorcode", None) in _BUSY:
+            return  # another briefreader is writing it: try again next time
+        if self.db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.close()
+        self.db = None
+        self._pending = 0
+        if self.path is None or self._rebuilt:
+            return  # made afresh once already (a full disk?): go on without it
+        self._rebuilt = True
+        with contextlib.suppress(OSError):
+            for stale in ("", "-wal", "-shm", "-journal"):
+                self.path.with_name(self.path.name + stale).unlink(missing_ok=True)
+        self._open(self.path)
 
     def entries(self) -> dict[str, tuple[int, int, str]]:
         """Every cached file: path → (size, mtime, entry JSON)."""
         if self.db is None:
             return {}
-        rows = self.db.execute(
-            "SELECT path, size, mtime, entry FROM files WHERE version = ?", (parser_version(),)
-        )
+        try:
+            rows = self.db.execute(
+                "SELECT path, size, mtime, entry FROM files WHERE version = ?",
+                (parser_version(),),
+            ).fetchall()
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return {}
         return {p: (s, m, e) for p, s, m, e in rows}
 
     def put(self, path: Path, size: int, mtime: int, entry: Entry, letter: Letter | None) -> None:
@@ -278,28 +259,37 @@ class ParseCache:
             self._pending += 1
             if self._pending >= 100:
                 self.flush()
-        except sqlite3.Error:
-            pass
+        except sqlite3.Error as exc:
+            self._failed(exc)
 
     def flush(self) -> None:
         """Commit what `put` wrote (in batches: one commit per file is the slow part)."""
         if self.db is not None and self._pending:
-            with contextlib.suppress(sqlite3.Error):
+            try:
                 self.db.commit()
+            except sqlite3.Error as exc:
+                self._failed(exc)
             self._pending = 0
 
     def letter(self, letter_id: str, source: str) -> Letter | None:
         """The cached parse of a letter, if there is one of this parser version."""
         if self.db is None:
             return None
-        row = self.db.execute(
-            "SELECT data FROM letters WHERE id = ? AND version = ?", (letter_id, parser_version())
-        ).fetchone()
-        if row is None:
-            return None
-        data = json.loads(zlib.decompress(row[0]))
-        data["source"] = source
-        return _from_cache_json(data)
+        try:
+            row = self.db.execute(
+                "SELECT data FROM letters WHERE id = ? AND version = ?",
+                (letter_id, parser_version()),
+            ).fetchone()
+            if row is None:
+                return None
+            data = json.loads(zlib.decompress(row[0]))
+            data["source"] = source
+            return _from_cache_json(data)
+        except sqlite3.Error as exc:
+            self._failed(exc)
+        except (ValueError, KeyError, TypeError, zlib.error):
+            pass  # a row that is not a parse of ours: parse the file again
+        return None
 
 
 class Library:
@@ -344,7 +334,8 @@ class Library:
             )
         hit = cached.get(str(path))
         if hit and hit[0] == st.st_size and hit[1] == st.st_mtime_ns:
-            return Entry.from_row(path, hit[2])
+            with contextlib.suppress(ValueError, KeyError, TypeError):
+                return Entry.from_row(path, hit[2])
         try:
             letter = read_named(path)
         except UserError as exc:

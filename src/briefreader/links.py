@@ -4,7 +4,8 @@ Every document has (when it is an official publication) an `identifier` (`kst-36
 and cites others (`Letter.cites`). These functions answer what the reader asks of them from
 the library's entries alone, without parsing a letter:
 
-- `find_document(library, identifier)`: the document in the library with this id;
+- `find_document(library, identifier)`: the document in the library with this id (or, for a
+  letter that prints only its number, the one whose number and cited dossier fit);
 - `cited_by(library, identifier)`: the documents that cite it, oldest first;
 - `dossier_documents(library, dossier)`: the documents of one dossier, oldest first;
 - `passage_cites(letter, section, paragraph)`: what one passage cites (its text and the
@@ -16,6 +17,7 @@ the library's entries alone, without parsing a letter:
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from briefreader.library import Entry, Library
@@ -25,6 +27,7 @@ from briefreader.parsing.identity import (
     document_url,
     find_cites,
     normalize_dossier,
+    parse_identifier,
     read_reference,
 )
 from briefreader.parsing.identity import cite_spans as identity_cite_spans
@@ -62,8 +65,26 @@ def find_document(library: Library, identifier: str) -> Entry | None:
     copies (a PDF and its XML) the first in the list is given.
     """
     want = identifier.strip().lower()
-    for entry in _entries(library):
+    entries = _entries(library)
+    for entry in entries:
         if entry.identifier and entry.identifier.lower() == want:
+            return entry
+    return _numbered(entries, identifier)
+
+
+def _numbered(entries: list[Entry], identifier: str) -> Entry | None:
+    """A letter that prints only its number (`Nr. 151`) names Kamerstuk `dossier, nr. 151`
+    when that dossier is the one it cites most (letters cite their dossier's earlier
+    documents); the newest such letter, as the search does."""
+    parsed = parse_identifier(identifier)
+    if parsed is None or parsed.dossier is None or parsed.number is None:
+        return None
+    numbered = [e for e in entries if e.identifier is None and e.number == parsed.number]
+    for entry in sorted(numbered, key=_oldest_first, reverse=True):
+        dossiers = Counter(
+            found.dossier for c in entry.cites if (found := parse_identifier(c)) is not None
+        )
+        if dossiers and dossiers.most_common(1)[0][0] == parsed.dossier:
             return entry
     return None
 

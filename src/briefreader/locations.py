@@ -15,23 +15,27 @@ APP_NAME = "briefreader"
 
 
 def data_dir(override: str | Path | None = None) -> Path:
-    """The data directory: `--data-dir`, else `BRIEFREADER_DATA_DIR`, else the platform's."""
+    """The data directory: `--data-dir`, else `BRIEFREADER_DATA_DIR`, else the platform's.
+
+    Always absolute (a relative one is taken from the current folder): SQLite opens a
+    read-only store by a file URI, which only an absolute path has."""
     if override:
-        return Path(override).expanduser()
+        return Path(override).expanduser().absolute()
     env = os.environ.get("BRIEFREADER_DATA_DIR")
     if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME))
+        return Path(env).expanduser().absolute()
+    return Path(platformdirs.user_data_dir(APP_NAME)).absolute()
 
 
 def cache_dir(override: str | Path | None = None) -> Path:
-    """The cache directory: `--cache-dir`, else `BRIEFREADER_CACHE_DIR`, else the platform's."""
+    """The cache directory: `--cache-dir`, else `BRIEFREADER_CACHE_DIR`, else the platform's
+    (always absolute, like `data_dir`)."""
     if override:
-        return Path(override).expanduser()
+        return Path(override).expanduser().absolute()
     env = os.environ.get("BRIEFREADER_CACHE_DIR")
     if env:
-        return Path(env).expanduser()
-    return Path(platformdirs.user_cache_dir(APP_NAME))
+        return Path(env).expanduser().absolute()
+    return Path(platformdirs.user_cache_dir(APP_NAME)).absolute()
 
 
 def library_dir(data: Path) -> Path:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+import os
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.ui.links_support import citing_folder
-from tests.ui.terminal_support import run_session, send, tmux, wait_for, wait_until
+from tests.ui.terminal_support import COMMAND, TMUX, run_session, send, tmux, wait_for, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -50,3 +53,81 @@ def test_references_open_in_a_real_80x24_terminal(tmp_path: Path) -> None:
         send(session, "k", "o")  # the first cites Kamerstuk 21 501-20, nr. 512: it opens
         wait_for(session, "Kamerstuk 21 501-20, nr. 512 · Kamerbrief")
         wait_until(session, footer_has("q Quit", "? Help"), "q and ? in the reader's footer")
+
+
+# -- hostile files in a real terminal (issue 10) ----------------------------------------------
+
+SESSIONS = itertools.count()
+OSC52 = "\x1b]52;c;cHduZWQ=\x07"  # would put "pwned" on the terminal's clipboard
+TITLE = "\x1b]2;gehackt\x07\x1b[2J"  # would set the window title and clear the screen
+
+
+def start(tmp_path: Path, *args: str) -> str:
+    """A 120x40 session running `briefreader ARGS`, then saying its exit status; tmux takes
+    clipboard writes (OSC 52) into its own buffers, so that a leak would show there."""
+    if TMUX is None:
+        pytest.skip("tmux is not installed: the real-terminal test needs it (.ci/run installs it)")
+    if not COMMAND.exists():
+        pytest.skip(f"no installed briefreader command at {COMMAND}")
+    name = f"briefreader-hostile-{os.getpid()}-{next(SESSIONS)}"  # never the last test's
+    env = (
+        f"BRIEFREADER_DATA_DIR={tmp_path / 'data'} BRIEFREADER_CACHE_DIR={tmp_path / 'cache'} "
+        "TERM=xterm-256color"
+    )
+    quoted = " ".join(f"'{a}'" for a in args)
+    command = f'env -u COLUMNS -u LINES {env} {COMMAND} {quoted}; echo "exit status $?"; sleep 30'
+    for _ in range(100):  # the last test's server may still be going away
+        made = tmux(
+            "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "sleep 60", check=False
+        )
+        if made.returncode == 0:
+            break
+        time.sleep(0.1)
+    assert made.returncode == 0, made.stderr
+    tmux("set-option", "-g", "set-clipboard", "on")
+    tmux("respawn-pane", "-k", "-t", name, command)
+    return name
+
+
+@pytest.fixture
+def hostile_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder of letters with names that hold escapes, a FIFO and a link to /dev/zero,
+    and one letter that is a single 2 MB word; the test's tmux server goes with it."""
+    folder = tmp_path / "brieven"
+    folder.mkdir()
+    (folder / f"x{OSC52}.txt").write_text("")
+    (folder / f"t{TITLE}.txt").write_text("")
+    os.mkfifo(folder / "pijp.txt")
+    (folder / "nul.txt").symlink_to("/dev/zero")
+    body = "x" * 2_000_000
+    (folder / "lang.txt").write_text(
+        f"Betreft: Aaa een lange brief\n\nGeachte voorzitter,\n\n{body}\n\nHoogachtend,\n"
+    )
+    try:
+        yield folder
+    finally:
+        tmux("kill-server", check=False)
+
+
+def test_hostile_file_names_fifos_and_devices_never_drive_the_terminal(
+    tmp_path: Path, hostile_folder: Path
+) -> None:
+    session = start(tmp_path, str(hostile_folder))
+    screen = wait_for(session, "4 file(s) could not be read", "Aaa een lange brief")
+    assert screen.count("⚠") >= 4  # listed, not read: the FIFO and /dev/zero did not hang it
+    assert tmux("list-buffers").stdout == ""  # nothing reached the clipboard
+    title = tmux("display-message", "-p", "-t", session, "#{pane_title}").stdout
+    assert "gehackt" not in title
+    tmux("send-keys", "-t", session, "q")
+    wait_for(session, "exit status 0")
+
+
+def test_q_quits_a_reader_that_shows_a_two_megabyte_word(
+    tmp_path: Path, hostile_folder: Path
+) -> None:
+    session = start(tmp_path, str(hostile_folder / "lang.txt"))
+    wait_for(session, "1 letter")
+    tmux("send-keys", "-t", session, "Enter")
+    wait_for(session, "§ 1/1", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")  # laid out and drawn
+    tmux("send-keys", "-t", session, "G", "q")  # to the end of it, then quit
+    wait_for(session, "exit status 0")

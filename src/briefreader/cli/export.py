@@ -11,6 +11,9 @@ import sys
 
 from briefreader.cli.notes import notebook, open_store
 from briefreader.export import write_export
+from briefreader.textsafe import shown_name
+
+STDOUT_NAMES = ("-", "/dev/stdout")  # `-o` these: written to, never replaced
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -22,7 +25,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         store.close()
     text = book.markdown()
     count = len(book.annotations)
-    if args.output is None:
+    if args.output is None or str(args.output) in STDOUT_NAMES:
         sys.stdout.write(text)
         if not count:
             print("briefreader: no notes to export yet", file=sys.stderr)
@@ -31,7 +34,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     groups = len({a.anchor.letter_id for a in book.annotations})
     print(
         f"briefreader: wrote {count} note{'s' * (count != 1)} on {groups} "
-        f"letter{'s' * (groups != 1)} to {target}",
+        f"letter{'s' * (groups != 1)} to {shown_name(target)}",
         file=sys.stderr,
     )
     return 0

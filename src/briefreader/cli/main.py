@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from briefreader import __version__
 from briefreader.errors import UserError
+from briefreader.textsafe import shown_name
 
 COMMANDS = ("parse", "search", "export", "notes", "add")
 
@@ -181,8 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.command = None
     try:
         return _dispatch(args)
-    except UserError as exc:
-        print(f"briefreader: {exc}", file=sys.stderr)
+    except UserError as exc:  # one line, whatever the file's name holds
+        print(f"briefreader: {shown_name(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -198,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("BRIEFREADER_DEBUG"):
             raise
         print(
-            f"briefreader: internal error: {type(exc).__name__}: {exc} "
+            f"briefreader: internal error: {type(exc).__name__}: {shown_name(exc)} "
             "(run with BRIEFREADER_DEBUG=1 for details)",
             file=sys.stderr,
         )

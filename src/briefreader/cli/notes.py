@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,16 +17,14 @@ from briefreader import locations
 from briefreader.library import Library
 from briefreader.notes import Annotation, Store
 from briefreader.notes.notebook import Notebook, open_notebook
-
-# What a terminal must never receive from stored text: escapes and other controls.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from briefreader.textsafe import json_safe, shown_name, shown_text
 
 
 def open_store(args: argparse.Namespace) -> Store:
     """The store of the data dir; a damaged or read-only one is reported, not fatal."""
     store = Store.open(locations.data_dir(args.data_dir))
     if store.warning:
-        print(f"briefreader: warning: {store.warning}", file=sys.stderr)
+        print(f"briefreader: warning: {shown_name(store.warning)}", file=sys.stderr)
     return store
 
 
@@ -42,7 +39,7 @@ def notebook(store: Store, args: argparse.Namespace, paths: Sequence[Path] = ())
 
 
 def _short(text: str, width: int) -> str:
-    text = " ".join(_UNPRINTABLE.sub(" ", text).split())
+    text = " ".join(shown_text(text).split())  # never escapes or bidi marks on a terminal
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
@@ -115,7 +112,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
         rows = [_as_json(a, book) for a in book.annotations]
         text = json.dumps(rows, ensure_ascii=False, indent=1)
         # json leaves C1 controls raw when ensure_ascii is off; a terminal would obey them.
-        sys.stdout.write(re.sub("[\x80-\x9f]", lambda m: f"\\u{ord(m[0]):04x}", text) + "\n")
+        sys.stdout.write(json_safe(text) + "\n")
     elif not book.annotations:
         print("No notes yet. Open a letter with `briefreader` and press `a` to annotate a passage.")
     else:

@@ -9,16 +9,17 @@ import textwrap
 
 from briefreader.model import Letter
 from briefreader.sources import read_document
+from briefreader.textsafe import json_safe, shown_text
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """Print the parse of `args.file`: JSON with `--json`, else the outline."""
     letter = read_document(args.file)
     if args.json:
-        json.dump(letter.to_json(), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        text = json.dumps(letter.to_json(), ensure_ascii=False, indent=1)
+        sys.stdout.write(json_safe(text) + "\n")
     else:
-        sys.stdout.write(outline(letter))
+        sys.stdout.write(shown_text(outline(letter), multiline=True))
     return 0
 
 

@@ -19,17 +19,19 @@ from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.notes import Store
 from briefreader.search import Hit, SearchIndex, search_notes, with_documents
+from briefreader.textsafe import json_safe, shown_name, shown_text
 
 TITLE_WIDTH = 44
 USAGE = "briefreader search QUERY [PATH ...] [--json] [--limit N]"
 
 
 def _mark(hit: Hit, on: str, off: str) -> str:
-    """The snippet with each match wrapped in `on` / `off`."""
-    text = hit.snippet
-    for start, end in reversed(hit.snippet_spans):
-        text = text[:start] + on + text[start:end] + off + text[end:]
-    return " ".join(text.split())
+    """The snippet with each match wrapped in `on` / `off` (and nothing a terminal obeys)."""
+    text, pos = "", 0
+    for start, end in hit.snippet_spans:
+        text += shown_text(hit.snippet[pos:start]) + on + shown_text(hit.snippet[start:end]) + off
+        pos = end
+    return " ".join((text + shown_text(hit.snippet[pos:])).split())
 
 
 def _where(hit: Hit) -> str:
@@ -40,8 +42,8 @@ def _where(hit: Hit) -> str:
     if hit.kind == "heading":
         return "heading"
     if hit.kind == "note":
-        return f"note on {hit.section_title or '(opening)'}"
-    where = hit.section_title or "(opening)"
+        return f"note on {shown_text(hit.section_title or '(opening)')}"
+    where = shown_text(hit.section_title or "(opening)")
     if hit.kind == "footnote":
         where += f" · footnote {hit.footnote}"
     return where
@@ -50,7 +52,8 @@ def _where(hit: Hit) -> str:
 def format_hit(hit: Hit, color: bool) -> str:
     """One plain line for a hit: date, title, section, snippet with the match marked."""
     date = hit.date.isoformat() if hit.date else "----------"
-    title = hit.title if len(hit.title) <= TITLE_WIDTH else hit.title[: TITLE_WIDTH - 1] + "…"
+    title = shown_text(hit.title)
+    title = title if len(title) <= TITLE_WIDTH else title[: TITLE_WIDTH - 1] + "…"
     snippet = _mark(hit, "\x1b[1;4m", "\x1b[22;24m") if color else _mark(hit, "[", "]")
     return f"{date}  {title:<{TITLE_WIDTH}}  {_where(hit)}: {snippet}"
 
@@ -67,7 +70,7 @@ def _notes(args: argparse.Namespace, query: str) -> list[Hit]:
     store = Store.open(locations.data_dir(args.data_dir))
     try:
         if store.warning:
-            print(f"briefreader: {store.warning}", file=sys.stderr)
+            print(f"briefreader: {shown_name(store.warning)}", file=sys.stderr)
         return search_notes(store.annotations(), query, limit=args.limit)
     finally:
         store.close()
@@ -90,7 +93,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     if len(broken) == 1 and len(entries) == 1:
         raise UserError(broken[0].path, broken[0].error or "cannot be read")
     for entry in broken:  # say what was not searched, as the reader marks it
-        print(f"briefreader: {entry.path}: {entry.error} (not searched)", file=sys.stderr)
+        print(f"briefreader: {shown_name(f'{entry.path}: {entry.error}')} (not searched)",
+              file=sys.stderr)  # fmt: skip
     if broken and len(broken) == len(entries):
         raise UserError(None, "search: none of the letters could be read")
     index = SearchIndex.open(locations.cache_dir(args.cache_dir))
@@ -104,11 +108,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     total += len(notes)
     hits = with_documents(sorted(hits + notes, key=lambda h: -h.score)[: args.limit], library)
     if args.json:
-        json.dump([h.to_json() for h in hits], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        text = json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=1)
+        sys.stdout.write(json_safe(text) + "\n")
         return 0
     if not hits:
-        print(f"no matches for {query!r}", file=sys.stderr)
+        print(f"no matches for {shown_name(repr(query))}", file=sys.stderr)
         return 0
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     for hit in hits:

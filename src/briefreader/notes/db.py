@@ -101,7 +101,9 @@ def open_read_only(path: Path) -> sqlite3.Connection | None:
     for query in ("mode=ro", "immutable=1"):
         db = None
         try:
-            db = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True, check_same_thread=False)
+            db = sqlite3.connect(
+                f"{path.absolute().as_uri()}?{query}", uri=True, check_same_thread=False
+            )
             db.execute("SELECT count(*) FROM annotations").fetchone()
             return db
         except sqlite3.Error:

@@ -10,7 +10,7 @@ called detached, which means its letter is there but the passage is not.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,12 +107,28 @@ def open_notebook(store: Store, library: Library, *, only_library: bool = False)
         rows = [a for a in rows if a.anchor.letter_id in known]
     on = {a.anchor.letter_id for a in rows}
     kept = {i: x for i, x in letters.items() if i in on}
-    return Notebook(tuple(rows), kept, {i: _pages(library, i) for i in kept})
+    paths = {i: entry.path for i in kept if (entry := library.entry(i)) is not None}
+    return Notebook(tuple(rows), kept, PagesOf(paths))
 
 
-def _pages(library: Library, letter_id: str) -> Pages | None:
-    entry = library.entry(letter_id)
-    return source_pages(entry.path) if entry is not None else None
+class PagesOf(Mapping[str, "Pages | None"]):
+    """Where the pages of each letter start, by letter id, read from its file when first
+    asked for: a PDF's text is extracted again, which only a citation with a page needs."""
+
+    def __init__(self, paths: Mapping[str, Path]) -> None:
+        self._paths = paths
+        self._read: dict[str, Pages | None] = {}
+
+    def __getitem__(self, letter_id: str) -> Pages | None:
+        if letter_id not in self._read:
+            self._read[letter_id] = source_pages(self._paths[letter_id])
+        return self._read[letter_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
 
 
 def export_notes(store: Store, library: Library) -> tuple[Path | None, int]:

@@ -114,7 +114,7 @@ def salvage(path: Path) -> Salvage:
     with tempfile.TemporaryDirectory(prefix="briefreader-salvage-") as tmp:
         try:
             copy = _readable_copy(path, Path(tmp))
-            db = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True)
+            db = sqlite3.connect(f"{copy.absolute().as_uri()}?mode=ro", uri=True)
         except (OSError, sqlite3.Error):
             return out
         try:

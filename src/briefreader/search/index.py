@@ -14,6 +14,7 @@ one is rebuilt, an unwritable cache dir falls back to memory.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import heapq
 import sqlite3
@@ -22,6 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from briefreader import locations
 from briefreader.errors import UserError
@@ -30,31 +32,28 @@ from briefreader.model import Letter
 from briefreader.search.fts import candidates, connect, count_matches
 from briefreader.search.normalize import WORD, normalize, word_list
 from briefreader.search.query import (
+    Reference,
     letter_number,
     own_dossier,
     parse_query,
     parse_reference,
 )
-from briefreader.search.rank import (
-    KINDS,
-    Hit,
-    Located,
-    Matcher,
-    letter_blocks,
-    make_hit,
-    make_snippet,
-)
+from briefreader.search.rank import KINDS, Hit, Matcher, letter_blocks
 from briefreader.search.references import (
     bare_phrase,
-    citing_rows,
+    block_hit,
+    citing_hits,
+    named_hit,
     named_letter,
     reference_identifier,
 )
 from briefreader.search.vocab import Vocabulary
 
-REFERENCE_SCORE = 1000.0  # the letter a reference names outranks any text match
 PHRASE_MAX = 200  # passages found by a reference's bare words, at most
 BATCH = 100  # letters per transaction: progress survives an interrupted build
+MAX_LIMIT = 100_000  # more hits than anyone reads; SQLite's integers end at 2**63
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+T = TypeVar("T")
 
 
 class SearchIndex:
@@ -66,6 +65,8 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._vocab: Vocabulary | None = None
         self._memo: dict[str, dict[str, float]] = {}
+        self._library: Library | None = None  # what the index was last brought in step with
+        self._rebuilt = False
 
     @classmethod
     def open(cls, cache_dir: Path | None) -> SearchIndex:
@@ -76,30 +77,55 @@ class SearchIndex:
         try:
             locations.ensure_private_dir(cache_dir)
             return cls(connect(path), path)
-        except (OSError, sqlite3.OperationalError):
-            # Unwritable, or busy past the timeout: never delete what another process may
-            # be writing; search from memory this time.
-            return cls(connect(None), None)
-        except sqlite3.DatabaseError:
-            pass  # not a database, or damaged: the cache is ours to throw away
-        try:
-            for stale in (path, *(path.with_name(path.name + x) for x in ("-wal", "-shm"))):
-                stale.unlink(missing_ok=True)
-            return cls(connect(path), path)
-        except (OSError, sqlite3.Error):
-            return cls(connect(None), None)
+        except OSError:
+            return cls(connect(None), None)  # unwritable: search from memory this time
+        except sqlite3.Error as exc:
+            if getattr(exc, "sqlite_errorcode", None) in _BUSY:
+                # busy past the timeout: never delete what another process may be writing
+                return cls(connect(None), None)
+            # not a database, damaged, of another make, or a full disk: only a cache
+        return cls(*_fresh(path))
 
     def close(self) -> None:
         """Close the database."""
         with self._lock:
             self.db.close()
 
+    def _healing(self, work: Callable[[], T]) -> T:
+        """Run `work`; when the index fails (damaged, of another schema, a full disk), make
+        it afresh, bring it in step with the library again and run `work` once more.
+
+        An index another briefreader holds locked is left alone (this one goes on in memory),
+        as is a file made afresh that fails again (a full disk)."""
+        for attempt in range(3):
+            try:
+                if attempt and self._library is not None:
+                    self._update(self._library, None)
+                return work()
+            except sqlite3.Error as exc:
+                if attempt == 2:
+                    raise
+                busy = getattr(exc, "sqlite_errorcode", None) in _BUSY
+            with self._lock:
+                with contextlib.suppress(sqlite3.Error):
+                    self.db.close()
+                if busy or self.path is None or self._rebuilt:
+                    self.db, self.path = connect(None), None
+                else:
+                    self.db, self.path = _fresh(self.path)
+                self._rebuilt = True
+                self._changed()
+        raise AssertionError("unreachable")
+
+    def _one(self, sql: str, *args: object) -> tuple[str | None] | None:
+        with self._lock:
+            return self.db.execute(sql, args).fetchone()  # type: ignore[no-any-return]
+
     # -- keeping in step with the library -------------------------------------------------
 
     def letter_date(self, letter_id: str) -> dt.date | None:
         """The date of an indexed letter (None when unknown or not indexed)."""
-        with self._lock:
-            row = self.db.execute("SELECT date FROM letters WHERE id = ?", (letter_id,)).fetchone()
+        row = self._healing(lambda: self._one("SELECT date FROM letters WHERE id = ?", letter_id))
         return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
     def letter_ids(self) -> set[str]:
@@ -109,6 +135,10 @@ class SearchIndex:
 
     def update(self, library: Library, progress: Callable[[int, int], None] | None = None) -> None:
         """Index letters new to the index and drop those no longer in `library`, by id."""
+        self._library = library
+        self._healing(lambda: self._update(library, progress))
+
+    def _update(self, library: Library, progress: Callable[[int, int], None] | None) -> None:
         # Oldest first, so that newer letters get higher row numbers: a query too broad to
         # rank in full looks at the newest letters first (`_candidates`).
         wanted = [e.id for e in reversed(library.entries()) if not e.error]
@@ -253,8 +283,16 @@ class SearchIndex:
 
         A document reference lists the document it names first, then the passages that
         cite it (`_reference_hits`)."""
+        limit = min(limit, MAX_LIMIT)
         if limit <= 0:
             return []
+        return self._healing(lambda: self._search(query, limit, letter_ids))
+
+    def count(self, query: str, letter_ids: Collection[str] | None = None) -> int:
+        """How many hits `search(query)` has without a limit (the reader's `50 of 86`)."""
+        return self._healing(lambda: self._count_hits(query, letter_ids))
+
+    def _search(self, query: str, limit: int, letter_ids: Collection[str] | None) -> list[Hit]:
         identifier = reference_identifier(query)
         if identifier is not None or parse_reference(query) is not None:
             return self._reference_hits(query, identifier, letter_ids)[:limit]
@@ -279,8 +317,7 @@ class SearchIndex:
             by_row = {r[0]: r for r in rows}
             return [self._hit(matcher, by_row[row], score, window) for score, row, window in best]
 
-    def count(self, query: str, letter_ids: Collection[str] | None = None) -> int:
-        """How many hits `search(query)` has without a limit (the reader's `50 of 86`)."""
+    def _count_hits(self, query: str, letter_ids: Collection[str] | None) -> int:
         identifier = reference_identifier(query)
         if identifier is not None or parse_reference(query) is not None:
             return len(self._reference_hits(query, identifier, letter_ids))
@@ -299,43 +336,19 @@ class SearchIndex:
         self, query: str, identifier: str | None, letter_ids: Collection[str] | None
     ) -> list[Hit]:
         """The document a reference names (first), then every passage that cites it."""
-        hits = []
-        named = named_letter(self.db, identifier, letter_ids) if identifier else None
-        if named is None:
-            guess = self.find_reference(query)  # a letter that prints only its `Nr. 151`
-            named = guess if guess and (letter_ids is None or guess in letter_ids) else None
-        if named is not None:
-            with self._lock:
-                title, date = self.db.execute(
-                    "SELECT title, date FROM letters WHERE id = ?", (named,)
-                ).fetchone()
-            hits.append(
-                make_hit(
-                    "title",
-                    Located((), title, ()),
-                    REFERENCE_SCORE,
-                    letter_id=named,
-                    title=title,
-                    date=dt.date.fromisoformat(date) if date else None,
-                )
-            )
-        if identifier is None:
-            return hits
         with self._lock:
-            citing = citing_rows(self.db, identifier, letter_ids)
-            for n, (row, spans) in enumerate(citing):
-                snippet, lo, hi = make_snippet(row[6], *spans[0])
-                shift = lo - (1 if lo > 0 else 0)  # the leading `…`
-                shown = tuple((s - shift, e - shift) for s, e in spans if s >= lo and e <= hi)
-                found = Located(tuple(spans), snippet, shown)
-                # Below the named document, in the order citing_rows gives (newest first).
-                score = REFERENCE_SCORE - 1 - n / (len(citing) + 1)
-                hits.append(self._hit_at(row, found, score))
+            named = named_letter(self.db, identifier, letter_ids) if identifier else None
+            ref = parse_reference(query)
+            if named is None and ref is not None:
+                guess = self._named(ref)  # a letter that prints only its `Nr. 151`
+                named = guess if guess and (letter_ids is None or guess in letter_ids) else None
+            hits = [named_hit(self.db, named)] if named else []
+            hits += citing_hits(self.db, identifier, letter_ids) if identifier else []
         # A dossier and number written without `Kamerstuk` (`(36 045, nr. 151)`) is no
         # reference the scanner can resolve: the words in sequence find those, after.
         seen = {(h.letter_id, h.section_index, h.paragraph_index, h.kind) for h in hits}
-        phrase = bare_phrase(identifier)
-        for hit in self.search(phrase, PHRASE_MAX, letter_ids) if phrase else []:
+        phrase = bare_phrase(identifier) if identifier else None
+        for hit in self._search(phrase, PHRASE_MAX, letter_ids) if phrase else []:
             if (hit.letter_id, hit.section_index, hit.paragraph_index, hit.kind) not in seen:
                 hits.append(hit)
         return hits
@@ -347,31 +360,7 @@ class SearchIndex:
         score: float,
         window: tuple[int, int],
     ) -> Hit:
-        return self._hit_at(row, matcher.locate(row[6], window), score)
-
-    def _hit_at(
-        self, row: tuple[int, str, int, int, int, int | None, str], found: Located, score: float
-    ) -> Hit:
-        _, letter_id, kind, si, pi, fn, _ = row
-        title, date, lo, hi = self.db.execute(
-            "SELECT title, date, first_row, last_row FROM letters WHERE id = ?", (letter_id,)
-        ).fetchone()
-        heading = self.db.execute(
-            "SELECT text FROM blocks WHERE row BETWEEN ? AND ? AND kind = 1 AND section_index = ?",
-            (lo, hi, si),
-        ).fetchone()
-        return make_hit(
-            KINDS[kind],
-            found,
-            score,
-            letter_id=letter_id,
-            title=title,
-            date=dt.date.fromisoformat(date) if date else None,
-            section_index=si,
-            section_title=heading[0] if heading else None,
-            paragraph_index=pi,
-            footnote=fn,
-        )
+        return block_hit(self.db, row, matcher.locate(row[6], window), score)
 
     def find_reference(self, query: str) -> str | None:
         """The id of the letter that `query`, a Kamerstuk reference, names (newest first).
@@ -382,6 +371,9 @@ class SearchIndex:
         ref = parse_reference(query)
         if ref is None:
             return None
+        return self._healing(lambda: self._named(ref))
+
+    def _named(self, ref: Reference) -> str | None:
         with self._lock:
             row = self.db.execute(
                 "SELECT id FROM letters WHERE number = ? AND dossier = ? AND sub = ?"
@@ -389,3 +381,14 @@ class SearchIndex:
                 (ref.number, ref.dossier, ref.sub),
             ).fetchone()
         return row[0] if row else None
+
+
+def _fresh(path: Path) -> tuple[sqlite3.Connection, Path | None]:
+    """A new, empty index file at `path` (a damaged or foreign one deleted first), or one in
+    memory when no file can be made there."""
+    try:
+        for stale in (path, *(path.with_name(path.name + x) for x in ("-wal", "-shm"))):
+            stale.unlink(missing_ok=True)
+        return connect(path), path
+    except (OSError, sqlite3.Error):
+        return connect(None), None

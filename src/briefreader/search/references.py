@@ -11,6 +11,7 @@ and identifier of their documents.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Collection, Iterable
 from dataclasses import replace
@@ -21,7 +22,9 @@ from briefreader.parsing.identity import kamerstuk_identifier, parse_identifier,
 from briefreader.search.fts import Row
 from briefreader.search.normalize import word_list
 from briefreader.search.query import parse_reference
-from briefreader.search.rank import Hit
+from briefreader.search.rank import KINDS, Hit, Located, make_hit, make_snippet
+
+REFERENCE_SCORE = 1000.0  # the document a reference names outranks any text match
 
 
 def reference_identifier(query: str) -> str | None:
@@ -98,6 +101,62 @@ def citing_rows(
         if spans:
             out.append((row, spans))
     return out
+
+
+def block_hit(db: sqlite3.Connection, row: Row, found: Located, score: float) -> Hit:
+    """The hit of one indexed block (`row`), with its letter's title and date and its
+    section's heading from the index; `found` says what to show and mark."""
+    _, letter_id, kind, si, pi, fn, _ = row
+    title, date, lo, hi = db.execute(
+        "SELECT title, date, first_row, last_row FROM letters WHERE id = ?", (letter_id,)
+    ).fetchone()
+    heading = db.execute(
+        "SELECT text FROM blocks WHERE row BETWEEN ? AND ? AND kind = 1 AND section_index = ?",
+        (lo, hi, si),
+    ).fetchone()
+    return make_hit(
+        KINDS[kind],
+        found,
+        score,
+        letter_id=letter_id,
+        title=title,
+        date=dt.date.fromisoformat(date) if date else None,
+        section_index=si,
+        section_title=heading[0] if heading else None,
+        paragraph_index=pi,
+        footnote=fn,
+    )
+
+
+def named_hit(db: sqlite3.Connection, letter_id: str) -> Hit:
+    """The hit that heads a reference search: the document it names, by its title."""
+    title, date = db.execute(
+        "SELECT title, date FROM letters WHERE id = ?", (letter_id,)
+    ).fetchone()
+    return make_hit(
+        "title",
+        Located((), title, ()),
+        REFERENCE_SCORE,
+        letter_id=letter_id,
+        title=title,
+        date=dt.date.fromisoformat(date) if date else None,
+    )
+
+
+def citing_hits(
+    db: sqlite3.Connection, identifier: str, letter_ids: Collection[str] | None = None
+) -> list[Hit]:
+    """The passages that cite `identifier` as hits below the named document, newest letters
+    first, each with its citing references marked."""
+    citing = citing_rows(db, identifier, letter_ids)
+    hits = []
+    for n, (row, spans) in enumerate(citing):
+        snippet, lo, hi = make_snippet(row[6], *spans[0])
+        shift = lo - (1 if lo > 0 else 0)  # the leading `…`
+        shown = tuple((s - shift, e - shift) for s, e in spans if s >= lo and e <= hi)
+        score = REFERENCE_SCORE - 1 - n / (len(citing) + 1)
+        hits.append(block_hit(db, row, Located(tuple(spans), snippet, shown), score))
+    return hits
 
 
 def with_documents(hits: Iterable[Hit], library: Library) -> list[Hit]:

@@ -7,20 +7,27 @@ index, clipboard file); the theme the user picks is remembered in the store.
 
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
+import threading
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.worker import WorkerFailed
 
-from briefreader.errors import UserError
+from briefreader.errors import UserError, write_crash_log
 from briefreader.library import Library
 from briefreader.notes import Store
+from briefreader.textsafe import shown_name, shown_text
 from briefreader.ui.commands import GoToCommands
 from briefreader.ui.note_dialogs import STORE_ERRORS
 from briefreader.ui.notework import export_notes
@@ -54,6 +61,34 @@ class ReaderApp(App[None]):
         self.state = state
         self.cache_dir = cache_dir
         self.warning = warning
+        self.crash: tuple[BaseException, Path | None] | None = None  # what ended the app
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a toast; its text (file names, letter text, errors quoting them) is made safe
+        to show first, and never read as markup (a file may be called `[b]x.txt`)."""
+        super().notify(
+            shown_text(message, multiline=True),
+            title=shown_text(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug of ours: the traceback goes to a log file in the cache dir, not the screen;
+        `run_reader` then says so in one line and exits non-zero."""
+        cause = error.error if isinstance(error, WorkerFailed) else error  # a thread's own
+        self.crash = (cause, write_crash_log(self.cache_dir, cause))
+        super()._handle_exception(error)
+        self._exit_renderables.clear()  # Textual would print the traceback on exit
 
     def get_default_screen(self) -> Screen[None]:
         """The reading screen."""
@@ -152,5 +187,30 @@ def run_reader(paths: Sequence[Path], data_dir: Path, cache_dir: Path) -> int:
     library = Library.open(paths, data_dir, cache_dir)
     store = Store.open(data_dir)
     app = ReaderApp(library, ReadingState(store), cache_dir, store.warning)
-    app.run()
-    return 0
+    loop = asyncio.new_event_loop()  # ours, so that quitting need not wait for the workers
+    status = run_app(app, loop=loop)
+    store.close()  # waits for a note being saved, if one is
+    if any(t is not threading.current_thread() and not t.daemon for t in threading.enumerate()):
+        # A thread worker cannot be stopped: parsing or indexing a 50 MB letter would hold
+        # the process for minutes after `q`. What is left writes only caches, which SQLite
+        # keeps whole through a kill, so end here.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    loop.close()
+    return status
+
+
+def run_app(app: ReaderApp, **run: Any) -> int:
+    """Run the reader app; the exit status: 0, or 1 after a crash, said in one line on stderr
+    with the log file that holds the details."""
+    app.run(**run)
+    if app.crash is None and not app.return_code:
+        return 0
+    if app.crash is not None:
+        error, log = app.crash
+        where = f"; details in {shown_name(log)}" if log else ""
+        what = shown_name(f"{type(error).__name__}: {error}")
+        print(f"briefreader: the reader stopped on an internal error ({what}){where}",
+              file=sys.stderr)  # fmt: skip
+    return 1

@@ -17,10 +17,12 @@ from rich.text import Text
 from briefreader.links import cite_spans
 from briefreader.model import Cite, Letter
 from briefreader.ui.kinds import kind_label
+from briefreader.ui.wrapping import Wrapped
 
 REFERENCES_INLINE = 3  # more references than this go to the end of the letter
 CITED_BY_INLINE = 3  # the header names this many citing documents; `i` lists them all
-Wrap = Callable[[Text, int, int], list[Text]]
+Block = Wrapped | list[Text]  # a text wrapped to the pane, or lines as they are
+Wrap = Callable[[Text, int, int], Block]
 
 
 def link_style(link: Style, text: str, identifier: str | None) -> Style:
@@ -64,18 +66,19 @@ def header_lines(
     styles: Mapping[str, Style],
     wrap: Wrap,
     rule: int,
-) -> list[Text]:
-    """The header as lines: the title, `header_facts`, the documents citing this one as links,
-    and a rule `rule` cells wide; `wrap(text, indent, hang)` fits a line to the pane."""
-    out = wrap(Text(letter.title, styles["title"]), 0, 0)
+) -> list[Block]:
+    """The header as blocks of lines: the title, `header_facts`, the documents citing this
+    one as links, and a rule `rule` cells wide; `wrap(text, indent, hang)` fits a line to
+    the pane."""
+    out = [wrap(Text(letter.title, styles["title"]), 0, 0)]
     for label, value in header_facts(letter):
         if label is None:
-            out += wrap(Text(value, styles["meta"]), 0, 0)
+            out.append(wrap(Text(value, styles["meta"]), 0, 0))
             continue
         line = Text.assemble((f"{label}: ", styles["label"]), (value, styles["meta"]))
         if label == "References":
             mark_links(line, value, styles["link"], len(label) + 2)
-        out += wrap(line, 0, len(label) + 2)
+        out.append(wrap(line, 0, len(label) + 2))
     if cited_by:
         label = "Cited by"
         line = Text(f"{label}: ", styles["label"])
@@ -85,8 +88,8 @@ def header_lines(
         more = len(cited_by) - CITED_BY_INLINE
         line.append(f"; and {more} more" if more > 0 else "", styles["meta"])
         line.append("  (i lists them)", styles["meta"])
-        out += wrap(line, 0, len(label) + 2)
-    return [*out, Text("─" * rule, styles["rule"])]
+        out.append(wrap(line, 0, len(label) + 2))
+    return [*out, [Text("─" * rule, styles["rule"])]]
 
 
 def references_line(letter: Letter) -> str | None:

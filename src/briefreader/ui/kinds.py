@@ -16,7 +16,7 @@ KIND_LABELS = {
     "besluitenlijst": "Besluitenlijst",
     "wetsvoorstel": "Wetsvoorstel",
     "document": "Document",
-    "error": "⚠ error",
+    "error": "unreadable",
 }
 _SERIES = ("Kamerstukken ", "Kamerstuk ", "Aanhangsel Handelingen ", "Kamerbrief van ")
 

@@ -10,16 +10,18 @@ for the heading of a section that has no paragraphs of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
-from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 
 from briefreader.links import cite_spans
 from briefreader.model import Cite, Letter, Paragraph
+from briefreader.textsafe import has_unsafe, unsafe_spans
 from briefreader.ui.header import REFERENCES_INLINE, header_lines, link_style, mark_links
+from briefreader.ui.wrapping import Lines, Owners, Wrapped, wrap_offsets
 
 GUTTER = 2  # the cursor bar and a space, left of every line
 MEASURE = 92  # at most this many cells of text per line: long lines tire the eye
@@ -77,10 +79,14 @@ class LetterLayout:
     """A letter as lines of one width, with the passages and section headings located."""
 
     width: int
-    lines: list[Text] = field(default_factory=list)
-    owners: list[int] = field(default_factory=list)  # passage index per line, -1 for none
+    lines: Lines = field(default_factory=Lines)  # made as they are drawn
     passages: list[Passage] = field(default_factory=list)
     section_starts: list[int] = field(default_factory=list)  # first line of each section
+
+    @property
+    def owners(self) -> Owners:
+        """The passage index of each line, -1 for none."""
+        return Owners(self.lines)
 
     def place(self, cursor: int) -> Place:
         """Passage `cursor` in letter terms, with how far through the letter it ends; the
@@ -92,9 +98,9 @@ class LetterLayout:
 
     def passage_at(self, line: int) -> int:
         """The passage index at `line`, else the nearest passage after it, else the last."""
-        for n in range(max(line, 0), len(self.owners)):
-            if self.owners[n] >= 0:
-                return self.owners[n]
+        for n in range(max(line, 0), len(self.lines)):
+            if self.lines.owner(n) >= 0:
+                return self.lines.owner(n)
         return len(self.passages) - 1
 
     def passage_index(self, section: int, paragraph: int) -> int | None:
@@ -112,31 +118,16 @@ class LetterLayout:
         return len(self.passages) - 1
 
 
-def wrap_offsets(text: str, width: int) -> list[int]:
-    """Offsets where `text` breaks into lines of at most `width` cells (greedy, on spaces)."""
-    breaks: list[int] = []
-    line_cells, pos = 0, 0
-    width = max(width, 8)
-    for word in text.split(" "):
-        cells = cell_len(word)
-        if line_cells and line_cells + 1 + cells > width:
-            room = width - line_cells - 1
-            if cells > width and room >= 4:  # a URL: start it here rather than alone below
-                pos += room
-                breaks.append(pos)
-                word = word[room:]
-                cells = cell_len(word)
-            else:
-                breaks.append(pos)
-            line_cells = 0
-        while cells > width:  # a word longer than a line: cut it
-            pos += width
-            breaks.append(pos)
-            word = word[width:]
-            cells = cell_len(word)
-        line_cells += cells + (1 if line_cells else 0)
-        pos += len(word) + 1
-    return [b for b in breaks if 0 < b < len(text)]
+def shown(text: Text) -> Text:
+    """`text` without what must not reach the screen (escapes, controls, bidi and zero-width
+    marks; see `textsafe`), its styles kept. Letters are cleaned when read; this holds for
+    whatever else ends up in a layout (a cached parse, a reader of another format)."""
+    plain = text.plain
+    if not has_unsafe(plain):
+        return text
+    cuts = [offset for span in unsafe_spans(plain) for offset in span]
+    pieces = text.divide(cuts)
+    return Text("").join(piece for n, piece in enumerate(pieces) if n % 2 == 0)
 
 
 # A Kamerstuk number is one word to the eye: `21 501-02, nr. 2433` never breaks inside.
@@ -185,6 +176,22 @@ def paragraph_text(
     return text
 
 
+def paragraph_plain(paragraph: Paragraph) -> str:
+    """The plain text of `paragraph_text(paragraph, ...)`, without making the `Text`."""
+    out, pos = [], 0
+    for ref in sorted(paragraph.footnote_refs, key=lambda r: r.offset):
+        out += [paragraph.text[pos : ref.offset], str(ref.number).translate(SUPERSCRIPT)]
+        pos = ref.offset
+    out.append(paragraph.text[pos:])
+    return "".join(out)
+
+
+def _rstripped(make: Callable[[], Text]) -> Text:
+    text = make()
+    text.rstrip()
+    return text
+
+
 def _shift(shifts: list[tuple[int, int]], offset: int) -> int:
     """How many marker characters sit before `offset` of the paragraph text."""
     added = 0
@@ -203,29 +210,37 @@ class _Builder:
         self.measure = max(min(width - GUTTER - 1, MEASURE), 8)
 
     def blank(self) -> None:
-        if self.layout.lines and self.layout.lines[-1].plain:
+        if len(self.layout.lines) and not self.layout.lines.last_blank:
             self.add([Text()], -1)
 
-    def add(self, lines: Iterable[Text], owner: int) -> None:
-        for line in lines:
-            self.layout.lines.append(line)
-            self.layout.owners.append(owner)
+    def add(self, lines: Wrapped | list[Text], owner: int) -> None:
+        self.layout.lines.add(lines, owner)
 
-    def wrapped(self, text: Text, indent: int = 0, hang: int = 0) -> list[Text]:
-        """`text` wrapped to the measure, the first line indented `indent`, the rest `hang`."""
+    def wrapped(self, text: Text, indent: int = 0, hang: int = 0) -> Wrapped:
+        """`text` wrapped to the measure, the first line indented `indent`, the rest `hang`
+        (where it breaks is worked out now; the lines are made when drawn)."""
         width = self.measure - max(indent, hang)
+        text = shown(text)
         text.rstrip()
-        out = []
-        offsets = wrap_offsets(glue_numbers(text.plain), width)
-        for n, piece in enumerate(text.divide(offsets)):
-            piece.rstrip()
-            lead = indent if n == 0 else hang
-            if piece.plain.startswith(" "):
-                piece = piece[1:]
-            out.append(Text(" " * lead) + piece if lead else piece)
-        return out or [Text()]
+        plain = text.plain
+        offsets = wrap_offsets(glue_numbers(plain), width)
+        return Wrapped(lambda: text, offsets, indent, hang, not plain)
 
-    def passage(self, section: int, paragraph: int, lines: list[Text]) -> None:
+    def paragraph(self, paragraph: Paragraph, spans: Spans) -> Wrapped:
+        """A paragraph wrapped to the measure; its styled text is made only when drawn (a
+        50 MB letter is laid out by finding its line breaks, in C for plain prose)."""
+        plain = paragraph_plain(paragraph)
+        styles = self.styles
+        make = partial(
+            paragraph_text, paragraph, styles["marker"], spans, styles["match"], styles["link"]
+        )
+        if has_unsafe(plain):  # rare: made now, so that what is wrapped is what is shown
+            return self.wrapped(make())
+        plain = plain.rstrip()
+        offsets = wrap_offsets(glue_numbers(plain), self.measure)
+        return Wrapped(partial(_rstripped, make), offsets, 0, 0, not plain)
+
+    def passage(self, section: int, paragraph: int, lines: Wrapped | list[Text]) -> None:
         layout = self.layout
         start = len(layout.lines)
         self.add(lines, len(layout.passages))
@@ -247,8 +262,8 @@ def build_layout(
     marks = marks or {}
     aside = aside or Aside()
     b = _Builder(width, styles)
-    wrap = b.wrapped
-    b.add(header_lines(letter, aside.cited_by, styles, wrap, min(b.measure, 40)), -1)
+    for block in header_lines(letter, aside.cited_by, styles, b.wrapped, min(b.measure, 40)):
+        b.add(block, -1)
     shown: set[int] = set()
     for s, section in enumerate(letter.sections):
         b.blank()
@@ -267,10 +282,7 @@ def build_layout(
         for p, paragraph in enumerate(section.paragraphs):
             if p:
                 b.add([Text()], -1)
-            text = paragraph_text(
-                paragraph, styles["marker"], marks.get((s, p), ()), styles["match"], styles["link"]
-            )
-            b.passage(s, p, b.wrapped(text))
+            b.passage(s, p, b.paragraph(paragraph, marks.get((s, p), ())))
             if (s, p) in aside.changed:  # the user's note quotes words no longer there
                 was = Text("changed since your note, which quotes: ", styles["label"])
                 was.append(f"“{aside.changed[(s, p)]}”", styles["changed"])

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from briefreader.library import Entry
+from briefreader.textsafe import shown_name
 from briefreader.ui.kinds import kind_label, short_number
 
 DATE_CELLS = 10
@@ -36,7 +37,7 @@ def _kind(entry: Entry) -> str:
 
 
 def _sender(entry: Entry) -> str:
-    return entry.error or entry.sender or ""
+    return shown_name(entry.error) if entry.error else entry.sender or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,8 @@ class Columns:
     def row(self, entry: Entry) -> str:
         """One row as plain text."""
         date = entry.date.isoformat() if entry.date else "—"
-        title = f"⚠ {entry.path.name}" if entry.error else entry.title
+        # a file's own name may hold escapes, newlines, bidi marks: shown made safe
+        title = f"⚠ {shown_name(entry.path.name)}" if entry.error else entry.title
         parts = [" " + fit(date, DATE_CELLS)]
         parts += [fit(c.cell(entry), c.cells) for c in self.before]
         parts.append(fit(title, self.title))
