@@ -8,8 +8,9 @@ def _escape(line: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def make_pdf(pages: list[list[str]]) -> bytes:
-    """A PDF whose pages hold these lines, top to bottom."""
+def make_pdf(pages: list[list[str | bytes]]) -> bytes:
+    """A PDF whose pages hold these lines, top to bottom; a `bytes` line is raw content
+    operators (`b"[(Inf) -250 (rastructuur)] TJ T*"`: a word kerned apart)."""
     objects: list[bytes] = []
     page_ids = [4 + 2 * i for i in range(len(pages))]
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
@@ -21,7 +22,14 @@ def make_pdf(pages: list[list[str]]) -> bytes:
     for lines in pages:
         ops = [b"BT /F1 11 Tf 14 TL 72 770 Td"]
         # an empty line is a wider gap, as between paragraphs on a real page
-        ops += [b"(%s) Tj T*" % _escape(line) if line else b"0 -24 Td" for line in lines]
+        ops += [
+            line
+            if isinstance(line, bytes)
+            else b"(%s) Tj T*" % _escape(line)
+            if line
+            else b"0 -24 Td"
+            for line in lines
+        ]
         ops.append(b"ET")
         stream = b"\n".join(ops)
         content_id = len(objects) + 2

@@ -23,35 +23,7 @@ from briefreader.cli import main
 DOCS = Path(__file__).resolve().parent / "documents"
 EXPECTED = sorted((DOCS / "expected").glob("*.json"))
 
-NOT_YET: set[str] = {
-    "001_ah-tk-20232024-387_bz_zuidelijke-kaukasus.txt",
-    "003_ah-tk-20222023-3649_nens_emissiearme-stalvloeren.txt",
-    "006_kst-32500-C-7_bzk_uitstel-vragen-provinciefonds.txt",
-    "007_kst-34919-3_defensie_openbaarmaking-defensienota_parlementairemonitor.txt",
-    "010_kst-21501-20-512_bz_euro-zone-top.txt",
-    "012_kst-33000-IV-15_az_envelop-curacao.txt",
-    "016_kst-33529-468_ezk_versterking-groningen.txt",
-    "017_kst-35228-6_szw_reactie-pocob-eindverslag.txt",
-    "021_kst-25295-1_vws_beleidsnota-infectieziekten-1997.txt",
-    "025_kst-34775-A-52_ienw_startbeslissing-burgerveen_rijksbegroting.txt",
-    "028_2024D39756_lvvn_urgenda-lelieteelt_tk-site.txt",
-    "ah-tk-20202021-3235.pdf",
-    "ah-tk-20232024-1076.pdf",
-    "ah-tk-20232024-1314.pdf",
-    "ah-tk-20232024-1949.pdf",
-    "ah-tk-20232024-1999.pdf",
-    "ah-tk-20232024-2129.pdf",
-    "ah-tk-20232024-2210.pdf",
-    "ah-tk-20232024-2271.pdf",
-    "ah-tk-20232024-878.pdf",
-    "besluitenlijst-20090402-bzk-procedurevergadering.pdf",
-    "besluitenlijst-20161026-fin-procedurevergadering.pdf",
-    "bnc-fiche-fin-2021-fiche5-mifid-mifir.pdf",
-    "kamerbrief-ezk-20230530-herijkte-missies-innovatiebeleid.pdf",
-    "kamerbrief-ienw-20231018-verzamelbrief-luchtvaart.pdf",
-    "kamerbrief-venj-20110301-draagmoederschap.pdf",
-    "kst-32545-143.pdf",
-}
+NOT_YET: set[str] = set()
 
 
 def _norm(value: object) -> str:

@@ -2,8 +2,8 @@
 
 Everything a letter file holds passes through `clean_text` before the parser sees it, so a
 hostile file (ANSI colours, OSC 52 clipboard writes, BEL) can never drive the user's terminal.
-Form feeds survive: they are the page breaks `pdftotext` writes. A PDF is read through
-poppler's `pdftotext` when it is installed.
+Form feeds survive: they are the page breaks `pdftotext` and the PDF reader write. PDFs
+themselves are read by `sources.pdf`.
 """
 
 from __future__ import annotations
@@ -11,9 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import stat
-import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -122,26 +120,9 @@ def read_letter_text(path: Path) -> str:
 
 
 def pdf_text(data: bytes, path: Path | str) -> bytes:
-    """The text of a PDF as UTF-8 bytes, by poppler's `pdftotext` (pages end in form feeds)."""
-    tool = shutil.which("pdftotext")
-    if tool is None:
-        raise UserError(path, "is a PDF; install poppler-utils (pdftotext) to read PDF letters")
-    try:
-        run = subprocess.run(
-            [tool, "-enc", "UTF-8", "-eol", "unix", "-", "-"],
-            input=data,
-            capture_output=True,
-            timeout=120,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise UserError(path, f"could not extract text from the PDF ({exc})") from None
-    if run.returncode != 0:
-        why = run.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UserError(path, f"is a damaged PDF ({why[-1] if why else 'pdftotext failed'})")
-    if not run.stdout.strip():
-        raise UserError(path, "is a PDF without text (a scan?); it needs OCR first")
-    return run.stdout
+    """Refuse a PDF here: PDFs are read by `sources.read_document` (the PDF reader), which
+    sits a layer above this module."""
+    raise UserError(path, "is a PDF, not a text letter")
 
 
 def text_from_bytes(data: bytes, path: Path | str = "<bytes>") -> str:

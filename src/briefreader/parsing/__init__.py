@@ -1,8 +1,9 @@
 """Text to `Letter`: `parse_letter()` is the one public name of the parser.
 
-The stages run one way: lines (page breaks, gaps, furniture) → footnotes out, markers
-detached → header block → closing block → headings and paragraphs → line joining with the
-document's hyphen judge → metadata (references, kind, sender, title).
+The stages run one way, as the rule tables in `table.py` order them: lines (page breaks,
+gaps, furniture) → kind signs → footnotes out, markers detached → header block → closing
+block → headings and paragraphs (block rules per kind); then here: line joining with the
+document's hyphen judge → metadata (kind, sender, title, identity, references).
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from briefreader.model import (
     Signatory,
     SourceSpan,
 )
-from briefreader.parsing.footnotes import MARK_CLOSE, MARK_OPEN, extract_footnotes
+from briefreader.parsing.footnotes import MARK_CLOSE, MARK_OPEN
 from briefreader.parsing.hyphens import DROP, SPACE, HyphenJudge
 from briefreader.parsing.identity import with_identity
-from briefreader.parsing.lines import Line, split_lines
+from briefreader.parsing.lines import Line
 from briefreader.parsing.meta import kind_of, sender_of, title_of
-from briefreader.parsing.rules import build_blocks, take_closing, take_header
+from briefreader.parsing.state import ParseState
+from briefreader.parsing.table import run_stages
 
 __all__ = ["parse_letter"]
 
@@ -66,25 +68,22 @@ def _paragraph(lines: list[Line], judge: HyphenJudge) -> Paragraph:
         length += len(chunk)
         refs.append(FootnoteRef(length, int(m.group(1))))
         pos = m.end()
+        if raw.startswith(" ", pos) and (length == 0 or "".join(parts).endswith(" ")):
+            pos += 1  # a marker standing alone between words (or first) leaves no extra space
     parts.append(raw[pos:])
     text = "".join(parts)
+    if text.endswith(" "):  # a marker standing alone at the end
+        text = text.rstrip()
+        refs = [FootnoteRef(min(r.offset, len(text)), r.number) for r in refs]
     return Paragraph(text, SourceSpan(lines[0].index, lines[-1].index + 1), tuple(refs))
 
 
 def parse_letter(text: str, source: str = "<text>") -> Letter:
     """Parse the cleaned text of one letter (see `ingest.read_letter_text`)."""
-    lines = split_lines(text)
-    judge = HyphenJudge([ln.text for ln in lines])
-    body, raw_notes = extract_footnotes(lines)
-    header, start = take_header(body)
-    pairs, end = take_closing(body, start)
-    # a marker detached in a header or closing line is dropped there: only paragraphs keep them
-    pairs = [(_plain(role), _plain(name)) for role, name in pairs]
-    for field in ("recipient", "heading", "subject", "place"):
-        value = getattr(header, field)
-        if value:
-            setattr(header, field, _plain(value))
-    blocks = build_blocks(body[start:end])
+    state = run_stages(ParseState(text, source))
+    body, start, end, header, pairs = state.body, state.start, state.end, state.header, state.pairs
+    judge = state.judge or HyphenJudge([])
+    raw_notes, blocks = state.notes, state.blocks
 
     sections: list[Section] = []
     title: str | None = None
@@ -125,17 +124,24 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
     letter = Letter(
         id=text_id(text),
         source=source,
-        kind=kind_of(header.heading, header.recipient, first_para, headings),
-        title=title_of(header.subject, header.heading, first_para, headings),
+        kind=state.kind or kind_of(header.heading, header.recipient, first_para, headings),
+        title=state.title
+        or title_of(header.subject or header.dossier_title, header.heading, first_para, headings),
         date=header.date,
         place=header.place,
         recipient=header.recipient,
-        sender=sender_of(roles, header.heading, first_para),
+        sender=sender_of(roles, header.heading, first_para) or header.committee,
         sections=tuple(sections),
         footnotes=footnotes,
         signatories=tuple(Signatory(role, name) for role, name in pairs),
         number=header.number,
         heading=header.heading,
         subject=header.subject,
+        identifier=state.identifier,
+        dossier=state.dossier,
+        session=state.session,
+        kenmerk=state.kenmerk,
+        submitted=state.submitted,
+        questioners=tuple(state.questioners),
     )
     return with_identity(letter)  # identifier, citation, references and cites

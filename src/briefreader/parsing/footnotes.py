@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from briefreader.parsing.lines import Line, ends_mid_sentence
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
-_START = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Z«“]|https?:))(\S.*)$")
+_START = re.compile(r"^(\d{1,3})(?:\s+|(?=[A-Z«“(]|https?:))(\S.*)$")
+# pypdf-style text: a body glued to its number (`2Kamerstuk 29 383`) needs no blank line
+_GLUED = re.compile(r"^\d{1,3}(?=[A-Z«“(]|https?:)")
 _MAX_ZONE_LINES = 40
 _MAX_SKIP = 3
 
@@ -32,13 +34,17 @@ class RawFootnote:
 def _marker_pattern(number: int) -> re.Pattern[str]:
     n = str(number)
     return re.compile(
-        rf"(?:(?<=[.,;:)»”’\"])(?<!\d[.,])|(?<=(?:19|20)\d\d[.,])|(?<=[^\W\d_])"
+        rf"(?:(?<=[.,;:?!)»”’\"])(?<!\d[.,])|(?<=(?:19|20)\d\d[.,])|(?<=[^\W\d_])"
         rf"|(?<=\b(?:19|20)\d\d)){n}(?!\w)"
+        # a marker on a line of its own, or opening a line that goes on in lower case
+        rf"|^{n}(?=\s+[a-z]|\s*$)"
     )
 
 
 def _rank(text: str, pos: int) -> int:
     """Lower is likelier: after punctuation, a lower-case letter, a capital, a year."""
+    if pos == 0:
+        return 1
     before = text[pos - 1]
     if before.isdigit():
         return 3
@@ -89,7 +95,8 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote]]
         expected = notes[-1].number + 1 if notes else 1
         number = int(m.group(1)) if m else 0
         # the next number, or a few further on when an extraction lost a footnote
-        if expected <= number <= expected + _MAX_SKIP and line.gap >= 1 and not line.page_start:
+        alone = line.gap >= 1 or _GLUED.match(line.text) is not None
+        if expected <= number <= expected + _MAX_SKIP and alone and not line.page_start:
             end = _zone_end(lines, i)
             found = _find_marker(body, number, floor) if end is not None else None
             if end is not None and found is not None:

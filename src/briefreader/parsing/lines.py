@@ -21,10 +21,23 @@ _FURNITURE = re.compile(
       | kst-\d[\w-]*(?:\s.*)?                             # kst-36045-151 ISSN ... footer
       | ISSN\s+\d{4}\s*-\s*\d{3}[\dX].*
       | (?:Pagina|pagina|Page)\s+\d+\s+(?:van|of)\s+\d+
+      | (?:ah|h)-[a-z]{2}-\d{8}-\d+[\w-]*                   # ah-tk-20232024-1314 footer
+      | a?h\s[a-z]{2}\s\d{8}\s\d+                          # the same, as a converter lost it
+      | ['’]s-Gravenhage\s+\d{4}(?:\s+Tweede\s+Kamer,.*)?   # SDU imprint
+      | (?:\d{1,4}\s+)?Tweede\s+Kamer,\s+vergaderjaar\s+\d{4}[–-]\d{4},\s+Aanhangsel(?:\s+\d{1,4})?
+      | Tweede\s+Kamer\s+der\s+Staten-Generaal\s+[12]       # SDU running head, chamber 2
+      | Vergaderjaar\s+\d{4}[–-]\d{4}(?:\s+Aanhangsel\s+van\s+de\s+Handelingen)?
     )$""",
     re.VERBOSE,
 )
 
+# `ISSN 0921 - 7398’s-Gravenhage 2023Tweede Kamer, vergaderjaar 2022–2023, Aanhangsel 1Antwoord 3`
+_GLUED_FOOTER = re.compile(
+    r"^(?:ISSN\s+\d{4}\s*-\s*\d{3}[\dX]\s*)?(?:['’]s-Gravenhage\s+\d{4}\s*)?"
+    r"Tweede\s+Kamer,\s+vergaderjaar\s+\d{4}[–-]\d{4},\s+Aanhangsel(?:\s*\d{1,4})?(?=[A-Z«])"
+)
+_RULE = re.compile(r"^-{3,}$|^(?:- ){2,}-$")
+_BRACKET_MARK = re.compile(r"(?<=\S)\[(\d{1,3}) ?\]")
 _INDENTED = re.compile(r"^ +\S", re.MULTILINE)
 _NONBLANK = re.compile(r"^[ \t\f]*\S", re.MULTILINE)
 _PAGE_NUMBER = re.compile(r"^-?\s*\d{1,3}\s*-?$")
@@ -130,7 +143,21 @@ class Line:
         return self.page_start or self.gap >= 2
 
 
-_FURNITURE_STARTS = ("Tweede", "kst-", "ISSN", "Pagina", "pagina", "Page")
+_FURNITURE_STARTS = (
+    "Tweede",
+    "kst-",
+    "ISSN",
+    "Pagina",
+    "pagina",
+    "Page",
+    "ah-",
+    "h-",
+    "h ",
+    "ah ",
+    "'s-",
+    "’s-",
+    "Vergaderjaar",
+)
 
 
 def is_furniture(text: str) -> bool:
@@ -140,8 +167,9 @@ def is_furniture(text: str) -> bool:
     return bool(_FURNITURE.match(text))
 
 
-def split_lines(text: str) -> list[Line]:
-    """The non-blank lines of `text` with their gaps and page starts; furniture dropped.
+def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
+    """The non-blank lines of `text` with their gaps and page starts; furniture dropped
+    (and collected in `furniture` when given: a footer's id names the document).
 
     A line that opens with exactly one space starts a page, unless most lines are indented
     (a `pdftotext -layout` export), where only form feeds mark pages.
@@ -165,9 +193,23 @@ def split_lines(text: str) -> list[Line]:
             space_marks_page and rawline.startswith(" ") and not rawline.startswith("  ")
         )
         form_feed = False
-        if is_furniture(stripped) or (gap and _PAGE_NUMBER.match(stripped)):
+        if "vergaderjaar" in stripped and (glued := _GLUED_FOOTER.match(stripped)):
+            # pypdf glues an SDU footer to the next page's first line: keep that line only
+            if furniture is not None:
+                furniture.append(glued.group(0))
+            stripped, gap, page_start = stripped[glued.end() :].strip(), gap + 2, True
+        if stripped.startswith("---") and _RULE.match(stripped):
+            # a converter's page break (pymupdf Markdown): what follows starts a page
+            gap, form_feed = gap + 2, True
+            continue
+        if "[" in stripped:
+            stripped = _BRACKET_MARK.sub(r"\1", stripped)  # `zuiverd»[1 ]`: a footnote marker
+        head = (page_start or not lines) and stripped == "Tweede Kamer der Staten-Generaal"
+        if head or is_furniture(stripped) or (gap and _PAGE_NUMBER.match(stripped)):
             # A footer sits at a page bottom: what follows starts a new page.
             gap += 2
+            if furniture is not None:
+                furniture.append(stripped)
             continue
         if "  " in stripped:
             stripped = " ".join(stripped.split())

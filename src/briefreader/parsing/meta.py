@@ -20,19 +20,30 @@ _COMMISSION = re.compile(
 )
 
 
+# Words of an SDU heading (`Nr. 3 MEMORIE VAN TOELICHTING`) and the kind they make, in order.
+# What an SDU heading opens with (`Nr. 3 MEMORIE VAN TOELICHTING`) and the kind it makes; a
+# heading names its own type first (`BRIEF … TER AANBIEDING VAN HET VERSLAG …` is a letter).
+_HEADING_KINDS = (
+    ("BESLUITENLIJST", "besluitenlijst"),
+    ("VERSLAG", "verslag"),
+    ("EINDVERSLAG", "verslag"),
+    ("LIJST VAN VRAGEN", "verslag"),
+    ("MOTIE", "motie"),
+    ("VOORSTEL VAN WET", "wetsvoorstel"),
+    ("MEMORIE VAN TOELICHTING", "wetsvoorstel"),
+    ("NOTA", "document"),
+    ("BRIEF", "brief"),
+)
+_HEADING_PREFIX = re.compile(r"^(?:(?:NADER\s+)?GEWIJZIGDE?\s+|NIEUWE\s+|TWEEDE\s+)*")
+
+
 def kind_of(
     heading: str | None, recipient: str | None, body_start: str, headings: list[str]
 ) -> str:
-    """`brief`, `verslag`, `motie`, `nota`, `antwoord` or `document`."""
-    head = (heading or "").upper()
-    for word, kind in (
-        ("VERSLAG", "verslag"),
-        ("MOTIE", "motie"),
-        ("NOTA", "nota"),
-        ("ANTWOORD", "antwoord"),
-        ("BRIEF", "brief"),
-    ):
-        if word in head:
+    """One of DESIGN.md's kinds, when no kind sign knew it early: from the heading or body."""
+    head = _HEADING_PREFIX.sub("", " ".join((heading or "").upper().split()))
+    for words, kind in _HEADING_KINDS:
+        if head.startswith(words):
             return kind
     if any(h.startswith("Vragen en opmerkingen van de leden") for h in headings):
         return "verslag"
@@ -43,9 +54,13 @@ def kind_of(
 
 def sender_of(roles: list[str], heading: str | None, body_start: str) -> str | None:
     """Who sent the letter: the first signatory's role, else a committee named at the start."""
-    if roles:
+    if _HEADING_PREFIX.sub("", (heading or "").upper().lstrip()).startswith("MOTIE"):
+        return None  # a motie has movers (its signatories), not a sender
+    if roles and roles[0]:
         role = re.sub(r"^(?:De|Het)\s+", "", roles[0], flags=re.IGNORECASE)
         return role + (f" +{len(roles) - 1}" if len(roles) > 1 else "")
+    if roles:
+        return None
     m = _COMMISSION.search(body_start)
     if m:
         return " ".join(m.group(1).split())

@@ -53,10 +53,10 @@ _VALEDICTION = re.compile(
 _RECIPIENT = re.compile(r"^(?:Aan de |De Voorzitter van de Tweede Kamer)")
 _ROLE = re.compile(r"^(?:De|Het|DE|HET)\s+\S.{2,150},$")
 _NAME = re.compile(r"^(?:[a-z]{2,5}\.\s*)*[A-Z][\w.'’ -]{1,60}$")
-_NUMBERED = re.compile(r"^\d{1,3}\.\s+[A-Z«‘“]")
+NUMBERED = re.compile(r"^\d{1,3}\.\s+[A-Z«‘“]")
 # `2.1 Woningbouwproductie`, `2.1. Betaalbaarheid`: a numbered sub-heading, one level down
-_SUBNUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z«‘“]")
-_ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.?\s+[A-Z«‘“]")
+SUBNUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z«‘“]")
+ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.?\s+[A-Z«‘“]")
 _BULLET = re.compile(r"^(?:[-•–○·▪●*]\s|\(?[a-z]\)\s|[a-z]\.\s|\d{1,2}\)\s)")
 
 
@@ -187,66 +187,19 @@ def is_heading_text(text: str) -> bool:
         return False
     if text[-1] in ".,;:?!-–" or _BULLET.match(text):
         return False
-    if first.isdigit() and not (_NUMBERED.match(text) or _SUBNUMBERED.match(text)):
+    if first.isdigit() and not (NUMBERED.match(text) or SUBNUMBERED.match(text)):
         return False
     if _PLACE_DATE.match(text) or _ROLE.match(text) or ends_mid_sentence(text):
         return False
     return any(c.isalpha() for c in text)
 
 
-def build_blocks(lines: list[Line]) -> list[Block]:
-    """Group body lines into headings and paragraphs."""
-    blocks: list[Block] = []
-    # Text stranded between footnotes waits until the paragraph it interrupts has ended.
-    stranded: list[Line] = []
-    seen_plain_heading = False
-
-    def open_block(block: Block) -> None:
-        if stranded:
-            blocks.append(Block(False, stranded[:]))
-            stranded.clear()
-        blocks.append(block)
-
-    for i, line in enumerate(lines):
-        if line.orphan:
-            stranded.append(line)
-            continue
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        text = line.text
-        last = blocks[-1] if blocks else None
-        prev = last.lines[-1].text if last else ""
-        in_text = last is not None and not last.heading
-        alone_before = line.gap >= 1 or line.page_start or last is None
-        if not alone_before and len(text) <= 60 and in_text and ends_sentence(prev):
-            # a short heading right under a paragraph's last line, with a blank after it
-            alone_before = len(text.split()) <= 8
-        if (
-            alone_before
-            and is_heading_text(text)
-            and not (in_text and ends_mid_sentence(prev) and not _isolated(line, nxt))
-            and _alone_after(text, nxt)
-        ):
-            numbered = bool(_NUMBERED.match(text))
-            sub = _SUBNUMBERED.match(text)
-            level = 2 if sub or (numbered and seen_plain_heading) else 1
-            open_block(Block(True, [line], level))
-            plain = not (numbered or sub or _ROMAN.match(text))
-            seen_plain_heading = seen_plain_heading or plain
-        elif last is None or last.heading or _starts_paragraph(line, prev):
-            open_block(Block(False, [line]))
-        else:
-            last.lines.append(line)
-    if stranded:
-        blocks.append(Block(False, stranded))
-    return blocks
-
-
-def _isolated(line: Line, nxt: Line | None) -> bool:
+def isolated(line: Line, nxt: Line | None) -> bool:
     """A line with blank lines on both sides, and no lower-case sentence going on after it."""
     return line.gap >= 1 and (nxt is None or (nxt.gap >= 1 and not nxt.text[0].islower()))
 
 
-def _alone_after(text: str, nxt: Line | None) -> bool:
+def alone_after(text: str, nxt: Line | None) -> bool:
     """Does a heading candidate stand alone below: a blank, a page break, or the end?
 
     A numbered heading (`1. Antwoord van het kabinet`) may be followed straight by its text.
@@ -257,11 +210,11 @@ def _alone_after(text: str, nxt: Line | None) -> bool:
         return False  # the sentence goes on (a full-width line cut at a page end)
     if nxt.gap >= 1 or nxt.page_start:
         return True
-    numbered = _NUMBERED.match(text) or _ROMAN.match(text)
+    numbered = NUMBERED.match(text) or ROMAN.match(text)
     return bool(numbered) and nxt.text[0].isupper()
 
 
-def _starts_paragraph(line: Line, prev: str) -> bool:
+def starts_paragraph(line: Line, prev: str) -> bool:
     """Does `line` open a new paragraph after a paragraph whose last line is `prev`?"""
     text = line.text
     if _BULLET.match(text):

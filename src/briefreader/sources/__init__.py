@@ -13,12 +13,15 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from briefreader.ingest import read_bytes, text_from_bytes
+from briefreader.ingest import clean_text, read_bytes, text_from_bytes
 from briefreader.model import Letter
 from briefreader.parsing import parse_letter
 from briefreader.sources.html import read_html
 from briefreader.sources.metadata import SIBLING_SUFFIXES
 from briefreader.sources.odt import read_odt
+from briefreader.sources.pdf import pdf_text
+from briefreader.sources.repair import repair_text
+from briefreader.sources.webtext import strip_web_furniture
 from briefreader.sources.xml import read_xml
 
 __all__ = [
@@ -37,7 +40,13 @@ DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf", ".xml", ".html", ".htm", ".odt")
 
 
 def _text(data: bytes, source: str) -> Letter:
-    return parse_letter(text_from_bytes(data, source), source)
+    # pypdf-made text splits accents as the PDF reader's text would (`Kostic´`)
+    text = repair_text(text_from_bytes(data, source))
+    return parse_letter(strip_web_furniture(text), source)
+
+
+def _pdf(data: bytes, source: str) -> Letter:
+    return parse_letter(clean_text(pdf_text(data, source)), source)
 
 
 def _html(data: bytes, source: str) -> Letter:
@@ -45,9 +54,10 @@ def _html(data: bytes, source: str) -> Letter:
     return read_html(data, source, lambda text, name: _text(text.encode("utf-8"), name))
 
 
+# One line per format: `sniff` names it, its reader makes the letter.
 READERS: dict[str, Reader] = {
     "text": _text,
-    "pdf": _text,
+    "pdf": _pdf,
     "xml": read_xml,
     "html": _html,
     "odt": read_odt,

@@ -1,0 +1,76 @@
+"""Kind signs and stages for committee lists, moties, bills and fiches; header facts to state.
+
+A kind sign looks at a document's first lines, before anything else is read, and names its
+kind so the tables can pick that kind's rules (`table.py` registers each with one line):
+
+- `besluitenlijst`: a `Document: Besluitenlijst …` line and numbered `Agendapunt:` rows;
+- `motie`: `De Kamer, gehoord de beraadslaging, …` with `verzoekt`/`spreekt uit`, or an SDU
+  heading `MOTIE VAN …`;
+- `wetsvoorstel`: `VOORSTEL VAN WET` over articles, or articles in units;
+- `document`: a BNC-fiche (`Fiche 5: …`, `1. Algemene gegevens`, `a) Titel voorstel`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefreader.parsing import besluitenlijst, wetsvoorstel
+from briefreader.parsing.motie import title_from_heading
+from briefreader.parsing.state import ParseState
+
+__all__ = [
+    "besluitenlijst_sign",
+    "fiche_sign",
+    "header_identity_stage",
+    "motie_sign",
+    "motie_title_stage",
+    "wetsvoorstel_sign",
+]
+
+_MOTIE_OPENING = re.compile(r"^De Kamer,?(?:\s+gehoord de beraadslaging,?)?$")
+_MOTIE_HEADING = re.compile(r"\b(?:GEWIJZIGDE\s+)?MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b")
+_MOTIE_ASKS = ("verzoekt", "spreekt uit", "roept", "draagt de regering op", "constaterende")
+_FICHE = re.compile(
+    r"^(?:Fiche\s*\d*\s*:|BNC-fiche\b|1\.\s+Algemene gegevens$|a\)\s+Titel voorstel)"
+)
+
+
+def besluitenlijst_sign(state: ParseState) -> str | None:
+    """A committee's decision list."""
+    return "besluitenlijst" if besluitenlijst.looks_like_besluitenlijst(state.lines) else None
+
+
+def motie_sign(state: ParseState) -> str | None:
+    """A motie: its opening words and what it asks, or its SDU heading."""
+    head = [ln.text for ln in state.lines[:40]]
+    if any(_MOTIE_HEADING.search(t) for t in head[:12]):
+        return "motie"
+    opens = any(_MOTIE_OPENING.match(t) for t in head[:25])
+    asks = any(t.startswith(_MOTIE_ASKS) for t in head)
+    return "motie" if opens and asks else None
+
+
+def wetsvoorstel_sign(state: ParseState) -> str | None:
+    """A bill: it says so over its articles, or it is built of articles in units."""
+    return "wetsvoorstel" if wetsvoorstel.looks_like_bill(state.lines) else None
+
+
+def fiche_sign(state: ParseState) -> str | None:
+    """A BNC-fiche: the template's numbered and lettered field headings near the top."""
+    found = sum(1 for ln in state.lines[:80] if _FICHE.match(ln.text))
+    return "document" if found >= 2 else None
+
+
+def header_identity_stage(state: ParseState) -> None:
+    """What the header says of the document's identity, where nothing earlier said it."""
+    head = state.header
+    state.dossier = state.dossier or head.dossier
+    state.session = state.session or head.session
+    state.kenmerk = head.kenmerk or state.kenmerk  # page 1's, where later pages differ
+
+
+def motie_title_stage(state: ParseState) -> None:
+    """A motie is known by its heading (`Motie van het lid Kostić`), not its dossier's title."""
+    heading = state.header.heading
+    if heading and not state.title:
+        state.title = title_from_heading(heading, [name for _, name in state.pairs])
