@@ -24,10 +24,14 @@ def toasts(pilot: Pilot[Any]) -> str:
 
 
 async def open_row(pilot: Pilot[Any], title_start: str) -> None:
-    """Open the letter whose title starts so, from the list."""
+    """Open the letter whose title starts so (or whose official id it is), from the list."""
     await listed(pilot)
     _, letters, _, _ = parts(pilot.app)
-    row = next(i for i, e in enumerate(letters.shown) if e.title.startswith(title_start))
+    row = next(
+        i
+        for i, e in enumerate(letters.shown)
+        if e.title.startswith(title_start) or e.identifier == title_start
+    )
     letters.table.move_cursor(row)
     pilot.app.screen.set_focus(letters.table)
     await pilot.press("enter")
@@ -95,7 +99,7 @@ async def test_i_lists_what_cites_the_letter_and_enter_opens_it(
 ) -> None:
     app = make_app([citing_folder(tmp_path)])
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_row(pilot, "Nr. 512")
+        await open_row(pilot, "kst-21501-20-512")
         _, _, view, _ = parts(app)
         await pilot.press("i")
         await until(pilot, lambda: isinstance(app.screen, ChooseScreen), "the cited-by list")
