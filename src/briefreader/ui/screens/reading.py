@@ -30,6 +30,7 @@ from briefreader.errors import UserError
 from briefreader.library import Entry, Library
 from briefreader.model import Letter
 from briefreader.notes import place_orphans
+from briefreader.ui.layout import Place
 from briefreader.ui.matches import Matches
 from briefreader.ui.note_dialogs import STORE_ERRORS
 from briefreader.ui.screens.annotate import AnnotateScreen
@@ -40,7 +41,7 @@ from briefreader.ui.state import ReadingState
 from briefreader.ui.widgets.footer import ReaderFooter
 from briefreader.ui.widgets.letter_list import LetterList
 from briefreader.ui.widgets.letter_table import LetterTable
-from briefreader.ui.widgets.letter_view import LetterView, Place
+from briefreader.ui.widgets.letter_view import LetterView
 from briefreader.ui.widgets.reader_pane import ReaderPane
 from briefreader.ui.widgets.search_bar import HitList, SearchBar
 from briefreader.ui.widgets.toc import Toc

@@ -142,7 +142,7 @@ class LetterList(Vertical):
         words = query.lower().split()
         current = self.current
         self.shown = [e for e in self.entries if matches(e, words)] if words else self.entries
-        self.table.set_rows(self.shown)
+        self.table.set_rows(self.shown, self.entries)
         if current is not None:
             self.select(current.id)
         total = len(self.entries)

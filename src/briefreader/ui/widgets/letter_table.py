@@ -57,18 +57,23 @@ class LetterTable(ScrollView, can_focus=True):
         self._present: frozenset[str] = frozenset()
         self._widest = 0
         self._columns: tuple[int, Columns] | None = None
+        self._basis: Sequence[Entry] | None = None  # the rows the columns were chosen for
 
     @property
     def row_count(self) -> int:
         """How many rows the table has."""
         return len(self.rows)
 
-    def set_rows(self, rows: Sequence[Entry]) -> None:
-        """Show these entries (the cursor goes to the first row)."""
+    def set_rows(self, rows: Sequence[Entry], library: Sequence[Entry] | None = None) -> None:
+        """Show these entries (the cursor goes to the first row); the columns are those of
+        `library` when given (the whole list: columns stay put while a filter narrows it)."""
         self.rows = rows
         self.cursor_row = 0
-        self._present, self._widest = filled(rows), widest_number(rows)
-        self._columns = None
+        basis = rows if library is None else library
+        if basis is not self._basis:
+            self._basis = basis
+            self._present, self._widest = filled(basis), widest_number(basis)
+            self._columns = None
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows) + 1)
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()

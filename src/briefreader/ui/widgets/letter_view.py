@@ -9,8 +9,8 @@ into its siblings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -35,9 +35,6 @@ from briefreader.ui.layout import (
     Place,
     build_layout,
 )
-
-__all__ = ["LetterView", "Place", "Selected"]
-Spot = tuple[int, int]  # (section, paragraph)
 
 # Footnote markers are drawn as superscript digits; they are not in the paragraph's text.
 NO_MARKERS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -130,14 +127,14 @@ class LetterView(ScrollView, can_focus=True):
         self.marks = marks
         self._relayout(force=True)
 
-    def mark_notes(
-        self, passages: Iterable[Spot], changed: Mapping[Spot, str] | None = None
-    ) -> None:
-        """Mark the passages `(section, paragraph)` that have notes (a ✎ in the margin);
-        `changed`: those corrected since, with the quote each note was made on."""
-        if changed is not None and changed != self.aside.changed:
-            self.aside = replace(self.aside, changed=changed)
+    def set_aside(self, aside: Aside) -> None:
+        """Show what the pane found about the letter (documents citing it, changed notes)."""
+        if aside != self.aside:
+            self.aside = aside
             self._relayout(force=True)
+
+    def mark_notes(self, passages: Iterable[tuple[int, int]]) -> None:
+        """Mark the passages `(section, paragraph)` that have notes (a ✎ in the margin)."""
         marked = frozenset(passages)
         if marked != self.noted:
             self.noted = marked

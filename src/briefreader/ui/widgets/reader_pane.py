@@ -11,6 +11,7 @@ updates the progress line from them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -31,12 +32,12 @@ from briefreader.notes import Annotation, Store, passage_now
 from briefreader.notes import reanchor_letter as reanchor
 from briefreader.search import Hit, search_letter
 from briefreader.ui.clipboard import save_clip
-from briefreader.ui.layout import Aside
+from briefreader.ui.layout import Aside, Place
 from briefreader.ui.link_flows import dossier_flow, follow_cites, letter_cited_by, related_flow
 from briefreader.ui.matches import Matches
 from briefreader.ui.note_dialogs import STORE_ERRORS, Here, edit_note, notes_at, write_note
 from briefreader.ui.notework import quote_span, where
-from briefreader.ui.widgets.letter_view import LetterView, Place
+from briefreader.ui.widgets.letter_view import LetterView
 from briefreader.ui.widgets.toc import section_label
 
 
@@ -95,9 +96,9 @@ class ReaderPane(Vertical):
         hit or a note); the last query's matches and the letter's notes get marked, and the
         documents that cite it are named in its header."""
         self.letter = letter
-        citing = letter_cited_by(self.library, letter)
-        self.view.aside = Aside(tuple(Cite(e.citation or e.title, e.identifier) for e in citing))
+        self.view.aside = Aside()
         self.view.show(letter, *at)
+        self.find_citing(letter)
         if centred:
             self.view.go_to(*at)
         self.matches = Matches(self.matches.query)
@@ -105,6 +106,19 @@ class ReaderPane(Vertical):
         if self.matches.query:
             self.find_matches(self.matches.query)
         self.load_notes(reanchoring=True)
+
+    @work(thread=True, exclusive=True, group="citing")
+    def find_citing(self, letter: Letter) -> None:
+        """Find the library's documents that cite `letter` (every entry is looked at: off the
+        main thread) and name them in its header."""
+        citing = letter_cited_by(self.library, letter)
+        cites = tuple(Cite(e.citation or e.title, e.identifier) for e in citing)
+        if cites:
+            self.app.call_from_thread(self._citing_found, letter, cites)
+
+    def _citing_found(self, letter: Letter, cites: tuple[Cite, ...]) -> None:
+        if self.letter is letter:
+            self.view.set_aside(replace(self.view.aside, cited_by=cites))
 
     @on(LetterView.Moved)
     def _moved(self, event: LetterView.Moved) -> None:
@@ -161,7 +175,8 @@ class ReaderPane(Vertical):
         """Mark the annotated passages, and under a corrected one the quote its note keeps."""
         letter = self.letter
         changed = {where(a): a.anchor.quote for a in notes if passage_now(a, letter)}
-        self.view.mark_notes((where(a) for a in notes if not a.detached), changed)
+        self.view.set_aside(replace(self.view.aside, changed=changed))
+        self.view.mark_notes(where(a) for a in notes if not a.detached)
 
     # -- search matches ------------------------------------------------------------------
 
