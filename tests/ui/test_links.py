@@ -180,3 +180,19 @@ async def test_the_palette_lists_a_dossier_oldest_first_and_opens_a_document(
             lambda: view.letter is not None and view.letter.identifier == "kst-21501-20-512",
             "the document open",
         )
+
+
+@pilot_test
+async def test_the_palette_finds_a_letter_by_its_number(tmp_path: Path, make_app: MakeApp) -> None:
+    app = make_app([citing_folder(tmp_path)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await listed(pilot)
+        _, _, view, _ = parts(app)
+        await pilot.press("ctrl+p", *"21 501-20, nr. 512")
+        await until(pilot, lambda: offered(app, "(21 501-20, nr. 512)"), "offered")
+        await pilot.press("enter")
+        await until(
+            pilot,
+            lambda: view.letter is not None and view.letter.identifier == "kst-21501-20-512",
+            "the letter open",
+        )

@@ -8,6 +8,7 @@ from functools import partial
 
 from textual.command import Hit, Hits, Matcher, Provider
 
+from briefreader.ui.kinds import kind_label, short_number
 from briefreader.ui.widgets.letter_list import LetterList
 from briefreader.ui.widgets.letter_view import LetterView
 from briefreader.ui.widgets.reader_pane import ReaderPane
@@ -45,12 +46,13 @@ class GoToCommands(Provider):
                 await asyncio.sleep(0)  # 10,000 letters: let frames and keys through
             if entry.error:
                 continue
-            label = f"Letter: {entry.title}"
+            number = short_number(entry)  # found by its number too: `21 501-20, nr. 512`
+            label = f"Letter: {entry.title}" + (f" ({number})" if number else "")
             score = matcher.match(label)
             if score > 0:
-                help_text = " · ".join(
-                    x for x in (entry.date.isoformat() if entry.date else "", entry.sender) if x
-                )
+                date = entry.date.isoformat() if entry.date else ""
+                kind = kind_label(entry.kind)
+                help_text = " · ".join(x for x in (date, kind, entry.sender) if x)
                 command = partial(letter_list.post_message, LetterList.Opened(entry))
                 yield Hit(score, matcher.highlight(label), command, help=help_text)
                 found += 1
