@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefreader.citing import (
     letter_pages,
     page_starts,
@@ -94,3 +96,27 @@ def test_markup_has_no_pages() -> None:
     assert source_pages(DOCS / "kst-36560-22.xml") is None
     assert page_starts("een\ntwee\n") is None
     assert page_starts("een\ntwee\n", paged=True) == ()
+
+
+def test_a_pdf_passage_is_cited_with_the_page_it_is_on(tmp_path: Path) -> None:
+    from briefreader.errors import UserError
+    from tests.pdfmaker import make_pdf
+
+    filler = [f"Regel {n} van deze pagina, met wat tekst om de pagina te vullen." for n in range(8)]
+    pages = [
+        ["Den Haag, 3 februari 2022", "", "Eerste alinea op de eerste pagina.", "", *filler],
+        ["Tweede alinea, over de NAVO, staat op de tweede pagina.", "", *filler],
+        ["Derde alinea op de derde pagina.", "", "De Minister van Defensie,", "K.H. Ollongren"],
+    ]
+    path = tmp_path / "kst-36045-151.pdf"
+    path.write_bytes(make_pdf(pages))
+    try:
+        letter = read_named(path)
+    except UserError as exc:
+        pytest.skip(f"PDFs cannot be read here: {exc}")
+    found = source_pages(path)
+    assert found is not None and len(found) == 2
+    where = _where(letter, "Tweede alinea")
+    assert passage_citation(letter, *where, found) == "(Kamerstuk 36 045, nr. 151, p. 2)"
+    where = _where(letter, "Derde alinea")
+    assert passage_citation(letter, *where, found) == "(Kamerstuk 36 045, nr. 151, p. 3)"

@@ -39,14 +39,25 @@ Reader = Callable[[bytes, str], Letter]
 DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf", ".xml", ".html", ".htm", ".odt")
 
 
-def _text(data: bytes, source: str) -> Letter:
+def _plain(data: bytes, source: str) -> str:
     # pypdf-made text splits accents as the PDF reader's text would (`Kostic´`)
-    text = repair_text(text_from_bytes(data, source))
-    return parse_letter(strip_web_furniture(text), source)
+    return strip_web_furniture(repair_text(text_from_bytes(data, source)))
+
+
+def _pdf_lines(data: bytes, source: str) -> str:
+    return clean_text(pdf_text(data, source))
+
+
+# The text the parser reads, per format that is read as text (`document_text` gives it).
+TEXTS: dict[str, Callable[[bytes, str], str]] = {"text": _plain, "pdf": _pdf_lines}
+
+
+def _text(data: bytes, source: str) -> Letter:
+    return parse_letter(_plain(data, source), source)
 
 
 def _pdf(data: bytes, source: str) -> Letter:
-    return parse_letter(clean_text(pdf_text(data, source)), source)
+    return parse_letter(_pdf_lines(data, source), source)
 
 
 def _html(data: bytes, source: str) -> Letter:
@@ -67,11 +78,9 @@ READERS: dict[str, Reader] = {
 def document_text(data: bytes, source: str) -> str | None:
     """The plain text the parser reads from a text or PDF document, whose line numbers are
     the letter's source spans and whose page breaks (form feeds, pypdf's one-space lines) are
-    its pages; None for markup (XML, HTML, ODT), which is read from its elements. Keep it
-    the text that `READERS` give `parse_letter` for these formats."""
-    if sniff(data, source) not in ("text", "pdf"):
-        return None
-    return text_from_bytes(data, source)
+    its pages; None for markup (XML, HTML, ODT), which is read from its elements."""
+    read = TEXTS.get(sniff(data, source))
+    return None if read is None else read(data, source)
 
 
 def is_document_name(name: str) -> bool:
