@@ -287,3 +287,84 @@ def test_pdftotext_style_sdu_header_with_the_chamber_number_alone() -> None:
     assert (letter.identifier, letter.session) == ("kst-36045-151", "2021-2022")
     assert (letter.title, letter.date) == ("Situatie in Oekraïne", dt.date(2023, 2, 20))
     assert body(letter) == "Hierbij informeer ik u over de situatie."
+
+
+def test_title_is_never_a_generic_heading() -> None:
+    """Without Betreft or dossier title, a letter is titled by what it sends, not `Inleiding`."""
+    text = (
+        "Geachte voorzitter,\n\nMet deze brief ontvangt u, mede namens de staatssecretaris van"
+        " Volksgezondheid, Welzijn en Sport, een overzicht van ontwikkelingen rondom de"
+        " drinkwaterkwaliteit, en kom ik tegemoet aan twee toezeggingen.\n\nInleiding\n\n"
+        "Drinkwater is in Nederland van goede kwaliteit.\n"
+    )
+    letter = parse_letter(text)
+    assert letter.title == "Overzicht van ontwikkelingen rondom de drinkwaterkwaliteit"
+    assert [s.title for s in letter.sections if s.title] == ["Inleiding"]
+    only_heading = parse_letter("Geachte voorzitter,\n\nInleiding\n\nDrinkwater is goed.\n")
+    assert only_heading.title != "Inleiding"
+
+
+def test_letter_republished_by_a_news_site() -> None:
+    """Ministry line and subject over the text; the role in capitals over two lines; the
+    addressee's block after the signature is no text."""
+    letter = read("republished_letter.txt")
+    assert letter.title == "Uitstel beantwoording Kamervragen over de sluizen"
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("DE MINISTER VAN INFRASTRUCTUUR EN WATERSTAAT", "J. Jansen")
+    ]
+    assert [s.title for s in letter.sections if s.title] == []
+    text = body(letter)
+    assert text.endswith("Ik verzoek u daarom om uitstel.")
+    assert "Postbus" not in text and "Ministerie" not in text
+
+
+def test_republished_letter_under_a_headline() -> None:
+    """A headline over the addressee's block; the kenmerk glued to the first sentence."""
+    letter = read("republished_headline.txt")
+    assert letter.kenmerk == "IENW/BSK-2024/123456"
+    assert letter.title == "Uitstelbrief op kamervragen van De Vries over de sluizen in Utrecht"
+    assert [s.name for s in letter.signatories] == ["J. Jansen"]
+    text = body(letter)
+    assert text.startswith("De vragen van het Kamerlid De Vries")
+    assert "Postbus" not in text and "2500 EA" not in text
+
+
+def test_motie_from_a_party_site() -> None:
+    """A party's page: `Motie X: …` headline and a bare date over the motie, the mover under
+    `… orde van de dag,` (comma), the site's vote result after it (furniture)."""
+    letter = read("motie_party_site.txt")
+    assert letter.kind == "motie"
+    assert letter.title == "Motie De Vries: de sluizen in Utrecht blijven open"
+    assert letter.date == dt.date(2024, 6, 4)
+    assert [s.name for s in letter.signatories] == ["De Vries"]
+    assert letter.sender is None
+    assert [s.title for s in letter.sections if s.title] == []
+    text = body(letter)
+    assert text.endswith("en gaat over tot de orde van de dag,")
+    for furniture in ("Status", "Aangenomen", "CDA, VVD", "Tegen"):
+        assert furniture not in text
+
+
+def test_report_signed_under_its_cover_sentence() -> None:
+    """A college's report is signed at the top: its name over `name, office` lines."""
+    letter = read("cover_signature.txt")
+    assert (letter.kind, letter.identifier) == ("document", "kst-36600-B-3")
+    assert letter.place == "’s-Gravenhage"
+    assert [(s.role, s.name) for s in letter.signatories] == [
+        ("president van de Algemene Rekenkamer", "Jan P. de Vries"),
+        ("secretaris van de Algemene Rekenkamer", "Anna B. Jansen"),
+    ]
+    assert [s.title for s in letter.sections if s.title] == ["ONS ONDERZOEK"]
+    text = body(letter)
+    assert "president" not in text and "Jansen" not in text
+
+
+def test_motie_without_heading_is_named_by_its_movers() -> None:
+    text = (
+        "De Kamer,\n\ngehoord de beraadslaging,\n\nconstaterende dat de sluizen dicht zijn;\n\n"
+        "verzoekt de regering de sluizen te openen,\n\nen gaat over tot de orde van de dag.\n\n"
+        "De Vries\nJansen\n"
+    )
+    letter = parse_letter(text)
+    assert letter.title == "Motie van de leden De Vries en Jansen"
+    assert [s.name for s in letter.signatories] == ["De Vries", "Jansen"]

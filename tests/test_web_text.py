@@ -190,3 +190,151 @@ def test_breadcrumbs_and_site_buttons_are_not_text() -> None:
     letter = letter_from_bytes(text.encode("utf-8"), "<web>")
     assert letter.date == dt.date(2022, 5, 2)
     assert body(letter) == "Hierbij informeer ik u over de dijken."
+
+
+def test_tweedekamer_kamervragen_copy() -> None:
+    """tweedekamer.nl's page title names the questioners without parties: the intro counts;
+    `Zie ook Aanhangsel Handelingen, …, nr. N` (even across a line break) is the identifier."""
+    letter = read("web_tk_kamervragen.txt")
+    assert letter.kind == "kamervragen"
+    assert [(q.name, q.party) for q in letter.questioners] == [
+        ("Jansen", "PvdA"),
+        ("De Vries", "CDA"),
+    ]
+    assert letter.identifier == "ah-tk-20242025-1555"
+    assert letter.citation == "Aanhangsel Handelingen II 2024/25, nr. 1555"
+    assert letter.date == dt.date(2025, 4, 2)
+    assert letter.title.startswith("Antwoord op vragen van de leden Jansen en De Vries over")
+    assert [s.title for s in letter.sections if s.title] == ["Vraag 1", "Antwoord 1"]
+    assert "Zie ook" not in body(letter) and "Antwoord op vragen" not in body(letter)
+
+
+def test_split_sdu_header_on_the_monitor() -> None:
+    """Every header part on its own line (`36 123 (R2200)` / title / heading / `Vastgesteld`),
+    under parlementairemonitor.nl's `Kerngegevens`; the letter-numbered Eerste Kamer stuk."""
+    letter = read("web_split_header.txt")
+    assert letter.kind == "verslag"
+    assert (letter.identifier, letter.dossier, letter.number) == ("kst-36123-C", "36 123", "C")
+    assert letter.title == "Wijziging van de Wet op de dijken (Rijkswet dijken)"
+    assert letter.date == dt.date(2023, 3, 10)
+    assert [s.title for s in letter.sections if s.title] == ["Inleiding"]
+    text = body(letter)
+    assert text.startswith("De commissie heeft de volgende vragen")
+    for furniture in ("Kerngegevens", "Documentdatum", "KST36123C", "Tekst", "toegevoegd aan"):
+        assert furniture not in text
+
+
+def test_split_sdu_header_with_number_on_its_own_line() -> None:
+    text = (
+        "Tweede Kamer der Staten-Generaal\n\nVergaderjaar 2013–2014\n\n33 999\n\n"
+        "Evaluatie van de Wet op de bruggen\n\nNr. 4\n\n"
+        "BRIEF VAN DE MINISTER VAN INFRASTRUCTUUR\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 11 maart 2014\n\n"
+        "Inleiding\n\nHierbij bied ik u de evaluatie aan.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "brief.txt")
+    assert (letter.identifier, letter.kind) == ("kst-33999-4", "brief")
+    assert letter.title == "Evaluatie van de Wet op de bruggen"
+    assert letter.date == dt.date(2014, 3, 11)
+    assert [s.title for s in letter.sections if s.title] == ["Inleiding"]
+
+
+def test_lijst_van_vragen_with_hard_line_breaks() -> None:
+    """A lijst van vragen en antwoorden copied from tweedekamer.nl: the split SDU header, the
+    site's title line, `Vraag 1` / `Antwoord 1` sections in a verslag."""
+    letter = read("web_lijst_vragen.txt")
+    assert letter.kind == "verslag"
+    assert (letter.identifier, letter.date) == ("kst-36700-7", dt.date(2025, 6, 12))
+    assert letter.title == "Jaarverslag van het Fonds 2024"
+    assert [s.title for s in letter.sections if s.title] == ["Vraag 1", "Antwoord 1"]
+    assert "(bladzijde 10) aan de dijken?" in body(letter)
+    assert "Lijst van vragen en antwoorden :" not in body(letter)
+
+
+def test_site_metadata_block_above_the_letter() -> None:
+    """`Label: value` lines above the document's own header (openkamer.org) are furniture;
+    the page's `Kamerstuk 36500-XII-12` line names the document."""
+    letter = read("web_metadata_block.txt")
+    assert (letter.kind, letter.identifier) == ("brief", "kst-36500-XII-12")
+    assert letter.date == dt.date(2024, 4, 3)
+    assert [s.title for s in letter.sections if s.title] == []
+    text = body(letter)
+    assert text.startswith("Hierbij stuur ik u")
+    for furniture in ("Gepubliceerd:", "Indiener(s):", "Bron:", "ID:", "Den Haag", "Nr. 12"):
+        assert furniture not in text
+
+
+def test_metadata_block_over_a_layout_table_header() -> None:
+    """berthub.eu/tkconv: title lines, metadata with list items, buttons, then an SDU header
+    set in a table (`Tweede Kamer der Staten-Generaal | 2 |`)."""
+    letter = read("web_table_header.txt")
+    assert (letter.identifier, letter.dossier, letter.number) == ("kst-36500-13", "36 500", "13")
+    assert letter.title == "Water"
+    assert letter.date == dt.date(2024, 4, 3)
+    text = body(letter)
+    assert text == "Hierbij stuur ik u het rapport over de staat van de sluizen."
+
+
+def test_besluitenlijst_without_numbered_rows() -> None:
+    """A decision list as a site prints it: unnumbered item titles with `Zaak:`/`Besluit:`
+    cells, under the site's metadata block."""
+    letter = read("web_besluitenlijst.txt")
+    assert letter.kind == "besluitenlijst"
+    assert letter.title == "Besluitenlijst van de procedurevergadering van dinsdag 4 juni 2024"
+    assert letter.date == dt.date(2024, 6, 4)
+    assert [s.title for s in letter.sections if s.title] == [
+        "Rapport over de staat van de sluizen",
+        "Rondvraag",
+    ]
+    assert "Gepubliceerd" not in body(letter) and "Activiteitnummer" not in body(letter)
+
+
+def test_headings_in_hard_wrapped_text() -> None:
+    """tweedekamer.nl wraps a letter without any blank line: a short line after a finished
+    sentence, before a full line, is a heading; `11 sluizen …` is text."""
+    letter = read("web_hard_wrapped.txt")
+    assert letter.identifier == "kst-36500-14"
+    assert [s.title for s in letter.sections if s.title] == ["Onderhoud van de sluizen", "Planning"]
+    assert "11 sluizen worden vervangen" in body(letter)
+
+
+def test_labelled_lines_of_the_document_itself_stay() -> None:
+    """Only a site's block (it names a link or the Kamer's registry number) is furniture: a
+    memo's own `Label: value` lines and a decision list's cells are the document's text."""
+    memo = (
+        "Notitie over de sluizen\n\nAanleiding: de storing van 3 mei.\nDoel: herstel van"
+        " de sluis.\nKosten: 2 miljoen euro.\n\nDe sluis wordt in juni hersteld.\n"
+    )
+    assert strip_web_furniture(memo) == memo
+    cells = (
+        "Besluitenlijst van de procedurevergadering van 4 juni 2024\n\nRapport sluizen\n"
+        "Zaak: Brief regering - 2024Z05555\nBesluit: Ter informatie.\nNoot: Geen.\n"
+    )
+    assert strip_web_furniture(cells) == cells
+
+
+def test_monitor_line_names_a_budget_chapter() -> None:
+    """`toegevoegd aan dossier 36123 XII` and the header's `36 123 XII`: one dossier."""
+    text = (FIXTURES / "web_split_header.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "onder nr. C toegevoegd aan wetsvoorstel 36123 (R2200)",
+        "onder nr. 12 toegevoegd aan dossier 36123 XII",
+    )
+    text = text.replace("36 123 (R2200)", "36 123 XII").replace(
+        "VOORLOPIG VERSLAG VAN DE VASTE COMMISSIE VOOR INFRASTRUCTUUR1",
+        "Nr. 12\n\nBRIEF VAN DE MINISTER VAN INFRASTRUCTUUR",
+    )
+    letter = letter_from_bytes(text.encode(), "brief.txt")
+    assert (letter.identifier, letter.dossier, letter.kind) == (
+        "kst-36123-XII-12",
+        "36 123 XII",
+        "brief",
+    )
+
+
+def test_monitor_page_without_its_title_lines() -> None:
+    """Copied from `1. Kerngegevens` down: the table's `Kenmerk 36123, nr. C` names it."""
+    text = (FIXTURES / "web_split_header.txt").read_text(encoding="utf-8").split("\n", 4)[4]
+    letter = letter_from_bytes(text.encode(), "verslag.txt")
+    assert (letter.kind, letter.identifier) == ("verslag", "kst-36123-C")
+    assert "Kerngegevens" not in body(letter) and "Kenmerk" not in body(letter)

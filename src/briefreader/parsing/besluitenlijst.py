@@ -26,10 +26,18 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 
 
 def looks_like_besluitenlijst(lines: list[Line]) -> bool:
-    """A `Document: Besluitenlijst …` line or a title that says so, and agenda rows."""
+    """A `Document: Besluitenlijst …` line or a title that says so, and agenda rows (numbered
+    `Agendapunt:` rows, or unnumbered items with their `Zaak:` and `Besluit:` cells)."""
     head = [ln.text for ln in lines[:40]]
     named = any(re.match(r"^(?:Document:\s*)?Besluitenlijst\b", t) for t in head)
-    return named and any(_ITEM.match(ln.text) for ln in lines)
+    if not named:
+        return False
+    decided = 0
+    for line in lines:
+        if _ITEM.match(line.text):
+            return True
+        decided += line.text.startswith(("Zaak:", "Besluit:"))
+    return decided >= 2
 
 
 def _join(texts: list[str]) -> str:

@@ -11,7 +11,9 @@ Letters sign off in a few shapes, each a rule here, tried in order on the last l
 - a motie's movers, one name a line under `en gaat over tot de orde van de dag.`.
 
 Several signers stack up from the end; a valediction above them (`Hoogachtend,`, `Met
-vriendelijke groet,`) belongs to the closing block too.
+vriendelijke groet,`) belongs to the closing block too. A report offered by a college (the
+Algemene Rekenkamer) is signed at the top, under the cover sentence: the college's name over
+`drs. Saskia J. Stuiveling, president` lines (`cover_signature_stage`).
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ import re
 from collections.abc import Callable
 
 from briefreader.parsing import motie
-from briefreader.parsing.lines import Line
+from briefreader.parsing.lines import Line, ends_sentence
+from briefreader.parsing.state import ParseState
 
-__all__ = ["CLOSING_RULES", "take_closing"]
+__all__ = ["CLOSING_RULES", "cover_signature_stage", "take_closing"]
 
 # `De Minister van …,`, `DE MINISTER …,`, and on letterhead also `de minister van …,`
 _ROLE = re.compile(r"^(?:De|Het|DE|HET|de|het)\s+\S.{2,150},$")
@@ -43,6 +46,11 @@ _VALEDICTION = re.compile(
     r"^(?:Hoogachtend|Met (?:de meeste |vriendelijke )?(?:hoogachting|groet(?:en)?)),?$",
     re.IGNORECASE,
 )
+
+_ADDRESSEE = re.compile(
+    r"^(?:Aan\s+)?[Dd]e\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer\b"
+)
+_POSTCODE = re.compile(r"\b\d{4}\s?[A-Z]{2}\b")
 
 Signer = tuple[str, str]
 # A rule sees the lines, the lowest index it may use and the end of what is left; it gives
@@ -87,6 +95,17 @@ def name_over_role(lines: list[Line], start: int, end: int) -> tuple[Signer, int
     return (role, name), end - 2
 
 
+def _above_addressee(lines: list[Line], start: int, end: int) -> int:
+    """Where the text stops above an addressee's block printed after the signature
+    (`De Voorzitter van de Tweede Kamer` / `der Staten-Generaal` / `Postbus 20018` / …)."""
+    for top in range(max(start, end - 6), end):
+        text = lines[top].text
+        if text[0] in "DA" and _ADDRESSEE.match(text) and lines[top].gap > 0:
+            tail = " ".join(ln.text for ln in lines[top:end])
+            return top if top > start and ("Postbus" in tail or _POSTCODE.search(tail)) else end
+    return end
+
+
 CLOSING_RULES: tuple[ClosingRule, ...] = (
     role_over_name,
     role_and_name,
@@ -98,7 +117,7 @@ CLOSING_RULES: tuple[ClosingRule, ...] = (
 def take_closing(lines: list[Line], start: int) -> tuple[list[Signer], int]:
     """Signatories (role, name) of the closing block; return them and where the block starts."""
     pairs: list[Signer] = []
-    end = len(lines)
+    end = _above_addressee(lines, start, len(lines))
     while end > start:
         found = next((hit for rule in CLOSING_RULES if (hit := rule(lines, start, end))), None)
         if found is None:
@@ -109,3 +128,36 @@ def take_closing(lines: list[Line], start: int) -> tuple[list[Signer], int]:
     if pairs and end - 1 >= start and _VALEDICTION.match(lines[end - 1].text):
         end -= 1
     return pairs, end
+
+
+# `drs. Saskia J. Stuiveling, president`, `dr. Ellen M.A. van Schoten RA, secretaris`: academic
+# titles before the name and post-nominals after it are no part of the name.
+_NAME_OFFICE = re.compile(
+    r"^(?:(?:mr|dr|drs|ir|ing|prof|mw|dhr)\.\s*)*(?P<name>[A-Z][\w.'’ -]{1,60}?)"
+    r"(?:\s+(?:RA|RE|RC|MBA|LLM|MSc|MA|PhD))*,\s+"
+    r"(?P<office>president|vicepresident|secretaris|voorzitter|griffier|directeur|collegelid)$"
+)
+_COVER_WINDOW = 40
+
+
+def cover_signature_stage(state: ParseState) -> None:
+    """Signatories printed under a report's cover sentence, near the top: the college's name
+    (`Algemene Rekenkamer`) over one `name, office` line per signer; taken out of the text."""
+    if state.pairs:
+        return
+    body, start = state.body, state.start
+    stop = min(state.end, start + _COVER_WINDOW)
+    for i in range(start + 1, stop):
+        text = body[i].text
+        if not text[0].isupper() or ends_sentence(text) or body[i].gap == 0:
+            continue
+        j = i + 1
+        signers: list[Signer] = []
+        while j < stop and (m := _NAME_OFFICE.match(body[j].text)):
+            signers.append((f"{m['office']} van de {text}", m["name"].strip()))
+            j += 1
+        if signers:
+            state.pairs = signers
+            del body[i:j]
+            state.end -= j - i
+            return

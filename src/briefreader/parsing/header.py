@@ -16,32 +16,21 @@ letterhead.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from briefreader.parsing.headfields import Header
 from briefreader.parsing.lines import Line, ends_sentence
+from briefreader.parsing.republished import (
+    bare_date,
+    glued_kenmerk,
+    ministry_line,
+    motie_headline,
+    page_title,
+)
 from briefreader.parsing.rules import MONTHS, parse_date
 
 __all__ = ["HEADER_RULES", "Header", "take_header"]
-
-
-@dataclass(slots=True)
-class Header:
-    """What the header block said."""
-
-    number: str | None = None
-    heading: str | None = None
-    recipient: str | None = None
-    place: str | None = None
-    date: dt.date | None = None
-    subject: str | None = None
-    dossier: str | None = None
-    dossier_title: str | None = None
-    session: str | None = None
-    kenmerk: str | None = None
-    committee: str | None = None
 
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -50,18 +39,23 @@ _DOSSIER = (
     # a budget chapter or part: `32 500 C`, `36 600 XII` (not a title word such as `NAVO`)
     r"(?:\s+(?P<part>[A-Z]|[IVXLC]{1,6})\b)?"
 )
-_DOSSIER_LINE = re.compile(rf"^{_DOSSIER}(?:\s+(?P<title>[A-Z«(‘“'].*))?$")
+# a Rijkswet's own number after the dossier (`35 099 (R2114)`) is no title
+_DOSSIER_LINE = re.compile(rf"^{_DOSSIER}(?:\s+\(R\d{{3,4}}\))?(?:\s+(?P<title>[A-Z«(‘“'].*))?$")
 # rijksbegroting.nl: `34775 A 52 BRIEF VAN DE MINISTER VAN …`
 _DOSSIER_NUMBER_LINE = re.compile(
     rf"^{_DOSSIER}\s+(?P<number>\d{{1,4}})\s+(?P<heading>[A-Z][A-Z ,.’'&-]+)$"
 )
 # A page's own title naming the document: `Kamerstuk 34 919, nr. 3`, `Kamerstuk 36200-XII-12`.
-_KAMERSTUK_LINE = re.compile(rf"^Kamerstuk\s+{_DOSSIER}(?:,?\s+nr\.\s*|[-–])(?P<number>\d{{1,4}})$")
+# An Eerste Kamer stuk is numbered by letter: `Kamerstuk 35 099, nr. D`.
+_KAMERSTUK_LINE = re.compile(
+    rf"^Kamerstuk\s+{_DOSSIER}(?:,?\s+nr\.\s*(?P<number>\d{{1,4}}|[A-Z]{{1,2}})|[-–](?P<dash>\d{{1,4}}))$"
+)
 _NUMBER_LINE = re.compile(r"^[Nn]r\.\s*(\d{1,4})(?:\s+(\S.*))?$")
 _HEADING_LINE = re.compile(
-    r"^(?:GEWIJZIGDE\s+|NADER\s+GEWIJZIGDE\s+)?(?:BRIEF|MOTIE|VERSLAG|NOTA|MEMORIE|AMENDEMENT|"
+    r"^(?:GEWIJZIGDE\s+|NADER\s+GEWIJZIGDE\s+|VOORLOPIG\s+|NADER\s+)?(?:BRIEF|MOTIE|VERSLAG|NOTA|MEMORIE|AMENDEMENT|"
     r"VOORSTEL|LIJST|ADVIES|EINDVERSLAG|BESLUITENLIJST|KONINKLIJKE)\b"
 )
+_GLUED_MARK = re.compile(r"(?<=[A-Z])\d{1,2}$")
 _RECIPIENT = re.compile(
     r"^(?:Aan\s+de\s+|De\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer)"
 )
@@ -130,8 +124,12 @@ def dossier_number_line(head: Header, lines: list[Line], i: int) -> int:
 def dossier_line(head: Header, lines: list[Line], i: int) -> int:
     """`32 500 C Vaststelling van …`, or the dossier alone with its title on the next line."""
     m = _DOSSIER_LINE.match(lines[i].text)
-    # after the number, or another dossier, it is text (`12 345 mensen …`)
-    if not m or (head.dossier or _dossier_of(m)) != _dossier_of(m) or head.heading:
+    # after the number, or another dossier, it is text (`12 345 mensen …`); the same dossier
+    # with its chapter (`34 300 VII` under a page's `34 300`) says it more fully
+    if not m or head.heading:
+        return 0
+    known, found = head.dossier, _dossier_of(m)
+    if known and known != found and not found.startswith(known + " "):
         return 0
     head.dossier = _dossier_of(m)
     title = [m.group("title")] if m.group("title") else []
@@ -139,17 +137,36 @@ def dossier_line(head: Header, lines: list[Line], i: int) -> int:
     while _continues(lines, j) and not ends_sentence(lines[j].text) and len(title) < 4:
         title.append(lines[j].text)
         j += 1
+    if not title and _title_apart(lines, j):
+        # every header part on a line of its own, blank lines between: `33 820` / (blank) /
+        # `Evaluatie Wet …` / (blank) / `Nr. 2`: the title is the line before the number
+        title.append(lines[j].text)
+        j += 1
     if title:
         head.dossier_title = " ".join(title)
     return j - i
 
 
+def _title_apart(lines: list[Line], j: int) -> bool:
+    """Line `j` is a dossier title standing apart: the number or the heading comes next."""
+    if j + 1 >= len(lines) or lines[j].page_start or ends_sentence(lines[j].text):
+        return False
+    if any(rule(Header(), lines, j) for rule in _STARTERS):
+        return False
+    nxt = lines[j + 1].text
+    return bool(_NUMBER_LINE.match(nxt) or (_HEADING_LINE.match(nxt) and nxt.isupper()))
+
+
 def kamerstuk_line(head: Header, lines: list[Line], i: int) -> int:
     """`Kamerstuk 34 919, nr. 3` over a copied page: the document's dossier and number."""
     m = _KAMERSTUK_LINE.match(lines[i].text)
-    if not m or head.dossier or head.number:
+    if not m:
         return 0
-    head.dossier, head.number = _dossier_of(m), m.group("number")
+    dossier, number = _dossier_of(m), m.group("number") or m.group("dash")
+    if head.dossier or head.number:
+        # the page naming the same document twice (its title and its table) is one header
+        return 1 if (head.dossier, head.number) == (dossier, number) else 0
+    head.dossier, head.number = dossier, number
     return 1
 
 
@@ -189,7 +206,8 @@ def heading_line(head: Header, lines: list[Line], i: int) -> int:
     text = lines[i].text
     if head.heading or not _HEADING_LINE.match(text) or not text.isupper():
         return 0
-    head.heading = text
+    # a footnote marker glued to the last word (`… KONINKRIJKSRELATIES1`) is no part of it
+    head.heading = _GLUED_MARK.sub("", text)
     return 1 + _heading_tail(head, lines, i + 1)
 
 
@@ -314,9 +332,13 @@ _STARTERS: tuple[HeaderRule, ...] = (
 )
 HEADER_RULES: tuple[HeaderRule, ...] = (
     title_above_dossier,
+    page_title,
+    ministry_line,
+    motie_headline,
     *_STARTERS[:1],
     dossier_line,
     *_STARTERS[1:],
+    bare_date,
     letterhead_line,
 )
 
@@ -349,4 +371,6 @@ def take_header(lines: list[Line]) -> tuple[Header, int]:
         if not taken:
             break
         i += taken
+    if head.recipient or head.subject:
+        glued_kenmerk(head, lines, i)
     return head, i

@@ -81,8 +81,9 @@ _ID = re.compile(
     r"|ah-(?:tk|ek)-\d{8}-\d{1,5}|h-(?:tk|ek)-\d{8}-\d{1,4}-\d{1,3})(?![\w-])"
 )
 _KST_ID = re.compile(
-    r"kst-(?P<d>\d{5})(?:-(?P<sub>\d{2}))?(?:-(?P<ch>[IVXLC]{1,6}|[A-Z]))?-(?P<n>\d{1,5})"
+    r"kst-(?P<d>\d{5})(?:-(?P<sub>\d{2}))?(?:-(?P<ch>[IVXLC]{1,6}|[A-Z]))?-(?P<n>\d{1,5}|[A-Z]{1,2})"
 )
+_LETTER_NR = re.compile(r"[A-Z]{1,2}")
 _AH_ID = re.compile(
     r"(?P<kind>ah|h)-(?P<ch>tk|ek)-(?P<y1>\d{4})(?P<y2>\d{4})-(?P<n>\d+)(?:-(?P<i>\d+))?"
 )
@@ -145,11 +146,13 @@ def kamerstuk_identifier(dossier: str, number: str) -> str | None:
     """The id of Kamerstuk `number` in `dossier`: (`36 600 XII`, `57`) → `kst-36600-XII-57`."""
     norm = normalize_dossier(dossier)
     digits = re.sub(r"\D", "", number or "")
-    if norm is None or not digits:
+    # an Eerste Kamer stuk is numbered by letter: (`35 099`, `D`) → `kst-35099-D`
+    letter = (number or "").strip() if _LETTER_NR.fullmatch((number or "").strip()) else ""
+    if norm is None or not (digits or letter):
         return None
     head, _, chapter = norm.partition(" ")[2].partition(" ")
     compact = norm[:2] + head + (f"-{chapter}" if chapter else "")
-    return f"kst-{compact}-{int(digits)}"
+    return f"kst-{compact}-{int(digits) if digits else letter}"
 
 
 def aanhangsel_identifier(session: str, number: str, chamber: str = "tk") -> str | None:
@@ -168,7 +171,8 @@ def parse_identifier(identifier: str) -> Identity | None:
     if m:
         dossier = f"{m['d'][:2]} {m['d'][2:]}" + (f"-{m['sub']}" if m["sub"] else "")
         dossier += f" {m['ch']}" if m["ch"] else ""
-        return Identity("kamerstuk", text, dossier=dossier, number=str(int(m["n"])))
+        number = str(int(m["n"])) if m["n"].isdigit() else m["n"]
+        return Identity("kamerstuk", text, dossier=dossier, number=number)
     m = _AH_ID.fullmatch(text)
     if m is None or int(m["y2"]) != int(m["y1"]) + 1 or (m["kind"] == "h") != bool(m["i"]):
         return None

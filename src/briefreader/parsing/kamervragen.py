@@ -13,6 +13,7 @@ import re
 
 from briefreader.parsing.aanhangsel import read_intro
 from briefreader.parsing.blocks import BlockContext, continuation, paragraph
+from briefreader.parsing.identity import cite_spans
 from briefreader.parsing.rules import Block
 from briefreader.parsing.state import ParseState
 
@@ -48,6 +49,22 @@ def no_other_headings(ctx: BlockContext, i: int) -> bool:
     return paragraph(ctx, i) or continuation(ctx, i)
 
 
+_ANSWER_TITLE = "Antwoord op vragen van "
+_SEE_ALSO = re.compile(r"\bZie\s+ook\s+(?=Aanhangsel)")
+
+
+def _own_aanhangsel(text: str) -> str | None:
+    """`Zie ook Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 1028.` under the answer's
+    header (tweedekamer.nl) names the Aanhangsel these answers are: its identifier."""
+    m = _SEE_ALSO.search(text)
+    if m is None:
+        return None
+    spans = cite_spans(text[m.end() :])
+    if spans and spans[0][0] == 0 and spans[0][2].identifier:
+        return spans[0][2].identifier
+    return None
+
+
 def intro_stage(state: ParseState) -> None:
     """Questioners, subject, dates and answering ministers from the text before `Vraag 1`,
     read as the XML, HTML and ODT readers read them (`aanhangsel.read_intro`)."""
@@ -55,12 +72,19 @@ def intro_stage(state: ParseState) -> None:
     first = next((i for i, ln in enumerate(body) if VRAAG.match(ln.text)), None)
     if first is None:
         return
-    text = " ".join(ln.text for ln in body[:first])
+    # the intro opens at `Vragen van …`: a page title above it (`Antwoord op vragen van het
+    # lid X over …`) names the questioners without their parties and is no part of it
+    top = next((i for i in range(first) if body[i].text.startswith("Vragen van ")), 0)
+    text = " ".join(ln.text for ln in body[top:first])
     if "(ingezonden" not in text and "(ontvangen" not in text:
         return  # not the usual intro: leave the generic header
     intro = read_intro(text)
+    # the answer's registered title above the intro (tweedekamer.nl) is the document's title
+    answer_title = next((ln.text for ln in body[:top] if ln.text.startswith(_ANSWER_TITLE)), None)
+    if state.identifier is None and "Aanhangsel" in text:
+        state.identifier = _own_aanhangsel(text)
     state.questioners = list(intro.questioners)
-    state.title = intro.title or state.title
+    state.title = answer_title or intro.title or state.title
     state.submitted = intro.submitted
     state.header.date = intro.answered or state.header.date
     state.pairs = [(s.role, s.name) for s in intro.signatories]

@@ -7,7 +7,9 @@ kind so the tables can pick that kind's rules (`table.py` registers each with on
 - `motie`: `De Kamer, gehoord de beraadslaging, …` with `verzoekt`/`spreekt uit`, or an SDU
   heading `MOTIE VAN …`;
 - `wetsvoorstel`: `VOORSTEL VAN WET` over articles, or articles in units;
-- `document`: a BNC-fiche (`Fiche 5: …`, `1. Algemene gegevens`, `a) Titel voorstel`).
+- `document`: a BNC-fiche (`Fiche 5: …`, `1. Algemene gegevens`, `a) Titel voorstel`);
+- `verslag`: an SDU heading `VERSLAG …`, `VOORLOPIG VERSLAG …`, `LIJST VAN VRAGEN EN
+  ANTWOORDEN` (so a list's `Vraag 1` / `Antwoord 1` lines are read as sections).
 """
 
 from __future__ import annotations
@@ -24,12 +26,17 @@ __all__ = [
     "header_identity_stage",
     "motie_sign",
     "motie_title_stage",
+    "verslag_sign",
     "wetsvoorstel_sign",
 ]
 
 _MOTIE_OPENING = re.compile(r"^De Kamer,?(?:\s+gehoord de beraadslaging,?)?$")
 _MOTIE_HEADING = re.compile(r"\b(?:GEWIJZIGDE\s+)?MOTIE\s+VAN\s+(?:HET\s+LID|DE\s+LEDEN)\b")
 _MOTIE_ASKS = ("verzoekt", "spreekt uit", "roept", "draagt de regering op", "constaterende")
+_VERSLAG_HEADING = re.compile(
+    r"^(?:Nr\.\s*\w{1,4}\s+)?"
+    r"(?P<type>(?:VOORLOPIG|NADER|EIND)\s*VERSLAG|VERSLAG|LIJST VAN VRAGEN EN ANTWOORDEN)(?:\s|$)"
+)
 _FICHE = re.compile(
     r"^(?:Fiche\s*\d*\s*:|BNC-fiche\b|1\.\s+Algemene gegevens$|a\)\s+Titel voorstel)"
 )
@@ -48,6 +55,16 @@ def motie_sign(state: ParseState) -> str | None:
     opens = any(_MOTIE_OPENING.match(t) for t in head[:25])
     asks = any(t.startswith(_MOTIE_ASKS) for t in head)
     return "motie" if opens and asks else None
+
+
+def verslag_sign(state: ParseState) -> str | None:
+    """A verslag: its SDU heading near the top, in capitals."""
+    for line in state.lines[:20]:
+        text = line.text
+        m = _VERSLAG_HEADING.match(text) if text[0] in "NVLE" else None
+        if m and text[m.start("type") :].isupper():
+            return "verslag"
+    return None
 
 
 def wetsvoorstel_sign(state: ParseState) -> str | None:
@@ -72,5 +89,14 @@ def header_identity_stage(state: ParseState) -> None:
 def motie_title_stage(state: ParseState) -> None:
     """A motie is known by its heading (`Motie van het lid Kostić`), not its dossier's title."""
     heading = state.header.heading
+    names = [name for _, name in state.pairs]
     if heading and not state.title:
-        state.title = title_from_heading(heading, [name for _, name in state.pairs])
+        state.title = title_from_heading(heading, names)
+    elif not state.title and not state.header.subject and names:
+        # no heading, no headline (a copy of the text alone): named by its movers
+        lead = (
+            f"het lid {names[0]}"
+            if len(names) == 1
+            else "de leden " + " en ".join([", ".join(names[:-1]), names[-1]])
+        )
+        state.title = f"Motie van {lead}"

@@ -10,6 +10,15 @@ _TOPIC = re.compile(r"\s(?:over|inzake|betreffende|aangaande|omtrent)\s+(.+)")
 _OBJECT = re.compile(
     r"\b(?:stuur|sturen|zend|zenden|bied|bieden)\b.{0,120}?\buw Kamer\s+(?:hierbij\s+)?(.+)"
 )
+# `Met deze brief ontvangt u … een overzicht van ontwikkelingen rondom PFAS, en …`
+_RECEIVE = re.compile(
+    r"\bontvangt\s+u\b(?:\s+(?:hierbij\s+)?(?=(?:het|de)\s)|.{0,100}?\b(?=een\s))(.+)"
+)
+# Headings that name a part of any letter, never what it is about.
+_GENERIC_HEADINGS = frozenset(
+    "inleiding aanleiding achtergrond samenvatting conclusie conclusies tot slot afsluiting "
+    "kerngegevens tekst toelichting vervolg bijlage bijlagen".split()
+)
 _ARTICLE = re.compile(r"^(?:de|het|een)\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r"\s(?:kan|kunnen|wil|willen|zal|zullen|informeer|informeren|bericht|berichten|stuur|"
@@ -32,9 +41,12 @@ _HEADING_KINDS = (
     ("VOORSTEL VAN WET", "wetsvoorstel"),
     ("MEMORIE VAN TOELICHTING", "wetsvoorstel"),
     ("NOTA", "document"),
+    ("RAPPORT", "document"),
     ("BRIEF", "brief"),
 )
-_HEADING_PREFIX = re.compile(r"^(?:(?:NADER\s+)?GEWIJZIGDE?\s+|NIEUWE\s+|TWEEDE\s+)*")
+_HEADING_PREFIX = re.compile(
+    r"^(?:(?:NADER\s+)?GEWIJZIGDE?\s+|NIEUWE\s+|TWEEDE\s+|VOORLOPIG\s+|NADER\s+)*"
+)
 
 
 def kind_of(
@@ -54,7 +66,9 @@ def kind_of(
 
 def sender_of(roles: list[str], heading: str | None, body_start: str) -> str | None:
     """Who sent the letter: the first signatory's role, else a committee named at the start."""
-    if _HEADING_PREFIX.sub("", (heading or "").upper().lstrip()).startswith("MOTIE"):
+    if _HEADING_PREFIX.sub("", (heading or "").upper().lstrip()).startswith("MOTIE") or (
+        roles and roles[0] == "Indiener"
+    ):
         return None  # a motie has movers (its signatories), not a sender
     if roles and roles[0]:
         role = re.sub(r"^(?:De|Het)\s+", "", roles[0], flags=re.IGNORECASE)
@@ -98,7 +112,7 @@ def title_of(
     """A human title, never empty: subject line, topic of the opening sentence, or heading."""
     sentence = first_sentence(" ".join(_PARENS.sub("", first_paragraph).split()))
     candidates = [subject or ""]
-    for pattern in (_TOPIC, _OBJECT):
+    for pattern in (_TOPIC, _OBJECT, _RECEIVE):
         m = pattern.search(sentence)
         if m:
             topic = _CLAUSE_END.split(m.group(1), maxsplit=1)[0].rstrip(".")
@@ -109,7 +123,8 @@ def title_of(
     if heading:
         words = [w if not w.isupper() else w.lower() for w in heading.split()]
         candidates.append(" ".join(words).capitalize())
-    candidates += [*headings[:1], sentence]
+    candidates += [h for h in headings[:1] if h.lower().rstrip(":") not in _GENERIC_HEADINGS]
+    candidates.append(sentence)
     for candidate in candidates:
         title = _shorten(candidate)
         if any(c.isalnum() for c in title):

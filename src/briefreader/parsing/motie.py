@@ -23,7 +23,7 @@ _CLAUSE = re.compile(
     r"^(?:De Kamer,|gehoord de beraadslaging|constaterende|overwegende|van mening|"
     r"(?:en\s+)?(?:verzoekt|spreekt uit|roept|draagt|besluit|vraagt)|en gaat over tot)\b"
 )
-_CLOSING_WORDS = re.compile(r"\bgaat over tot de orde van de dag\.?$")
+_CLOSING_WORDS = re.compile(r"\bgaat over tot de orde van de dag[.,]?$")
 _MOVER = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}$")
 _MAX_MOVERS = 15
 

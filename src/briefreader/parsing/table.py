@@ -19,7 +19,9 @@ from collections.abc import Callable
 
 from briefreader.parsing import (
     besluitenlijst,
+    closing,
     fiche,
+    hardwrap,
     kamervragen,
     kinds,
     letterhead,
@@ -131,7 +133,7 @@ KQ = ("kamervragen",)
 KIND_SIGNS.add("kamervragen", kamervragen.sign)
 STAGES.add("identity", sdu.identity_stage, after="lines")
 STAGES.add("kamervragen-intro", kamervragen.intro_stage, kinds=KQ, after="closing")
-BLOCKS.add("vraag", kamervragen.vraag_heading, kinds=KQ, before="heading")
+BLOCKS.add("vraag", kamervragen.vraag_heading, kinds=(*KQ, "verslag"), before="heading")
 BLOCKS.add("kamervragen-text", kamervragen.no_other_headings, kinds=KQ, after="vraag")
 
 # Kinds with their own body layout, committee lists, moties, bills, fiches (parsing/kinds.py).
@@ -139,6 +141,9 @@ KIND_SIGNS.add("besluitenlijst", kinds.besluitenlijst_sign)
 KIND_SIGNS.add("motie", kinds.motie_sign)
 KIND_SIGNS.add("wetsvoorstel", kinds.wetsvoorstel_sign)
 KIND_SIGNS.add("fiche", kinds.fiche_sign)
+KIND_SIGNS.add("verslag", kinds.verslag_sign, before="kamervragen")
+STAGES.add("hardwrap-headings", hardwrap.headings_stage, before="blocks")
+STAGES.add("cover-signature", closing.cover_signature_stage, after="closing")
 STAGES.add("header-identity", kinds.header_identity_stage, after="header")
 STAGES.add("motie-title", kinds.motie_title_stage, kinds=("motie",), after="closing")
 BLOCKS.add("motie-clause", motie.clause, kinds=("motie",), before="paragraph")
