@@ -23,22 +23,14 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from briefreader import locations
-from briefreader.errors import UserError
 from briefreader.library import Library
-from briefreader.model import Letter
-from briefreader.search.fts import candidates, connect, count_matches
-from briefreader.search.normalize import WORD, normalize, word_list
-from briefreader.search.query import (
-    Reference,
-    letter_number,
-    own_dossier,
-    parse_query,
-    parse_reference,
-)
-from briefreader.search.rank import KINDS, Hit, Matcher, letter_blocks
+from briefreader.search.fts import candidates, connect, count_matches, unpack_text
+from briefreader.search.normalize import normalize, word_list
+from briefreader.search.query import Reference, parse_query, parse_reference
+from briefreader.search.rank import KINDS, Hit, Matcher
 from briefreader.search.references import (
     bare_phrase,
     block_hit,
@@ -48,6 +40,9 @@ from briefreader.search.references import (
     reference_identifier,
 )
 from briefreader.search.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from briefreader.search.build import Prepared
 
 PHRASE_MAX = 200  # passages found by a reference's bare words, at most
 BATCH = 100  # letters per transaction: progress survives an interrupted build
@@ -133,15 +128,37 @@ class SearchIndex:
         with self._lock:
             return {r[0] for r in self.db.execute("SELECT id FROM letters")}
 
+    def synced(self, library: Library) -> bool:
+        """Whether the index holds the letters of `library` as last listed: the files' digest
+        (`Library.state`) is the one stored by the last update that left them in step."""
+        if library.state is None:
+            return False
+        with self._lock:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'library'").fetchone()
+        return row is not None and row[0] == library.state
+
     def update(self, library: Library, progress: Callable[[int, int], None] | None = None) -> None:
-        """Index letters new to the index and drop those no longer in `library`, by id."""
+        """Index letters new to the index and drop those no longer in `library`, by id;
+        nothing is read when the library's files are as at the last update (`synced`)."""
         self._library = library
         self._healing(lambda: self._update(library, progress))
 
     def _update(self, library: Library, progress: Callable[[int, int], None] | None) -> None:
+        if self.synced(library):
+            return
         # Oldest first, so that newer letters get higher row numbers: a query too broad to
         # rank in full looks at the newest letters first (`_candidates`).
         wanted = [e.id for e in reversed(library.entries()) if not e.error]
+        self._index(library, wanted, progress)
+        with self._writing():
+            # Only when the index holds exactly these letters: another reader may have
+            # updated it for other folders meanwhile.
+            if library.state is not None and self.letter_ids() == set(wanted):
+                self.db.execute("INSERT INTO meta VALUES ('library', ?)", (library.state,))
+
+    def _index(
+        self, library: Library, wanted: list[str], progress: Callable[[int, int], None] | None
+    ) -> None:
         have = self.letter_ids()
         gone = have - set(wanted)
         new = [i for i in wanted if i not in have]
@@ -156,23 +173,23 @@ class SearchIndex:
                 self._drop(letter_id)
             self._changed()
         done += len(gone)
-        for start in range(0, len(new), BATCH):
-            batch = []
-            for letter_id in new[start : start + BATCH]:
-                try:
-                    batch.append(library.letter(letter_id))
-                except (KeyError, UserError, OSError, ValueError):
-                    continue  # gone or unreadable since the scan: the next update retries
-                library.forget(letter_id)  # ten thousand letters need not stay in memory
+        from briefreader.search.build import prepare_all  # only when there is work
+
+        def write(count: int, prepared: list[Prepared]) -> None:
+            # The lock is taken per batch, so that a search (from another thread)
+            # meanwhile sees the letters indexed so far, not waiting for them all.
+            nonlocal done
             with self._writing():
                 counts: Counter[str] = Counter()
-                for letter in batch:
+                for letter in prepared:
                     self._add(letter, counts)
                 self._count(counts)
                 self._changed()
-            done += len(new[start : start + BATCH])
+            done += count
             if progress is not None:
                 progress(done, total)
+
+        prepare_all(library, new, write, BATCH)
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -183,6 +200,8 @@ class SearchIndex:
         """
         with self._lock:
             self.db.execute("BEGIN IMMEDIATE")
+            # Any change unmakes `synced`: only a finished update says again what it holds.
+            self.db.execute("DELETE FROM meta WHERE key = 'library'")
             try:
                 yield
             except BaseException:
@@ -202,39 +221,25 @@ class SearchIndex:
             counts.items(),
         )
 
-    def _add(self, letter: Letter, counts: Counter[str]) -> None:
+    def _add(self, letter: Prepared, counts: Counter[str]) -> None:
         with self._lock:
             if self.db.execute("SELECT 1 FROM letters WHERE id = ?", (letter.id,)).fetchone():
                 return
             first = (self.db.execute("SELECT max(row) FROM blocks").fetchone()[0] or 0) + 1
-            blocks = letter_blocks(letter)
-            rows = []
-            fts = []
-            for n, b in enumerate(blocks, first):
-                norm = normalize(b.text)
-                rows.append(
-                    (n, letter.id, KINDS.index(b.kind), b.section_index, b.paragraph_index)
-                    + (b.footnote, b.text)
-                )
-                fts.append((n, norm))
-                counts.update(set(WORD.findall(norm)))
-            dossier = own_dossier(letter.references)
+            last = first + len(letter.blocks) - 1
             self.db.execute(
                 "INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    letter.id,
-                    letter.title,
-                    letter.date.isoformat() if letter.date else None,
-                    letter_number(letter.number),
-                    dossier[0] if dossier else None,
-                    dossier[1] if dossier else None,
-                    first,
-                    first + len(blocks) - 1,
-                    letter.identifier,
-                ),
+                (letter.id, letter.title, letter.date, letter.number)
+                + (letter.dossier, letter.sub, first, last, letter.identifier),
             )
-            self.db.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-            self.db.executemany("INSERT INTO fts(rowid, body) VALUES (?, ?)", fts)
+            self.db.executemany(
+                "INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(n, letter.id, *b) for n, b in enumerate(letter.blocks, first)],
+            )
+            self.db.executemany(
+                "INSERT INTO fts(rowid, body) VALUES (?, ?)", enumerate(letter.norms, first)
+            )
+            counts.update(letter.counts)
 
     def _drop(self, letter_id: str) -> None:
         found = self.db.execute(
@@ -246,7 +251,7 @@ class SearchIndex:
         rows = self.db.execute("SELECT row, text FROM blocks WHERE row BETWEEN ? AND ?", (lo, hi))
         counts: Counter[str] = Counter()
         for row, text in rows:
-            norm = normalize(text)
+            norm = normalize(unpack_text(text))
             # A contentless FTS5 table forgets a row only when told the text it indexed.
             self.db.execute(
                 "INSERT INTO fts(fts, rowid, body) VALUES ('delete', ?, ?)", (row, norm)

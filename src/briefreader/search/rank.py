@@ -16,14 +16,16 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz
 
-from briefreader.model import Letter
 from briefreader.search.normalize import WORD, normalize, normalize_with_map
 from briefreader.search.query import Query
 from briefreader.search.vocab import Vocabulary
+
+if TYPE_CHECKING:  # only the index and the reader's n / N cut letters into blocks
+    from briefreader.model import Letter
 
 # What a hit is in: the one list of kinds. The index stores a kind as its place in `KINDS`,
 # so new kinds go at the end.
