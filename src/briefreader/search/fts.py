@@ -112,20 +112,6 @@ def fts_expression(query: Query, expansions: list[dict[str, float]]) -> str:
     return " AND ".join(parts)
 
 
-def count_matches(
-    db: sqlite3.Connection,
-    query: Query,
-    expansions: list[dict[str, float]],
-    letter_ids: Collection[str] | None,
-) -> int:
-    """How many blocks contain every unit: the hits a search has before its limit."""
-    sql = "SELECT b.letter_id FROM fts JOIN blocks AS b ON b.row = fts.rowid WHERE fts MATCH ?"
-    rows = db.execute(sql, (fts_expression(query, expansions),))
-    if letter_ids is None:
-        return sum(1 for _ in rows)
-    return sum(1 for (letter_id,) in rows if letter_id in letter_ids)
-
-
 def candidates(
     db: sqlite3.Connection,
     query: Query,

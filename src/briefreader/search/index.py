@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import heapq
 import sqlite3
 import threading
 from collections import Counter
@@ -27,9 +26,10 @@ from typing import TYPE_CHECKING, TypeVar
 
 from briefreader import locations
 from briefreader.library import Library
-from briefreader.search.fts import candidates, connect, count_matches, unpack_text
+from briefreader.search.copies import count_distinct, distinct, new_passages
+from briefreader.search.fts import candidates, connect, unpack_text
 from briefreader.search.normalize import normalize, word_list
-from briefreader.search.query import Reference, parse_query, parse_reference
+from briefreader.search.query import Reference, Unit, parse_query, parse_reference
 from briefreader.search.rank import KINDS, Hit, Matcher
 from briefreader.search.references import (
     bare_phrase,
@@ -59,7 +59,7 @@ class SearchIndex:
         self.path = path
         self._lock = threading.RLock()
         self._vocab: Vocabulary | None = None
-        self._memo: dict[str, dict[str, float]] = {}
+        self._memo: dict[tuple[str, bool], dict[str, float]] = {}
         self._library: Library | None = None  # what the index was last brought in step with
         self._rebuilt = False
 
@@ -273,10 +273,10 @@ class SearchIndex:
                 self._vocab = Vocabulary(dict(self.db.execute("SELECT term, n FROM vocab")))
             return self._vocab
 
-    def _expand(self, word: str) -> dict[str, float]:
-        got = self._memo.get(word)
+    def _expand(self, unit: Unit) -> dict[str, float]:
+        got = self._memo.get(key := (unit.words[0], unit.acronym))
         if got is None:
-            got = self._memo[word] = self.vocabulary().expand(word)
+            got = self._memo[key] = self.vocabulary().expand(*key)
             if len(self._memo) > 512:  # as-you-type queries repeat their first words
                 self._memo.pop(next(iter(self._memo)))
         return got
@@ -306,7 +306,7 @@ class SearchIndex:
             return []
         with self._lock:
             vocab = self.vocabulary()
-            expansions = [{} if u.phrase else self._expand(u.words[0]) for u in parsed.units]
+            expansions = [{} if u.phrase else self._expand(u) for u in parsed.units]
             for unit, allowed in zip(parsed.units, expansions, strict=True):
                 if not unit.possible(allowed, vocab.counts):
                     return []  # a unit no block can contain: nothing matches them all
@@ -318,8 +318,8 @@ class SearchIndex:
                 if got is not None:
                     bonus = 2.0 * (1 - pos / len(rows))  # bm25's order breaks near-ties
                     scored.append((got[0] + bonus, row, got[1]))
-            best = heapq.nlargest(limit, scored)
             by_row = {r[0]: r for r in rows}
+            best = distinct(scored, by_row, self.db, self._library, limit)  # copies: once
             return [self._hit(matcher, by_row[row], score, window) for score, row, window in best]
 
     def _count_hits(self, query: str, letter_ids: Collection[str] | None) -> int:
@@ -331,11 +331,11 @@ class SearchIndex:
             return 0
         with self._lock:
             vocab = self.vocabulary()
-            expansions = [{} if u.phrase else self._expand(u.words[0]) for u in parsed.units]
+            expansions = [{} if u.phrase else self._expand(u) for u in parsed.units]
             for unit, allowed in zip(parsed.units, expansions, strict=True):
                 if not unit.possible(allowed, vocab.counts):
                     return 0
-            return count_matches(self.db, parsed, expansions, letter_ids)
+            return count_distinct(self.db, parsed, expansions, letter_ids)
 
     def _reference_hits(
         self, query: str, identifier: str | None, letter_ids: Collection[str] | None
@@ -351,12 +351,9 @@ class SearchIndex:
             hits += citing_hits(self.db, identifier, letter_ids) if identifier else []
         # A dossier and number written without `Kamerstuk` (`(36 045, nr. 151)`) is no
         # reference the scanner can resolve: the words in sequence find those, after.
-        seen = {(h.letter_id, h.section_index, h.paragraph_index, h.kind) for h in hits}
         phrase = bare_phrase(identifier) if identifier else None
-        for hit in self._search(phrase, PHRASE_MAX, letter_ids) if phrase else []:
-            if (hit.letter_id, hit.section_index, hit.paragraph_index, hit.kind) not in seen:
-                hits.append(hit)
-        return hits
+        more = self._search(phrase, PHRASE_MAX, letter_ids) if phrase else []
+        return hits + new_passages(self.db, hits, more)  # in none of `hits`, nor a copy
 
     def _hit(
         self,

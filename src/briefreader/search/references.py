@@ -20,6 +20,7 @@ from briefreader.library import Library
 
 # The identity rules (and with them the parser's package) load only for a query that may be a
 # reference: every reference names a number, and most searches are words.
+from briefreader.search.copies import firsts
 from briefreader.search.fts import Row, unpack_text
 from briefreader.search.normalize import word_list
 from briefreader.search.query import parse_reference
@@ -161,6 +162,10 @@ def citing_hits(
     """The passages that cite `identifier` as hits below the named document, newest letters
     first, each with its citing references marked."""
     citing = citing_rows(db, identifier, letter_ids)
+    # a document in several formats cites in each: once
+    citing = [
+        c for c, first in zip(citing, firsts(db, [r for r, _ in citing]), strict=True) if first
+    ]
     hits = []
     for n, (row, spans) in enumerate(citing):
         snippet, lo, hi = make_snippet(row[6], *spans[0])
