@@ -338,3 +338,25 @@ def test_monitor_page_without_its_title_lines() -> None:
     letter = letter_from_bytes(text.encode(), "verslag.txt")
     assert (letter.kind, letter.identifier) == ("verslag", "kst-36123-C")
     assert "Kerngegevens" not in body(letter) and "Kenmerk" not in body(letter)
+
+
+def test_covering_paragraph_before_the_first_question_is_kept() -> None:
+    """A covering paragraph between the answer line and `Vraag 1` (`Hierbij bied ik u … de
+    antwoorden aan`) is the opening section, never dropped."""
+    text = (
+        "Vragen van het lid Jansen (PvdA) aan de Minister van Financiën over de kas "
+        "(ingezonden 3 maart 2025).\n"
+        "Antwoord van Minister Pietersen (Financiën) (ontvangen 2 april 2025). Zie ook\n"
+        "Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 1555.\n"
+        "Hierbij bied ik u de antwoorden aan op de schriftelijke vragen van het lid Jansen\n"
+        "over de kas.\n"
+        "Vraag 1\n"
+        "Klopt het bericht?\n"
+        "Antwoord 1\n"
+        "Ja.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "vragen.txt")
+    assert letter.kind == "kamervragen"
+    assert [s.title for s in letter.sections] == [None, "Vraag 1", "Antwoord 1"]
+    assert body(letter).startswith("Hierbij bied ik u de antwoorden aan")
+    assert "Zie ook" not in body(letter) and "(ontvangen" not in body(letter)
