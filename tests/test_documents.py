@@ -47,9 +47,7 @@ NOT_YET_UNSEEN2: set[str] = {
     "verslag-web_kst-33328-AI-ek-schriftelijk-overleg-woo_zoek-officielebekendmakingen_partial.txt",
     "verslag-web_kst-35261-B-ek-voorlopig-verslag_zoek-officielebekendmakingen_partial.txt",
     "verslag-web_kst-35510-130-schriftelijk-overleg_zoek-officielebekendmakingen_partial.txt",
-    "wetsvoorstel-web_kst-28443-5-nota-nav-verslag-2004_zoek-officielebekendmakingen-dossier_partial.txt",
     "wetsvoorstel-web_kst-35010-C-ek-memorie-van-antwoord_zoek-officielebekendmakingen_partial.txt",
-    "wetsvoorstel-web_kst-36058-4-nota-nav-verslag_zoek-officielebekendmakingen-dossier_partial.txt",
 }
 
 

@@ -360,3 +360,18 @@ def test_covering_paragraph_before_the_first_question_is_kept() -> None:
     assert [s.title for s in letter.sections] == [None, "Vraag 1", "Antwoord 1"]
     assert body(letter).startswith("Hierbij bied ik u de antwoorden aan")
     assert "Zie ook" not in body(letter) and "(ontvangen" not in body(letter)
+
+
+def test_received_date_line_is_the_date() -> None:
+    """`Ontvangen <date>` under a nota's `Nr.` line is its date, like `Vastgesteld`, not a
+    heading over the opening paragraph."""
+    text = (
+        "36 999 Wijziging van de Wet op de dijken\n\n"
+        "Nr. 4 NOTA NAAR AANLEIDING VAN HET VERSLAG\n\n"
+        "Ontvangen 12 april 2022\n\n"
+        "De regering dankt de leden voor hun vragen over het voorstel.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "nota.txt")
+    assert (letter.identifier, letter.date) == ("kst-36999-4", dt.date(2022, 4, 12))
+    assert [s.title for s in letter.sections if s.title] == []
+    assert "Ontvangen" not in body(letter)

@@ -69,7 +69,8 @@ _MASTHEAD = re.compile(
 )
 _SESSION = re.compile(r"^Vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})\b(?:,\s*nr\.\s*(\d{1,5})$)?")
 _FIELD = re.compile(
-    r"^(Datum|Betreft|Onderwerp|Vastgesteld|Voorgesteld)(?::\s*|\s+)(\S.*)$", re.IGNORECASE
+    r"^(Datum|Betreft|Onderwerp|Vastgesteld|Voorgesteld|Ontvangen)(?::\s*|\s+)(\S.*)$",
+    re.IGNORECASE,
 )
 _DATE_FIELD = re.compile(rf"^Datum:?\s+\d{{1,2}}\s+(?:{_MONTH})\b", re.IGNORECASE)
 _SUBJECT_FIELD = re.compile(r"^(?:Betreft|Onderwerp):?\s+\S")
@@ -251,7 +252,7 @@ def field_line(head: Header, lines: list[Line], i: int) -> int:
     if not m:
         return 0
     key, value = m.group(1).lower(), m.group(2).strip()
-    if key in ("datum", "vastgesteld", "voorgesteld"):
+    if key in ("datum", "vastgesteld", "voorgesteld", "ontvangen"):
         date = parse_date(value)
         if date is None:
             return 0
