@@ -40,14 +40,10 @@ NOT_YET_UNSEEN2: set[str] = {
     "besluitenlijst-web_2012A03730-procedurevergadering-contactgroep-belgie_tweedekamer.txt",
     "besluitenlijst-web_20191105-ek-biza-az-korte-aantekeningen_eerstekamer.txt",
     "brief-web_2021D10575-kst-26643-750-digitale-toegang_tweedekamer_partial.txt",
-    "brief-web_2023D05549-kst-26643-971-motie21_berthub-tkconv_partial.txt",
     "verslag-web_kst-24804-75-lijst-vragen-ienw_zoek-officielebekendmakingen-staatscourant_partial.txt",
     "verslag-web_kst-31444-XVI-6-lijst-vragen-vws_zoek-officielebekendmakingen-dossier_partial.txt",
     "verslag-web_kst-31957-5-verslag-wetsvoorstel-ibes_zoek-officielebekendmakingen_partial.txt",
-    "verslag-web_kst-33328-AI-ek-schriftelijk-overleg-woo_zoek-officielebekendmakingen_partial.txt",
-    "verslag-web_kst-35261-B-ek-voorlopig-verslag_zoek-officielebekendmakingen_partial.txt",
     "verslag-web_kst-35510-130-schriftelijk-overleg_zoek-officielebekendmakingen_partial.txt",
-    "wetsvoorstel-web_kst-35010-C-ek-memorie-van-antwoord_zoek-officielebekendmakingen_partial.txt",
 }
 
 

@@ -375,3 +375,34 @@ def test_received_date_line_is_the_date() -> None:
     assert (letter.identifier, letter.date) == ("kst-36999-4", dt.date(2022, 4, 12))
     assert [s.title for s in letter.sections if s.title] == []
     assert "Ontvangen" not in body(letter)
+
+
+def test_eerste_kamer_letter_number() -> None:
+    """An Eerste Kamer stuk is numbered by letter without `Nr.` (`C MEMORIE VAN ANTWOORD`,
+    `AB1 VERSLAG …` with a glued note marker): identifier, number and date, no headings."""
+    text = (
+        "36 999 Wijziging van de Wet op de dijken\n\n"
+        "AB1 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\n"
+        "Vastgesteld 3 mei 2023\n\n"
+        "De commissie heeft de regering vragen gesteld over de dijken.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "ek.txt")
+    assert (letter.identifier, letter.number) == ("kst-36999-AB", "AB")
+    assert (letter.kind, letter.date) == ("verslag", dt.date(2023, 5, 3))
+    assert [s.title for s in letter.sections if s.title] == []
+
+
+def test_second_dossier_line_of_a_letter_in_two_dossiers() -> None:
+    """`36 998 …` / `36 999 …` / `Nr. 12 BRIEF …`: the first dossier and the number name it."""
+    text = (
+        "36 998 Informatievoorziening\n\n"
+        "36 999 Bescherming persoonsgegevens\n\n"
+        "Nr. 12 BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+        "Den Haag, 10 februari 2023\n\n"
+        "Met deze brief informeer ik uw Kamer over de voortgang.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "brief.txt")
+    assert (letter.identifier, letter.date) == ("kst-36998-12", dt.date(2023, 2, 10))
+    assert [s.title for s in letter.sections if s.title] == []
+    assert body(letter).startswith("Met deze brief")

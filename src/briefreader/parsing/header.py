@@ -51,6 +51,9 @@ _KAMERSTUK_LINE = re.compile(
     rf"^Kamerstuk\s+{_DOSSIER}(?:,?\s+nr\.\s*(?P<number>\d{{1,4}}|[A-Z]{{1,2}})|[-–](?P<dash>\d{{1,4}}))$"
 )
 _NUMBER_LINE = re.compile(r"^[Nn]r\.\s*(\d{1,4})(?:\s+(\S.*))?$")
+# An Eerste Kamer stuk is numbered by letter, with no `Nr.`: `C MEMORIE VAN ANTWOORD`,
+# `AI1 VERSLAG VAN …` (a footnote marker glued to the letters)
+_LETTER_NUMBER_LINE = re.compile(r"^([A-Z]{1,2})\d{0,2}\s+([A-Z]{4}.*)$")
 _HEADING_LINE = re.compile(
     r"^(?:GEWIJZIGDE\s+|NADER\s+GEWIJZIGDE\s+|VOORLOPIG\s+|NADER\s+)?(?:BRIEF|MOTIE|VERSLAG|NOTA|MEMORIE|AMENDEMENT|"
     r"VOORSTEL|LIJST|ADVIES|EINDVERSLAG|BESLUITENLIJST|KONINKLIJKE)\b"
@@ -131,7 +134,7 @@ def dossier_line(head: Header, lines: list[Line], i: int) -> int:
         return 0
     known, found = head.dossier, _dossier_of(m)
     if known and known != found and not found.startswith(known + " "):
-        return 0
+        return _second_dossier(head, lines, i)
     head.dossier = _dossier_of(m)
     title = [m.group("title")] if m.group("title") else []
     j = i + 1
@@ -146,6 +149,17 @@ def dossier_line(head: Header, lines: list[Line], i: int) -> int:
     if title:
         head.dossier_title = " ".join(title)
     return j - i
+
+
+def _second_dossier(head: Header, lines: list[Line], i: int) -> int:
+    """A document in two dossiers prints a line for each (`26 643 …` / `32 761 …` / `Nr. 971
+    BRIEF …`): the second is skipped when the number line follows; the first names it."""
+    if head.number or i + 1 >= len(lines) or not lines[i].text[:1].isdigit():
+        return 0
+    nxt = lines[i + 1].text
+    if _NUMBER_LINE.match(nxt) or _letter_number(head, nxt):
+        return 1
+    return 0
 
 
 def _title_apart(lines: list[Line], j: int) -> bool:
@@ -183,14 +197,25 @@ def title_above_dossier(head: Header, lines: list[Line], i: int) -> int:
 
 def number_line(head: Header, lines: list[Line], i: int) -> int:
     """`Nr. 7 BRIEF VAN DE MINISTER …` (the heading may wrap, or come on the next line)."""
-    m = _NUMBER_LINE.match(lines[i].text)
+    m = _NUMBER_LINE.match(lines[i].text) or _letter_number(head, lines[i].text)
     if not m or (head.number and head.number != m.group(1)):
         return 0
     head.number = m.group(1)
     if m.group(2):
-        head.heading = m.group(2)
+        head.heading = _GLUED_MARK.sub("", m.group(2))
         return 1 + _heading_tail(head, lines, i + 1)
     return 1
+
+
+def _letter_number(head: Header, text: str) -> re.Match[str] | None:
+    """`B VOORLOPIG VERSLAG …` under the dossier line: an Eerste Kamer stuk's letter number
+    with its heading (cheap guards first: a capital, then a space within three characters)."""
+    if not head.dossier or head.number or not text[:1].isupper() or " " not in text[1:4]:
+        return None
+    m = _LETTER_NUMBER_LINE.match(text)
+    if m is None or not _HEADING_LINE.match(m.group(2)):
+        return None
+    return m if _GLUED_MARK.sub("", m.group(2)).isupper() else None
 
 
 def _heading_tail(head: Header, lines: list[Line], j: int) -> int:
