@@ -40,8 +40,6 @@ NOT_YET_UNSEEN2: set[str] = {
     "besluitenlijst-web_2012A03730-procedurevergadering-contactgroep-belgie_tweedekamer.txt",
     "besluitenlijst-web_20191105-ek-biza-az-korte-aantekeningen_eerstekamer.txt",
     "brief-web_2021D10575-kst-26643-750-digitale-toegang_tweedekamer_partial.txt",
-    "verslag-web_kst-24804-75-lijst-vragen-ienw_zoek-officielebekendmakingen-staatscourant_partial.txt",
-    "verslag-web_kst-31444-XVI-6-lijst-vragen-vws_zoek-officielebekendmakingen-dossier_partial.txt",
     "verslag-web_kst-31957-5-verslag-wetsvoorstel-ibes_zoek-officielebekendmakingen_partial.txt",
     "verslag-web_kst-35510-130-schriftelijk-overleg_zoek-officielebekendmakingen_partial.txt",
 }

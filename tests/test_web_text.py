@@ -406,3 +406,26 @@ def test_second_dossier_line_of_a_letter_in_two_dossiers() -> None:
     assert (letter.identifier, letter.date) == ("kst-36998-12", dt.date(2023, 2, 10))
     assert [s.title for s in letter.sections if s.title] == []
     assert body(letter).startswith("Met deze brief")
+
+
+def test_metadata_table_copied_as_markdown() -> None:
+    """zoek.officielebekendmakingen.nl copied with its metadata as a Markdown table and its
+    blurbs: furniture; the table's `36999-XII nr. 7` names the document."""
+    row = "Tweede Kamer der Staten-Generaal | 2009-2010 | 36999-XII nr. 7 |"
+    table = "Datum publicatie | Organisatie | Vergaderjaar | Dossier- en ondernummer |\n"
+    table += "---|---|---|\n"
+    text = (
+        f"Kamerstuk\n{table}{row}\n"
+        "Zoals vergunningen, bouwplannen en lokale regelgeving.\n"
+        "Adressen en contactpersonen van overheidsorganisaties.\n"
+        f"U bent hier:\n{table}{row}\n"
+        "Vastgesteld 24 maart 2010\n"
+        "De vaste commissie heeft een aantal vragen voorgelegd aan de minister.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "page.txt")
+    assert (letter.identifier, letter.date) == ("kst-36999-XII-7", dt.date(2010, 3, 24))
+    assert "Organisatie" not in letter.title
+    text_read = body(letter)
+    assert text_read.startswith("De vaste commissie heeft")
+    for furniture in ("Datum publicatie", "Zoals vergunningen", "Adressen en", "---|"):
+        assert furniture not in text_read

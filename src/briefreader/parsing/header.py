@@ -51,8 +51,7 @@ _KAMERSTUK_LINE = re.compile(
     rf"^Kamerstuk\s+{_DOSSIER}(?:,?\s+nr\.\s*(?P<number>\d{{1,4}}|[A-Z]{{1,2}})|[-–](?P<dash>\d{{1,4}}))$"
 )
 _NUMBER_LINE = re.compile(r"^[Nn]r\.\s*(\d{1,4})(?:\s+(\S.*))?$")
-# An Eerste Kamer stuk is numbered by letter, with no `Nr.`: `C MEMORIE VAN ANTWOORD`,
-# `AI1 VERSLAG VAN …` (a footnote marker glued to the letters)
+# An Eerste Kamer stuk's letter number, no `Nr.`: `C MEMORIE …`, `AI1 VERSLAG …` (glued note)
 _LETTER_NUMBER_LINE = re.compile(r"^([A-Z]{1,2})\d{0,2}\s+([A-Z]{4}.*)$")
 _HEADING_LINE = re.compile(
     r"^(?:GEWIJZIGDE\s+|NADER\s+GEWIJZIGDE\s+|VOORLOPIG\s+|NADER\s+)?(?:BRIEF|MOTIE|VERSLAG|NOTA|MEMORIE|AMENDEMENT|"
@@ -157,9 +156,7 @@ def _second_dossier(head: Header, lines: list[Line], i: int) -> int:
     if head.number or i + 1 >= len(lines) or not lines[i].text[:1].isdigit():
         return 0
     nxt = lines[i + 1].text
-    if _NUMBER_LINE.match(nxt) or _letter_number(head, nxt):
-        return 1
-    return 0
+    return 1 if _NUMBER_LINE.match(nxt) or _letter_number(head, nxt) else 0
 
 
 def _title_apart(lines: list[Line], j: int) -> bool:
@@ -208,8 +205,7 @@ def number_line(head: Header, lines: list[Line], i: int) -> int:
 
 
 def _letter_number(head: Header, text: str) -> re.Match[str] | None:
-    """`B VOORLOPIG VERSLAG …` under the dossier line: an Eerste Kamer stuk's letter number
-    with its heading (cheap guards first: a capital, then a space within three characters)."""
+    """`B VOORLOPIG VERSLAG …` under the dossier line: an Eerste Kamer stuk's letter number."""
     if not head.dossier or head.number or not text[:1].isupper() or " " not in text[1:4]:
         return None
     m = _LETTER_NUMBER_LINE.match(text)
