@@ -40,6 +40,7 @@ from corpus import make_corpus  # noqa: E402
 
 from briefreader.library import Library  # noqa: E402
 from briefreader.search import SearchIndex  # noqa: E402
+from briefreader.search.fts import unpack_text  # noqa: E402
 from briefreader.search.normalize import normalize  # noqa: E402
 from briefreader.search.vocab import Vocabulary  # noqa: E402
 
@@ -191,7 +192,8 @@ def cli(corpus: Path, cache: Path, data: Path, runs: int) -> dict[str, object]:
 def baselines(index: SearchIndex, corpus: Path, runs: int) -> dict[str, object]:
     from rapidfuzz import fuzz, process
 
-    paragraphs = [r[0] for r in index.db.execute("SELECT text FROM blocks WHERE kind = 0")]
+    rows = index.db.execute("SELECT text FROM blocks WHERE kind = 0")
+    paragraphs = [unpack_text(r[0]) for r in rows]  # stored zlib'd when that is shorter
     queries = ["reisadvise oekraine", "militaire steun"]
     out: dict[str, object] = {"paragraphs": len(paragraphs)}
     for name, scorer in (("rapidfuzz_WRatio", fuzz.WRatio), ("rapidfuzz_partial_ratio",

@@ -77,21 +77,21 @@ from pathlib import Path
 from briefreader.library import Library
 from briefreader.notes import Store
 from briefreader.ui.app import ReaderApp
-from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.state import ReadingState
+from briefreader.ui.widgets.letter_list import LetterList
 
 paths = [Path(p) for p in sys.argv[3:]]
 data, cache = Path(sys.argv[1]), Path(sys.argv[2])
-loaded = ReadingScreen._loaded
+shown = LetterList.set_entries  # the list scans, then shows its letters
 def first_frame_with_list(self, entries):
-    loaded(self, entries)
-    table = self.query_one("#letters")
-    def rows_shown():  # the list fills in chunks: report once the first rows are drawn
+    shown(self, entries)
+    table = self.table
+    def rows_shown():  # report once the first rows are drawn
         if table.row_count or not entries:
             timer.stop()
             self.app.call_after_refresh(report)
     timer = self.set_interval(0.002, rows_shown)
-ReadingScreen._loaded = first_frame_with_list
+LetterList.set_entries = first_frame_with_list
 store = Store.open(data)
 app = ReaderApp(Library.open(paths, data, cache), ReadingState(store), cache)
 app.run(headless=True, size=(120, 40))

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from briefreader.catalog.parsecache import CACHE_SCHEMA
 from briefreader.cli import main
-from briefreader.library import CACHE_SCHEMA, Library
+from briefreader.library import Library
 from briefreader.notes import Anchor, Store
 from briefreader.notes import db as store_db
 from briefreader.search import SearchIndex

@@ -105,3 +105,15 @@ def test_a_broken_file_named_in_a_search_is_reported(
     args = ["search", "kabinet", str(empty), "--cache-dir", str(tmp_path / "c")]
     assert main([*args, "--data-dir", str(tmp_path / "d")]) == 1
     assert capsys.readouterr().err.strip() == f"briefreader: {empty}: is empty"
+
+
+def test_the_passage_with_the_words_together_comes_first_and_shows_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    docs = Path(__file__).resolve().parent / "documents" / "docs"
+    assert run(tmp_path, "Bureau Begroting", str(docs), "--limit", "4") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines
+    for line in lines:  # every snippet leads with the phrase, not a loose `[Bureau] Wetgeving`
+        snippet = line.split(": ", 1)[1]
+        assert snippet.index("[") == snippet.index("[Bureau] [Begroting]"), line

@@ -183,3 +183,22 @@ def test_a_typo_finds_the_compounds_of_the_corrected_word(tmp_path: Path) -> Non
     found = {h.snippet for h in index.search("stikstf")}
     assert any("stikstofruimte" in s for s in found)
     assert any("stikstofdepositie" in s for s in found)
+
+
+def test_the_passage_with_the_words_together_ranks_above_mentions_apart(tmp_path: Path) -> None:
+    letters = tmp_path / "brieven"
+    letters.mkdir()
+    (letters / "bureau.txt").write_text(
+        "Den Haag, 4 juni 2024\n\n"
+        "Het Bureau Wetgeving helpt bij wetten. Over de begroting besluit de Kamer; het "
+        "bureau van de griffie zet de begroting op de agenda, met het Bureau Onderzoek.\n\n"
+        "De Kamer wil een eigen Bureau Begroting en Verantwoording.\n",
+        encoding="utf-8",
+    )
+    lib = Library([letters], tmp_path / "cache")
+    lib.scan()
+    index = SearchIndex.open(None)
+    index.update(lib)
+    hits = index.search("bureau begroting")
+    assert len(hits) == 2
+    assert "eigen Bureau Begroting" in hits[0].snippet

@@ -165,3 +165,68 @@ def test_matches_in_any_text_highlight_a_word_as_written(text: str) -> None:
     assert hits
     for s, e in hits[0].spans:
         assert normalize(text[s:e]) == words[0]
+
+
+def test_an_acronym_in_capitals_finds_the_word_in_any_form_but_not_words_it_begins() -> None:
+    texts = (
+        "De NAVO-top in Vilnius.",
+        "Volgens de navo is dat zo.",
+        "Twee NAVO's en de NAVOs van later.",
+        "Deze aanpak krijgt navolging.",
+        "Het navo-beleid en de navobondgenoten.",
+    )
+    paras = tuple(Paragraph(t) for t in texts)
+    letter = Letter("x", "x", "brief", "t", None, None, None, None, (Section(None, 1, paras),))
+    found = {
+        h.paragraph_index: {h.snippet[s:e] for s, e in h.snippet_spans}
+        for h in search_letter(letter, "NAVO")
+    }
+    assert found == {0: {"NAVO"}, 1: {"navo"}, 2: {"NAVO", "NAVOs"}, 4: {"navo"}}
+    # typed in lower case, the word still begins longer ones, as the user types
+    loose = {h.paragraph_index for h in search_letter(letter, "navo")}
+    assert {3, 4} <= loose
+
+
+def _one_paragraph(text: str) -> Letter:
+    return Letter("x", "x", "brief", "t", None, None, None, None,
+                  (Section(None, 1, (Paragraph(text),)),))  # fmt: skip
+
+
+def _marked(hit_snippet: str, spans: tuple[tuple[int, int], ...]) -> str:
+    out, pos = "", 0
+    for s, e in spans:
+        out += hit_snippet[pos:s] + "[" + hit_snippet[s:e] + "]"
+        pos = e
+    return out + hit_snippet[pos:]
+
+
+FILLER = "Daarna volgt een lange uiteenzetting over andere zaken die de Kamer bezighouden. " * 4
+
+
+def test_the_snippet_shows_the_words_in_the_order_typed() -> None:
+    letter = _one_paragraph(
+        f"De begroting: bureau en staf. {FILLER}Er komt een Bureau Begroting en Verantwoording."
+    )
+    (hit,) = search_letter(letter, "Bureau Begroting")
+    assert "[Bureau] [Begroting] en Verantwoording" in _marked(hit.snippet, hit.snippet_spans)
+
+
+def test_the_snippet_centres_on_the_densest_cluster_of_matches() -> None:
+    letter = _one_paragraph(
+        f"Over de Tozo later meer. {FILLER}De Tozo-lening, de Tozo-uitkering en de Tozo zelf."
+    )
+    (hit,) = search_letter(letter, "TOZO")
+    assert len(hit.snippet_spans) == 3
+    assert "[Tozo]-lening, de [Tozo]-uitkering" in _marked(hit.snippet, hit.snippet_spans)
+
+
+def test_the_snippet_does_not_reach_back_past_its_passage() -> None:
+    # near the end of a long paragraph: the snippet is the passage found, not the loose
+    # `Bureau` half a snippet before it
+    letter = _one_paragraph(
+        f"{FILLER}Er is een Bureau Wetgeving voor de wetten en de regels, maar de Kamer zelf "
+        "heeft tot nu toe geen eigen Bureau Begroting en Verantwoording."
+    )
+    (hit,) = search_letter(letter, "Bureau Begroting")
+    marked = _marked(hit.snippet, hit.snippet_spans)
+    assert marked.index("[") == marked.index("[Bureau] [Begroting]")

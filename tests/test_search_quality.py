@@ -94,6 +94,11 @@ CASES = [
     # a typo in the first part of a compound still finds the compound
     ("veiligheidsordenig", "000", "Veiligheidsordening"),
     ("bondgenootshap", "000", "bondgenootschap"),
+    # an acronym typed in capitals: the word, also where it opens a compound
+    ("NAVO top", "004", "NAVO-top in Vilnius"),
+    ("EU lidstaten", None, "EU-lidstaten"),
+    ("OVSE", None, "OVSE"),
+    ("EUR", None, "EUR"),
     # references: the letter a reference names, or the passage that cites it
     ("36045-151", "004", "Terug- en vooruitblik op de Russische oorlog"),
     ("Kamerstuk 21 501-02, nr. 2446", "001", "(Kamerstuk 21 501-02, nr. 2446)"),
@@ -127,6 +132,10 @@ def test_finds_the_passage_in_the_top_five(
         '"militaire oekraine steun"',  # the words exist, the phrase does not
         '"rood reisadvies"',
         "Hoekstra Ollongren Gazprom pannenkoek",
+        "OEK",  # an acronym never matches as the start of a longer word (`Oekraïne`)
+        "KAB",
+        "NAV",  # ... not even of a longer acronym (`NAVO`)
+        "NAVOO",  # ... nor as a near miss
         "36045-999",  # a reference to a letter the library does not hold, cited nowhere
     ],
 )
@@ -146,6 +155,15 @@ def test_the_word_itself_ranks_above_near_misses(index: SearchIndex) -> None:
     words = [h.snippet[s:e].lower() for h in hits for s, e in h.snippet_spans]
     assert set(words[:5]) <= {"missie", "missies"}
     assert "mission" not in words  # two edits away: too far for a word the letters use
+
+
+def test_an_acronym_matches_the_word_and_never_a_longer_one(index: SearchIndex) -> None:
+    marked = {h.snippet[s:e].lower() for h in index.search("EUR", limit=50)
+              for s, e in h.snippet_spans}  # fmt: skip
+    assert marked == {"eur"}  # never `Europese`, which `eur` in lower case begins
+    loose = {h.snippet[s:e].lower() for h in index.search("eur", limit=50)
+             for s, e in h.snippet_spans}  # fmt: skip
+    assert {"eur", "europese"} <= loose  # typed in lower case: a prefix as ever
 
 
 def test_a_quoted_word_matches_only_itself(index: SearchIndex) -> None:

@@ -6,4 +6,6 @@ import sys
 
 from briefreader.cli import main
 
-sys.exit(main())
+# Guarded: the worker processes that parse in parallel import this module as `__mp_main__`.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -40,7 +40,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 def escape_inline(text: str) -> str:
     """One line of text as Markdown that renders as exactly that text, structure-free."""
-    text = _CONTROL.sub("", text.replace("\t", " ").replace("\n", " ")).strip()
+    # made safe first, so that what is escaped is what will stand in the memo: a control or
+    # invisible mark dropped later could otherwise bring a `-` or `#` to the line's start
+    text = shown_text(_CONTROL.sub("", text.replace("\t", " ").replace("\n", " "))).strip()
     text = _ANYWHERE.sub(r"\\\1", text)
     # "2022. Het" would open an ordered list: escape the dot (or parenthesis) after digits.
     text = _ORDERED.sub(r"\1\\\2", text)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "briefreader"
 
 
@@ -24,6 +22,8 @@ def data_dir(override: str | Path | None = None) -> Path:
     env = os.environ.get("BRIEFREADER_DATA_DIR")
     if env:
         return Path(env).expanduser().absolute()
+    import platformdirs  # only here: a command given its folders never loads it
+
     return Path(platformdirs.user_data_dir(APP_NAME)).absolute()
 
 
@@ -35,7 +35,12 @@ def cache_dir(override: str | Path | None = None) -> Path:
     env = os.environ.get("BRIEFREADER_CACHE_DIR")
     if env:
         return Path(env).expanduser().absolute()
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP_NAME)).absolute()
+
+
+NOTES_DB = "notes.sqlite"  # the user's notes in the data dir (`notes.Store`)
 
 
 def library_dir(data: Path) -> Path:

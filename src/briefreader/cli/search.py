@@ -12,12 +12,13 @@ import argparse
 import json
 import os
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import replace
 
 from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.library import Library
-from briefreader.notes import Store
 from briefreader.search import Hit, SearchIndex, search_notes, with_documents
 from briefreader.textsafe import json_safe, shown_name, shown_text
 
@@ -58,16 +59,28 @@ def format_hit(hit: Hit, color: bool) -> str:
     return f"{date}  {title:<{TITLE_WIDTH}}  {_where(hit)}: {snippet}"
 
 
-def _progress(done: int, total: int) -> None:
-    sys.stderr.write(f"\rindexing letters for search: {done}/{total}")
-    if done == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
+def _progress(what: str) -> Callable[[int, int], None]:
+    """A progress line on stderr: how many of how many, and how many a second."""
+    start = time.monotonic()
+
+    def show(done: int, total: int) -> None:
+        rate = done / max(time.monotonic() - start, 1e-3)
+        sys.stderr.write(f"\r{what}: {done}/{total} ({rate:.0f}/s)")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
 
 
 def _notes(args: argparse.Namespace, query: str) -> list[Hit]:
     """The user's own notes that match, marked as notes (none when there is no store yet)."""
-    store = Store.open(locations.data_dir(args.data_dir))
+    data = locations.data_dir(args.data_dir)
+    if not (data / locations.NOTES_DB).exists():
+        return []  # no notes yet: not even the notes package need load
+    from briefreader.notes import Store
+
+    store = Store.open(data)
     try:
         if store.warning:
             print(f"briefreader: {shown_name(store.warning)}", file=sys.stderr)
@@ -85,21 +98,22 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UserError(None, "search: the query is empty")
     if args.limit is None or args.limit <= 0:
         raise UserError(None, f"search: --limit must be a positive number, not {args.limit}")
+    tty = sys.stderr.isatty()
     library = Library.open(
         args.paths, locations.data_dir(args.data_dir), locations.cache_dir(args.cache_dir)
     )
-    entries = library.scan()
-    broken = [e for e in entries if e.error]
-    if len(broken) == 1 and len(entries) == 1:
+    # Only what changed since the last search is parsed; nothing changed, nothing is read.
+    count, broken = library.status(progress=_progress("parsing letters") if tty else None)
+    if len(broken) == 1 and count == 1:
         raise UserError(broken[0].path, broken[0].error or "cannot be read")
     for entry in broken:  # say what was not searched, as the reader marks it
         print(f"briefreader: {shown_name(f'{entry.path}: {entry.error}')} (not searched)",
               file=sys.stderr)  # fmt: skip
-    if broken and len(broken) == len(entries):
+    if broken and len(broken) == count:
         raise UserError(None, "search: none of the letters could be read")
     index = SearchIndex.open(locations.cache_dir(args.cache_dir))
     try:
-        index.update(library, progress=_progress if sys.stderr.isatty() else None)
+        index.update(library, progress=_progress("indexing letters") if tty else None)
         hits = index.search(query, limit=args.limit)
         total = max(index.count(query), len(hits)) if len(hits) >= args.limit else len(hits)
         notes = [replace(h, date=index.letter_date(h.letter_id)) for h in _notes(args, query)]

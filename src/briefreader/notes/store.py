@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
+from briefreader import locations
 from briefreader.errors import UserError
 from briefreader.notes import db as store_db
 from briefreader.notes import salvage as store_salvage
@@ -24,7 +25,7 @@ from briefreader.notes.cache import AnnotationCache
 from briefreader.notes.model import Anchor, Annotation, Position
 from briefreader.notes.tags import clean_tags, unique_tags
 
-DB_NAME = "notes.sqlite"
+DB_NAME = locations.NOTES_DB
 T = TypeVar("T")
 
 

@@ -9,6 +9,7 @@ document's hyphen judge → metadata (kind, sender, title, identity, references)
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from briefreader.ingest import text_id
 from briefreader.model import (
@@ -32,6 +33,9 @@ __all__ = ["parse_letter"]
 
 _MARK = re.compile(f"{MARK_OPEN}(\\d+){MARK_CLOSE}")
 _URL_TAIL = re.compile(r"^\(?(?:https?:|www\.)\S*[/=?&_#]$")
+_URL_ENDS = ("/", "=", "?", "&", "_", "#")  # what `_URL_TAIL` ends on: most lines skip it
+_JOIN_ENDS = frozenset(("-", *_URL_ENDS))  # a block without a line ending so: spaces
+_LAST = itemgetter(-1)
 
 
 def _plain(text: str) -> str:
@@ -41,6 +45,9 @@ def _plain(text: str) -> str:
 
 def _join(lines: list[Line], judge: HyphenJudge) -> str:
     """The lines of one block as one line; each join looks only at the two lines it joins."""
+    texts = [line.text for line in lines]
+    if all(texts) and _JOIN_ENDS.isdisjoint(map(_LAST, texts[:-1])):
+        return " ".join(texts)  # most blocks: no line (but the last) ends on a hyphen or a URL
     parts = [lines[0].text]
     for line in lines[1:]:
         prev = parts[-1]
@@ -49,15 +56,26 @@ def _join(lines: list[Line], judge: HyphenJudge) -> str:
             if mode == DROP:
                 parts[-1] = prev[:-1]
             parts.append(" " + line.text if mode == SPACE else line.text)
-        elif _URL_TAIL.search(prev.rsplit(" ", 1)[-1]):
+        elif prev.endswith(_URL_ENDS) and _URL_TAIL.search(prev.rsplit(" ", 1)[-1]):
             parts.append(line.text)
         else:
             parts.append(" " + line.text)
     return "".join(parts)
 
 
+def _squeeze(text: str) -> str:
+    """`text` with every run of white space one space and none at the ends."""
+    # Only the space is both white and printable: most paragraphs need no split and join.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
+
+
 def _paragraph(lines: list[Line], judge: HyphenJudge) -> Paragraph:
-    raw = " ".join(_join(lines, judge).split())
+    raw = _squeeze(_join(lines, judge))
+    span = SourceSpan(lines[0].index, lines[-1].index + 1)
+    if MARK_OPEN not in raw:
+        return Paragraph(raw, span, ())  # most paragraphs: no footnote marker
     refs: list[FootnoteRef] = []
     parts: list[str] = []
     pos = 0
@@ -75,7 +93,7 @@ def _paragraph(lines: list[Line], judge: HyphenJudge) -> Paragraph:
     if text.endswith(" "):  # a marker standing alone at the end
         text = text.rstrip()
         refs = [FootnoteRef(min(r.offset, len(text)), r.number) for r in refs]
-    return Paragraph(text, SourceSpan(lines[0].index, lines[-1].index + 1), tuple(refs))
+    return Paragraph(text, span, tuple(refs))
 
 
 def parse_letter(text: str, source: str = "<text>") -> Letter:
@@ -112,7 +130,7 @@ def parse_letter(text: str, source: str = "<text>") -> Letter:
     footnotes = tuple(
         Footnote(
             n.number,
-            " ".join(_join(n.lines, judge).split()),
+            _squeeze(_join(n.lines, judge)),
             SourceSpan(n.lines[0].index, n.lines[-1].index + 1),
         )
         for n in raw_notes

@@ -23,13 +23,14 @@ _ITEM = re.compile(r"^(\d{1,3})\s?\.\s+(Agendapunt\s*:.*)$")
 _CELL = re.compile(r"^[A-Z][a-z]{2,20}(?:\(s\))?\s?:(?:\s|$)")
 _NOTE = re.compile(r"^(?:Geen|Er zijn geen)\s+agendapunten\b", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_NAMED = re.compile(r"^(?:Document:\s*)?Besluitenlijst\b")
 
 
 def looks_like_besluitenlijst(lines: list[Line]) -> bool:
     """A `Document: Besluitenlijst …` line or a title that says so, and agenda rows (numbered
     `Agendapunt:` rows, or unnumbered items with their `Zaak:` and `Besluit:` cells)."""
     head = [ln.text for ln in lines[:40]]
-    named = any(re.match(r"^(?:Document:\s*)?Besluitenlijst\b", t) for t in head)
+    named = any(_NAMED.match(t) for t in head if "Besluitenlijst" in t)
     if not named:
         return False
     decided = 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from briefreader.parsing.lines import Line, ends_mid_sentence, ends_sentence
 from briefreader.parsing.rules import (
@@ -54,6 +55,7 @@ class BlockContext:
 
 
 BlockRule = Callable[[BlockContext, int], bool]
+_ORPHAN = attrgetter("orphan")
 _OPENERS = frozenset("«‘“'")
 
 
@@ -70,6 +72,8 @@ def heading(ctx: BlockContext, i: int) -> bool:
     """A short capitalised line standing alone is a heading (numbered ones one level down)."""
     line = ctx.lines[i]
     text = line.text
+    if line.gap < 1 and not line.page_start and len(text) > 60 and ctx.blocks:
+        return False  # most lines: a full line straight under another (see `alone_before`)
     first = text[0]
     if (
         len(text) > 90
@@ -77,14 +81,16 @@ def heading(ctx: BlockContext, i: int) -> bool:
         or not (first.isupper() or first.isdigit() or first in _OPENERS)
     ):
         return False  # most lines: no heading text at all (what `is_heading_text` checks)
-    nxt = ctx.next_line(i)
-    last = ctx.last()
+    last = ctx.blocks[-1] if ctx.blocks else None
     prev = last.lines[-1].text if last else ""
     in_text = last is not None and not last.heading
     alone_before = line.gap >= 1 or line.page_start or last is None
-    if not alone_before and len(text) <= 60 and in_text and ends_sentence(prev):
+    if not alone_before:
         # a short heading right under a paragraph's last line, with a blank after it
+        if not (len(text) <= 60 and in_text and ends_sentence(prev)):
+            return False  # (most capitalised lines: inside a paragraph)
         alone_before = len(text.split()) <= 8
+    nxt = ctx.lines[i + 1] if i + 1 < len(ctx.lines) else None
     if not (
         alone_before
         and is_heading_text(text)
@@ -103,28 +109,27 @@ def heading(ctx: BlockContext, i: int) -> bool:
 
 def paragraph(ctx: BlockContext, i: int) -> bool:
     """A line after a heading, or after a paragraph's end, opens a paragraph."""
-    line = ctx.lines[i]
-    last = ctx.last()
-    prev = last.lines[-1].text if last else ""
-    if last is None or last.heading or starts_paragraph(line, prev):
-        ctx.open_block(Block(False, [line]))
+    last = ctx.blocks[-1] if ctx.blocks else None  # (`ctx.last()`, inlined: every line asks)
+    if last is None or last.heading or starts_paragraph(ctx.lines[i], last.lines[-1].text):
+        ctx.open_block(Block(False, [ctx.lines[i]]))
         return True
     return False
 
 
 def continuation(ctx: BlockContext, i: int) -> bool:
     """Any other line goes on the paragraph under construction."""
-    last = ctx.last()
-    if last is None:
-        ctx.open_block(Block(False, [ctx.lines[i]]))
+    if ctx.blocks:
+        ctx.blocks[-1].lines.append(ctx.lines[i])
     else:
-        last.lines.append(ctx.lines[i])
+        ctx.open_block(Block(False, [ctx.lines[i]]))
     return True
 
 
 def build_blocks(lines: list[Line], rules: list[BlockRule], kind: str | None = None) -> list[Block]:
     """Group body lines into headings and paragraphs with the block rules, in order."""
     ctx = BlockContext(lines, kind)
+    if orphan in rules and not any(map(_ORPHAN, lines)):
+        rules = [rule for rule in rules if rule is not orphan]  # it can take no line here
     for i in range(len(lines)):
         for rule in rules:
             if rule(ctx, i):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefreader.parsing.lines import Line, ends_mid_sentence
 
@@ -31,6 +32,7 @@ class RawFootnote:
     lines: list[Line] = field(default_factory=list)
 
 
+@lru_cache(maxsize=256)
 def _marker_pattern(number: int) -> re.Pattern[str]:
     n = str(number)
     return re.compile(
@@ -56,6 +58,7 @@ def _rank(text: str, pos: int) -> int:
 def _find_marker(body: list[Line], number: int, floor: tuple[int, int]) -> tuple[int, int] | None:
     """Position (body index, offset) of footnote `number`'s marker after `floor`, or None."""
     pattern = _marker_pattern(number)
+    n = str(number)
     page_top = len(body) - 1
     while page_top > 0 and not body[page_top].breaks_page:
         page_top -= 1
@@ -63,8 +66,11 @@ def _find_marker(body: list[Line], number: int, floor: tuple[int, int]) -> tuple
         best: tuple[int, int, int] | None = None
         for bi in range(lo, len(body)):
             text = body[bi].text
-            start = floor[1] if bi == floor[0] else 0
-            for m in pattern.finditer(text, start):
+            # every match opens with the number itself: a line without it needs no scan
+            at = text.find(n, floor[1] if bi == floor[0] else 0)
+            if at < 0:
+                continue
+            for m in pattern.finditer(text, at):
                 cand = (_rank(text, m.start()), bi, m.start())
                 if best is None or cand[0] < best[0]:
                     best = cand
@@ -88,19 +94,27 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote]]
     body: list[Line] = []
     notes: list[RawFootnote] = []
     floor = (0, 0)
-    i = 0
-    while i < len(lines):
-        line = lines[i]
+    i = 0  # lines before `i` are placed
+    # a footnote opens with its number: only such lines are looked at, the rest is body
+    for k in [k for k, line in enumerate(lines) if line.text[0].isdigit()]:
+        if k < i:
+            continue  # in a footnote zone already taken
+        body.extend(lines[i:k])
+        i = k + 1
+        line = lines[k]
         m = _START.match(line.text)
-        expected = notes[-1].number + 1 if notes else 1
         number = int(m.group(1)) if m else 0
+        expected = notes[-1].number + 1 if notes else 1
         # the next number, or a few further on when an extraction lost a footnote
-        alone = line.gap >= 1 or _GLUED.match(line.text) is not None
-        if expected <= number <= expected + _MAX_SKIP and alone and not line.page_start:
-            end = _zone_end(lines, i)
+        if (
+            expected <= number <= expected + _MAX_SKIP
+            and (line.gap >= 1 or _GLUED.match(line.text) is not None)
+            and not line.page_start
+        ):
+            end = _zone_end(lines, k)
             found = _find_marker(body, number, floor) if end is not None else None
             if end is not None and found is not None:
-                zone, orphans = _split_zone(lines[i:end], number)
+                zone, orphans = _split_zone(lines[k:end], number)
                 for note in zone:
                     pos = found if note.number == number else _find_marker(body, note.number, floor)
                     if pos is not None:
@@ -110,7 +124,7 @@ def extract_footnotes(lines: list[Line]) -> tuple[list[Line], list[RawFootnote]]
                 i = end
                 continue
         body.append(line)
-        i += 1
+    body.extend(lines[i:])
     return body, notes
 
 

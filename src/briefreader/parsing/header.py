@@ -376,7 +376,9 @@ def _claim(head: Header, lines: list[Line], i: int) -> int:
 def take_header(lines: list[Line]) -> tuple[Header, int]:
     """Read the header block at the top; return it and the index of the first body line."""
     head = Header()
-    salutation = next((i for i, ln in enumerate(lines[:80]) if _SALUTATION.match(ln.text)), None)
+    # (a salutation ends on its comma: other lines skip the pattern)
+    said = (i for i, ln in enumerate(lines[:80]) if ln.text.endswith((",", ",\n")))
+    salutation = next((i for i in said if _SALUTATION.match(lines[i].text)), None)
     i = 0
     if salutation is not None:
         while i < salutation:
@@ -384,7 +386,9 @@ def take_header(lines: list[Line]) -> tuple[Header, int]:
         return head, salutation + 1
     # a letterhead letter without a salutation: its sidebar may come before `Datum`/`Betreft`
     dated = [j for j, ln in enumerate(lines[:60]) if _DATE_FIELD.match(ln.text)]
-    subject = [j for j, ln in enumerate(lines[:60]) if _SUBJECT_FIELD.match(ln.text)]
+    subject = (
+        [j for j, ln in enumerate(lines[:60]) if _SUBJECT_FIELD.match(ln.text)] if dated else []
+    )
     if dated and subject:
         while i <= max(dated[0], subject[0]):
             i += _claim(head, lines, i) or 1

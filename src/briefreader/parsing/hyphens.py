@@ -13,6 +13,8 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
+from operator import methodcaller
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _VOWELS = frozenset("aeiouyáéíóúàèëïöüäâêîôû")
@@ -41,6 +43,18 @@ def zipf(word: str) -> float:
     return math.log10(freq) + 9 if freq else 0.0
 
 
+_HYPHEN_END = methodcaller("endswith", "-")
+_PAIR_HITS = 24  # past this many places of a word part, each form is looked for alone
+
+
+def _whole(low: str, at: int, n: int) -> bool:
+    """Is `low[at:at + n]` a whole word, not written across a line end?"""
+    before = low[at - 1] if at else " "
+    after = low[at + n] if at + n < len(low) else " "
+    inner = before.isalnum() or before in "-_" or after.isalnum() or after in "-_"
+    return not inner and not (before == "\n" and low[at - 2 : at] == "-\n")
+
+
 class HyphenJudge:
     """Decides, for one document, how a line ending in a hyphen joins the next line."""
 
@@ -59,19 +73,52 @@ class HyphenJudge:
         if self._vocab is not None:
             return self._vocab[form]
         if form not in self._counts:
-            if self._low is None:
-                self._low = "\n".join(self._lines).lower()
-            low, n, hits = self._low, len(form), 0
+            low, n, hits = self._lower(), len(form), 0
             at = low.find(form)
             while at >= 0:
-                before = low[at - 1] if at else " "
-                after = low[at + n] if at + n < len(low) else " "
-                inner = before.isalnum() or before in "-_" or after.isalnum() or after in "-_"
-                if not inner and not (before == "\n" and low[at - 2 : at] == "-\n"):
+                if _whole(low, at, n):
                     hits += 1
                 at = low.find(form, at + n)
             self._counts[form] = hits
         return self._counts[form]
+
+    def _lower(self) -> str:
+        if self._low is None:
+            self._low = "\n".join(self._lines).lower()
+        return self._low
+
+    def _pair_counts(self, p: str, s: str) -> tuple[int, int]:
+        """`count(p + s)` and `count(p + "-" + s)` in one scan, for the longer of `p` and `s`.
+
+        Both forms are letters (and a hyphen): a whole word of them is never inside another
+        hit, so every place either form starts is found from its part and tested alone.
+        """
+        joined, hyphened = p + s, p + "-" + s
+        anchor = p if len(p) > len(s) else s
+        if (
+            self._vocab is not None
+            or self._size > _COUNTER_FROM
+            or joined in self._counts
+            or hyphened in self._counts
+            or not (p.isalpha() and s.isalpha())
+        ):
+            return self.count(joined), self.count(hyphened)
+        low = self._lower()
+        # where each form starts, relative to where the anchor starts
+        shifts = (0, 0) if anchor is p else (len(p), len(p) + 1)
+        hits = [0, 0]
+        at, seen = low.find(anchor), 0
+        while at >= 0:
+            seen += 1
+            if seen > _PAIR_HITS:
+                return self.count(joined), self.count(hyphened)  # a common part: scan each
+            for k, (form, shift) in enumerate(((joined, shifts[0]), (hyphened, shifts[1]))):
+                start = at - shift
+                if start >= 0 and low.startswith(form, start) and _whole(low, start, len(form)):
+                    hits[k] += 1
+            at = low.find(anchor, at + 1)
+        self._counts[joined], self._counts[hyphened] = hits
+        return hits[0], hits[1]
 
     def _count_all(self) -> Counter[str]:
         vocab: Counter[str] = Counter()
@@ -88,7 +135,7 @@ class HyphenJudge:
         """Does the document split plain words at line ends (soft hyphenation)?"""
         if self._soft is None:
             lines = self._lines
-            ends = [i for i, text in enumerate(lines[:-1]) if text.endswith("-")]
+            ends = list(compress(range(len(lines) - 1), map(_HYPHEN_END, lines[:-1])))
             # A word-processor export never splits a plain word at a line end; with only a
             # hyphen or two there is no telling, and typeset letters are the common case.
             self._soft = len(ends) < 3 or any(
@@ -142,8 +189,8 @@ class HyphenJudge:
     def _split(self, prefix: str, suffix: str) -> bool:
         """True when the hyphen between `prefix` and `suffix` only breaks the line."""
         p, s = prefix.lower(), suffix.lower()
-        joined, hyphened = p + s, p + "-" + s
-        in_doc_joined, in_doc_hyphened = self.count(joined), self.count(hyphened)
+        joined = p + s
+        in_doc_joined, in_doc_hyphened = self._pair_counts(p, s)
         if in_doc_joined != in_doc_hyphened:
             return in_doc_joined > in_doc_hyphened
         zj = zipf(joined)

@@ -21,9 +21,11 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefreader.model import Cite, Letter
 from briefreader.parsing.dates import MONTHS, dutch_date  # re-exported: callers import them here
+from briefreader.parsing.scan import first_of, word_matches
 
 __all__ = [
     "MONTHS",
@@ -106,6 +108,7 @@ class Identity:
     item: str | None = None
 
 
+@lru_cache(maxsize=1024)
 def normalize_dossier(text: str) -> str | None:
     """A dossier as cited: `36600-XII` → `36 600 XII`, `21501-02` → `21 501-02`; None if not one."""
     m = re.fullmatch(
@@ -287,19 +290,22 @@ def cite_spans(text: str) -> list[tuple[int, int, Cite]]:
     """Every reference in one text as (start, end, cite), in order; of two that overlap the
     earlier, longer one wins. What a reader needs to mark references in a paragraph."""
     found: list[tuple[int, int, Cite]] = []
-    for needle, pattern, make in (
+    for needle, pattern, make in (  # each pattern is a letter, then its needle: tried there only
         ("anhangsel", _AANHANGSEL, lambda m: _session_cite(m, "aanhangsel")),
         ("andelingen", _HANDELINGEN, lambda m: _session_cite(m, "handelingen")),
         ("amerstuk", _KAMERSTUK, _kamerstuk_cite),
-        ("-", _ID, _id_cite),
     ):
-        if needle not in text:
-            continue  # a substring test is far cheaper than a scan that cannot match
-        for m in pattern.finditer(text):
+        for m in word_matches(text, needle, pattern):
             cite = make(m)
             if cite is not None:
                 found.append((m.start(), m.end(), cite))
-    for m in _COMPACT.finditer(text):
+    at = first_of(text, ("h-", "kst-"))  # `kst-…`, `h-…`, `ah-…` (one before its `h-`)
+    for m in _ID.finditer(text, max(0, at - 1)) if at >= 0 else ():
+        cite = _id_cite(m)
+        if cite is not None:
+            found.append((m.start(), m.end(), cite))
+    at = first_of(text, ("-", "–", "‑"))  # a compact reference's dossier ends on a dash
+    for m in _COMPACT.finditer(text, max(0, at - 6)) if at >= 0 else ():
         word = _COMPACT_WORD.search(text, max(0, m.start() - 24), m.start())
         cite = _compact_cite(m, word is not None)
         if cite is not None:

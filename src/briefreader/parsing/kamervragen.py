@@ -10,6 +10,7 @@ the answering ministers are the signatories.
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from briefreader.parsing.aanhangsel import read_intro
 from briefreader.parsing.blocks import BlockContext, continuation, paragraph
@@ -29,7 +30,7 @@ def sign(state: ParseState) -> str | None:
     head = " ".join(ln.text for ln in state.lines[:12])
     if "Aanhangsel van de Handelingen" in head and "Vragen" in head:
         return "kamervragen"
-    texts = {ln.text for ln in state.lines[:400]}
+    texts = set(map(attrgetter("text"), state.lines[:400]))
     if "Vraag 1" in texts and ("Antwoord 1" in texts or "Mededeling" in texts):
         return "kamervragen"
     return None

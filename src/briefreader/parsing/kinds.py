@@ -50,11 +50,10 @@ def besluitenlijst_sign(state: ParseState) -> str | None:
 def motie_sign(state: ParseState) -> str | None:
     """A motie: its opening words and what it asks, or its SDU heading."""
     head = [ln.text for ln in state.lines[:40]]
-    if any(_MOTIE_HEADING.search(t) for t in head[:12]):
+    if any(_MOTIE_HEADING.search(t) for t in head[:12] if "MOTIE" in t):
         return "motie"
-    opens = any(_MOTIE_OPENING.match(t) for t in head[:25])
-    asks = any(t.startswith(_MOTIE_ASKS) for t in head)
-    return "motie" if opens and asks else None
+    opens = any(_MOTIE_OPENING.match(t) for t in head[:25] if t.startswith("De Kamer"))
+    return "motie" if opens and any(t.startswith(_MOTIE_ASKS) for t in head) else None
 
 
 def verslag_sign(state: ParseState) -> str | None:
@@ -74,7 +73,7 @@ def wetsvoorstel_sign(state: ParseState) -> str | None:
 
 def fiche_sign(state: ParseState) -> str | None:
     """A BNC-fiche: the template's numbered and lettered field headings near the top."""
-    found = sum(1 for ln in state.lines[:80] if _FICHE.match(ln.text))
+    found = sum(1 for ln in state.lines[:80] if ln.text[:1] in "FB1a" and _FICHE.match(ln.text))
     return "document" if found >= 2 else None
 
 

@@ -41,8 +41,10 @@ def sign(state: ParseState) -> str | None:
     """`brief` for a letter on ministry letterhead."""
     head = [ln.text for ln in state.lines[:60]]
     fields = sum(1 for t in head if _FIELDS.match(t))
+    if fields < 2:
+        return None  # (most documents: the marks need not be counted)
     marks = sum(1 for t in head if _LETTERHEAD_SIGNS.match(t))
-    return "brief" if fields >= 2 and marks >= 1 else None
+    return "brief" if marks >= 1 else None
 
 
 def _sidebar_line(text: str) -> bool:

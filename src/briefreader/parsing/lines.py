@@ -38,8 +38,10 @@ _GLUED_FOOTER = re.compile(
 )
 _RULE = re.compile(r"^-{3,}$|^(?:- ){2,}-$")
 _BRACKET_MARK = re.compile(r"(?<=\S)\[(\d{1,3}) ?\]")
-_INDENTED = re.compile(r"^ +\S", re.MULTILINE)
-_NONBLANK = re.compile(r"^[ \t\f]*\S", re.MULTILINE)
+# Counted over "\n" + text: a pattern opening with a literal is scanned for fast (a `^` with
+# MULTILINE would be tried at every position of the text).
+_INDENTED = re.compile(r"\n +\S")
+_NONBLANK = re.compile(r"\n[ \t\f]*\S")
 _PAGE_NUMBER = re.compile(r"^-?\s*\d{1,3}\s*-?$")
 
 TERMINAL = frozenset(".!?:;")
@@ -160,6 +162,11 @@ _FURNITURE_STARTS = (
 )
 
 
+# The first characters of the above and of a rule or page number (`---`, `- 2 -`): most lines
+# start with none of them (nor with a digit) and skip the furniture checks.
+_FURNITURE_FIRST = frozenset([*(s[0] for s in _FURNITURE_STARTS), "-"])
+
+
 def is_furniture(text: str) -> bool:
     """True for running footers and document codes."""
     if not (text[0].isdigit() or text.startswith(_FURNITURE_STARTS)):
@@ -175,43 +182,54 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
     (a `pdftotext -layout` export), where only form feeds mark pages.
     """
     raw = text.split("\n")
-    indented = len(_INDENTED.findall(text))
-    nonblank = len(_NONBLANK.findall(text))
+    indented = len(_INDENTED.findall("\n" + text))
+    nonblank = len(_NONBLANK.findall("\n" + text))
     space_marks_page = indented <= max(3, nonblank // 4)
     lines: list[Line] = []
     gap = 0
     form_feed = False
+    # What no line can hold when the whole text does not (a form feed taken out of a line
+    # may make the other two): most lines skip these tests.
+    feeds = "\f" in text
+    session = feeds or "vergaderjaar" in text
+    spaces = feeds or "  " in text
+    brackets = "[" in text
     for index, rawline in enumerate(raw):
-        if "\f" in rawline:
+        if feeds and "\f" in rawline:
             form_feed = True
             rawline = rawline.replace("\f", "")
         stripped = rawline.strip()
         if not stripped:
             gap += 1
             continue
-        page_start = form_feed or (
-            space_marks_page and rawline.startswith(" ") and not rawline.startswith("  ")
-        )
+        # (a line with text that opens with a space has a second character)
+        page_start = form_feed or (space_marks_page and rawline[0] == " " and rawline[1] != " ")
         form_feed = False
-        if "vergaderjaar" in stripped and (glued := _GLUED_FOOTER.match(stripped)):
+        if session and "vergaderjaar" in stripped and (glued := _GLUED_FOOTER.match(stripped)):
             # pypdf glues an SDU footer to the next page's first line: keep that line only
             if furniture is not None:
                 furniture.append(glued.group(0))
             stripped, gap, page_start = stripped[glued.end() :].strip(), gap + 2, True
-        if stripped.startswith("---") and _RULE.match(stripped):
-            # a converter's page break (pymupdf Markdown): what follows starts a page
-            gap, form_feed = gap + 2, True
-            continue
-        if "[" in stripped:
-            stripped = _BRACKET_MARK.sub(r"\1", stripped)  # `zuiverd»[1 ]`: a footnote marker
-        head = (page_start or not lines) and stripped == "Tweede Kamer der Staten-Generaal"
-        if head or is_furniture(stripped) or (gap and _PAGE_NUMBER.match(stripped)):
-            # A footer sits at a page bottom: what follows starts a new page.
-            gap += 2
-            if furniture is not None:
-                furniture.append(stripped)
-            continue
-        if "  " in stripped:
+        if brackets and "[" in stripped:
+            # `zuiverd»[1 ]`: a footnote marker (a line with one is no rule line either way)
+            stripped = _BRACKET_MARK.sub(r"\1", stripped)
+        first = stripped[0]
+        if first in _FURNITURE_FIRST or first.isdigit():  # most lines are none of these
+            if first == "-" and stripped.startswith("---") and _RULE.match(stripped):
+                # a converter's page break (pymupdf Markdown): what follows starts a page
+                gap, form_feed = gap + 2, True
+                continue
+            if (first.isdigit() or first == "-" or stripped.startswith(_FURNITURE_STARTS)) and (
+                ((page_start or not lines) and stripped == "Tweede Kamer der Staten-Generaal")
+                or is_furniture(stripped)
+                or (gap and _PAGE_NUMBER.match(stripped))
+            ):
+                # A footer sits at a page bottom: what follows starts a new page.
+                gap += 2
+                if furniture is not None:
+                    furniture.append(stripped)
+                continue
+        if spaces and "  " in stripped:
             stripped = " ".join(stripped.split())
         lines.append(Line(index, stripped, gap, page_start or not lines))
         gap = 0
@@ -219,17 +237,19 @@ def split_lines(text: str, furniture: list[str] | None = None) -> list[Line]:
 
 
 _MARK_TAIL = re.compile("\ue000\\d+\ue001$")
+_MARK_ENDS = ("\ue001", "\ue001\n")  # what a text ends on when `_MARK_TAIL` can match it
 
 
 def ends_sentence(text: str) -> bool:
     """True when `text` ends like a finished sentence (closing quotes and brackets aside)."""
-    t = _MARK_TAIL.sub("", text).rstrip("»”’\"')]")
+    t = (_MARK_TAIL.sub("", text) if text.endswith(_MARK_ENDS) else text).rstrip("»”’\"')]")
     return bool(t) and t[-1] in TERMINAL
 
 
 def ends_mid_sentence(text: str) -> bool:
     """True when `text` plainly stops inside a sentence: a comma, hyphen or function word."""
-    text = _MARK_TAIL.sub("", text)
+    if text.endswith(_MARK_ENDS):
+        text = _MARK_TAIL.sub("", text)
     if not text:
         return False
     if text[-1] in ",-–(":

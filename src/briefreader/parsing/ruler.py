@@ -31,6 +31,7 @@ class Ruler(Generic[F]):
     def __init__(self) -> None:
         self._rules: list[Rule[F]] = []
         self._cache: dict[str | None, list[F]] = {}
+        self._rules_cache: dict[str | None, list[Rule[F]]] = {}
 
     def add(
         self,
@@ -52,11 +53,13 @@ class Ruler(Generic[F]):
             at = self.index(anchor) + (1 if after else 0)
             self._rules.insert(at, rule)
         self._cache.clear()
+        self._rules_cache.clear()
 
     def remove(self, name: str) -> None:
         """Take the rule named `name` out of the table."""
         del self._rules[self.index(name)]
         self._cache.clear()
+        self._rules_cache.clear()
 
     def index(self, name: str) -> int:
         """Position of the rule named `name`; `KeyError` when there is none."""
@@ -70,8 +73,12 @@ class Ruler(Generic[F]):
         return [r.name for r in self._rules]
 
     def rules_for(self, kind: str | None) -> list[Rule[F]]:
-        """The rules that apply to `kind`, in order."""
-        return [r for r in self._rules if r.kinds is None or kind in r.kinds]
+        """The rules that apply to `kind`, in order (cached: the list is not to be changed)."""
+        found = self._rules_cache.get(kind)
+        if found is None:
+            found = [r for r in self._rules if r.kinds is None or kind in r.kinds]
+            self._rules_cache[kind] = found
+        return found
 
     def for_kind(self, kind: str | None) -> list[F]:
         """The functions of the rules that apply to `kind`, in order (cached)."""

@@ -45,6 +45,9 @@ NUMBERED = re.compile(r"^\d{1,3}\.\s+[A-Z«‘“]")
 SUBNUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z«‘“]")
 ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.?\s+[A-Z«‘“]")
 _BULLET = re.compile(r"^(?:[-•–○·▪●*]\s|\(?[a-z]\)\s|[a-z]\.\s|\d{1,2}\)\s)")
+# A bullet has one of these first, or `.`/`)` second, or `)` third: most lines skip the regex.
+_BULLET_FIRST = frozenset("-•–○·▪●*(")
+_BULLET_SECOND = frozenset(".)")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -69,7 +72,8 @@ class Block:
 
 def is_heading_text(text: str) -> bool:
     """True when a line reads as a section heading: short, capitalised, no sentence end."""
-    if len(text) > 90 or len(text.split()) > 14 or len(text) < 2:
+    # (fifteen words take thirty characters: shorter lines need no split)
+    if len(text) > 90 or (len(text) > 28 and len(text.split()) > 14) or len(text) < 2:
         return False
     first = text[0]
     if not (first.isupper() or first.isdigit() or first in "«‘“'"):
@@ -78,9 +82,11 @@ def is_heading_text(text: str) -> bool:
         return False
     if first.isdigit() and not (NUMBERED.match(text) or SUBNUMBERED.match(text)):
         return False
-    if _PLACE_DATE.match(text) or _ROLE.match(text) or ends_mid_sentence(text):
+    if "," in text and (_PLACE_DATE.match(text) or _ROLE.match(text)):
+        return False  # (both patterns need a comma)
+    if ends_mid_sentence(text):
         return False
-    return any(c.isalpha() for c in text)
+    return first.isalpha() or any(c.isalpha() for c in text)
 
 
 def isolated(line: Line, nxt: Line | None) -> bool:
@@ -106,13 +112,14 @@ def alone_after(text: str, nxt: Line | None) -> bool:
 def starts_paragraph(line: Line, prev: str) -> bool:
     """Does `line` open a new paragraph after a paragraph whose last line is `prev`?"""
     text = line.text
-    if _BULLET.match(text):
+    maybe_bullet = text[0] in _BULLET_FIRST or text[1:2] in _BULLET_SECOND or text[2:3] == ")"
+    if maybe_bullet and _BULLET.match(text):
         return True
+    if line.gap == 0 and not line.page_start:
+        return False  # (most lines; tested before the hyphen, which also says False)
     if prev.endswith("-") and not prev.endswith(" -"):
         return False
     first = text[0]
-    if line.gap == 0 and not line.page_start:
-        return False
     if line.gap == 0:  # a page break inside or between paragraphs
         return ends_sentence(prev) and (first.isupper() or not first.isalnum())
     # a blank line: a paragraph ends, unless the sentence plainly goes on

@@ -26,13 +26,15 @@ _STRUCTURE = re.compile(
     rf"^(?P<unit>Boek|BOEK|Deel|DEEL|Hoofdstuk|HOOFDSTUK|Titel|TITEL|Afdeling|AFDELING|"
     rf"Paragraaf|PARAGRAAF|§|Artikel|ARTIKEL)\s*(?P<number>{_NUMBER})(?:\s+(?P<name>\S.{{0,110}}))?$"
 )
+# The first characters of those unit words: most lines start with none and skip the regex.
+_UNIT_FIRST = frozenset("BDHTAP§")
 _LID = re.compile(r"^\d{1,2}[a-z]?\.\s+\S")
 _BILL_HEADING = re.compile(r"VOORSTEL VAN WET|WETSVOORSTEL|Voorstel van wet", re.IGNORECASE)
 
 
 def unit_of(text: str) -> str | None:
     """The unit a structure line opens (`hoofdstuk`, `artikel`, …), or None."""
-    m = _STRUCTURE.match(text)
+    m = _STRUCTURE.match(text) if text[:1] in _UNIT_FIRST else None
     if not m:
         return None
     unit = m.group("unit").lower()
@@ -44,12 +46,12 @@ def unit_of(text: str) -> str | None:
 
 def looks_like_bill(lines: list[Line]) -> bool:
     """A bill says so at the top, or is built of articles in units."""
-    head = " ".join(ln.text for ln in lines[:15])
-    units = [u for ln in lines if (u := unit_of(ln.text))]
+    units = [u for ln in lines if ln.text[:1] in _UNIT_FIRST and (u := unit_of(ln.text))]
     articles = units.count("artikel")
-    return (bool(_BILL_HEADING.search(head)) and articles >= 1) or (
-        articles >= 3 and len(set(units)) >= 2
-    )
+    if articles == 0:
+        return False  # (most documents: the heading need not be read)
+    head = " ".join(ln.text for ln in lines[:15])
+    return bool(_BILL_HEADING.search(head)) or (articles >= 3 and len(set(units)) >= 2)
 
 
 def build_blocks(lines: list[Line]) -> list[Block]:

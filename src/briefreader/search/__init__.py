@@ -2,7 +2,8 @@
 
 - `SearchIndex` (`index`): the on-disk index of a whole library; `SearchIndex.open(cache_dir)`,
   `update(library)`, `search(query)`, `count(query)` (hits beyond a limit: `50 of 86`),
-  `find_reference(query)`.
+  `find_reference(query)`. A document held in several formats (the same identifier as XML,
+  HTML, ODT, PDF) gives one hit per passage, from the preferred format (`copies`).
 - `reference_identifier(query)`, `with_documents(hits, library)` (`references`): the
   official id a query names (a search for it lists that document first, then the passages
   citing it); hits with their document's `source` path and `identifier`.
@@ -14,7 +15,8 @@
 
 The rooms, bottom up: `normalize` (when two spellings are the same), `query` (what a query
 means), `vocab` (what a query word may match), `rank` (scoring, snippets, the one `Hit`
-factory), `fts` (the index's SQL), then `index`, `letter` and `notes`.
+factory), `fts` (the index's SQL), `copies` (one hit per passage of a document in several
+formats), then `index`, `letter` and `notes`.
 
 Queries are words (all must match, in any order, each with typo and word-form tolerance) and
 "quoted phrases" (exact words in sequence); case and accents never matter.

@@ -11,13 +11,14 @@ taking the newest matches with `estimate_blocks()`.
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from collections.abc import Collection
 from pathlib import Path
 
 from briefreader.search.normalize import NORM_VERSION
 from briefreader.search.query import Query, Unit
 
-SCHEMA = f"2.{NORM_VERSION}"  # 2: letters keep their official identifier
+SCHEMA = f"3.{NORM_VERSION}"  # 2: letters keep their official identifier; 3: text zlib'd
 NEAR = 8  # words apart, for "near each other"
 # FTS5 ranks (bm25) at roughly a microsecond per matching block and query unit: rank in
 # full only up to this many block-units (~10 ms).
@@ -32,11 +33,26 @@ CREATE TABLE IF NOT EXISTS letters (id TEXT PRIMARY KEY, title TEXT, date TEXT,
     number TEXT, dossier TEXT, sub TEXT, first_row INT, last_row INT, identifier TEXT);
 CREATE INDEX IF NOT EXISTS letters_identifier ON letters (identifier COLLATE NOCASE);
 CREATE TABLE IF NOT EXISTS blocks (row INTEGER PRIMARY KEY, letter_id TEXT, kind INT,
-    section_index INT, paragraph_index INT, footnote INT, text TEXT);
+    section_index INT, paragraph_index INT, footnote INT, text);
 CREATE TABLE IF NOT EXISTS vocab (term TEXT PRIMARY KEY, n INT) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(body, content='',
     tokenize='unicode61 remove_diacritics 0');
 """
+
+
+def pack_text(text: str) -> str | bytes:
+    """A block's text as stored: zlib'd when that is shorter (the index then holds less
+    than the letters' text; the FTS5 table is contentless, so it holds no copy)."""
+    raw = text.encode()
+    if len(raw) < 64:
+        return text
+    packed = zlib.compress(raw, 6)
+    return packed if len(packed) < len(raw) else text
+
+
+def unpack_text(stored: str | bytes) -> str:
+    """The text `pack_text` stored."""
+    return stored if isinstance(stored, str) else zlib.decompress(stored).decode()
 
 
 def connect(path: Path | None) -> sqlite3.Connection:
@@ -94,20 +110,6 @@ def fts_expression(query: Query, expansions: list[dict[str, float]]) -> str:
             alt = [" ".join(unit.alt)] if unit.alt else []
             parts.append("(" + " OR ".join(f'"{t}"' for t in [*allowed, *alt]) + ")")
     return " AND ".join(parts)
-
-
-def count_matches(
-    db: sqlite3.Connection,
-    query: Query,
-    expansions: list[dict[str, float]],
-    letter_ids: Collection[str] | None,
-) -> int:
-    """How many blocks contain every unit: the hits a search has before its limit."""
-    sql = "SELECT b.letter_id FROM fts JOIN blocks AS b ON b.row = fts.rowid WHERE fts MATCH ?"
-    rows = db.execute(sql, (fts_expression(query, expansions),))
-    if letter_ids is None:
-        return sum(1 for _ in rows)
-    return sum(1 for (letter_id,) in rows if letter_id in letter_ids)
 
 
 def candidates(
@@ -170,5 +172,5 @@ def candidates(
             for row in db.execute(sql, (expr, *args, take if only is None else 4 * take)):
                 if row[0] not in seen and (only is None or row[1] in only):
                     seen.add(row[0])
-                    rows.append(row)
+                    rows.append((*row[:6], unpack_text(row[6])))
     return rows

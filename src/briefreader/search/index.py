@@ -16,29 +16,21 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import heapq
 import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from briefreader import locations
-from briefreader.errors import UserError
 from briefreader.library import Library
-from briefreader.model import Letter
-from briefreader.search.fts import candidates, connect, count_matches
-from briefreader.search.normalize import WORD, normalize, word_list
-from briefreader.search.query import (
-    Reference,
-    letter_number,
-    own_dossier,
-    parse_query,
-    parse_reference,
-)
-from briefreader.search.rank import KINDS, Hit, Matcher, letter_blocks
+from briefreader.search.copies import count_distinct, distinct, new_passages
+from briefreader.search.fts import candidates, connect, unpack_text
+from briefreader.search.normalize import normalize, word_list
+from briefreader.search.query import Reference, Unit, parse_query, parse_reference
+from briefreader.search.rank import KINDS, Hit, Matcher
 from briefreader.search.references import (
     bare_phrase,
     block_hit,
@@ -48,6 +40,9 @@ from briefreader.search.references import (
     reference_identifier,
 )
 from briefreader.search.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from briefreader.search.build import Prepared
 
 PHRASE_MAX = 200  # passages found by a reference's bare words, at most
 BATCH = 100  # letters per transaction: progress survives an interrupted build
@@ -64,7 +59,7 @@ class SearchIndex:
         self.path = path
         self._lock = threading.RLock()
         self._vocab: Vocabulary | None = None
-        self._memo: dict[str, dict[str, float]] = {}
+        self._memo: dict[tuple[str, bool], dict[str, float]] = {}
         self._library: Library | None = None  # what the index was last brought in step with
         self._rebuilt = False
 
@@ -133,15 +128,37 @@ class SearchIndex:
         with self._lock:
             return {r[0] for r in self.db.execute("SELECT id FROM letters")}
 
+    def synced(self, library: Library) -> bool:
+        """Whether the index holds the letters of `library` as last listed: the files' digest
+        (`Library.state`) is the one stored by the last update that left them in step."""
+        if library.state is None:
+            return False
+        with self._lock:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'library'").fetchone()
+        return row is not None and row[0] == library.state
+
     def update(self, library: Library, progress: Callable[[int, int], None] | None = None) -> None:
-        """Index letters new to the index and drop those no longer in `library`, by id."""
+        """Index letters new to the index and drop those no longer in `library`, by id;
+        nothing is read when the library's files are as at the last update (`synced`)."""
         self._library = library
         self._healing(lambda: self._update(library, progress))
 
     def _update(self, library: Library, progress: Callable[[int, int], None] | None) -> None:
+        if self.synced(library):
+            return
         # Oldest first, so that newer letters get higher row numbers: a query too broad to
         # rank in full looks at the newest letters first (`_candidates`).
         wanted = [e.id for e in reversed(library.entries()) if not e.error]
+        self._index(library, wanted, progress)
+        with self._writing():
+            # Only when the index holds exactly these letters: another reader may have
+            # updated it for other folders meanwhile.
+            if library.state is not None and self.letter_ids() == set(wanted):
+                self.db.execute("INSERT INTO meta VALUES ('library', ?)", (library.state,))
+
+    def _index(
+        self, library: Library, wanted: list[str], progress: Callable[[int, int], None] | None
+    ) -> None:
         have = self.letter_ids()
         gone = have - set(wanted)
         new = [i for i in wanted if i not in have]
@@ -156,23 +173,23 @@ class SearchIndex:
                 self._drop(letter_id)
             self._changed()
         done += len(gone)
-        for start in range(0, len(new), BATCH):
-            batch = []
-            for letter_id in new[start : start + BATCH]:
-                try:
-                    batch.append(library.letter(letter_id))
-                except (KeyError, UserError, OSError, ValueError):
-                    continue  # gone or unreadable since the scan: the next update retries
-                library.forget(letter_id)  # ten thousand letters need not stay in memory
+        from briefreader.search.build import prepare_all  # only when there is work
+
+        def write(count: int, prepared: list[Prepared]) -> None:
+            # The lock is taken per batch, so that a search (from another thread)
+            # meanwhile sees the letters indexed so far, not waiting for them all.
+            nonlocal done
             with self._writing():
                 counts: Counter[str] = Counter()
-                for letter in batch:
+                for letter in prepared:
                     self._add(letter, counts)
                 self._count(counts)
                 self._changed()
-            done += len(new[start : start + BATCH])
+            done += count
             if progress is not None:
                 progress(done, total)
+
+        prepare_all(library, new, write, BATCH)
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -183,6 +200,8 @@ class SearchIndex:
         """
         with self._lock:
             self.db.execute("BEGIN IMMEDIATE")
+            # Any change unmakes `synced`: only a finished update says again what it holds.
+            self.db.execute("DELETE FROM meta WHERE key = 'library'")
             try:
                 yield
             except BaseException:
@@ -202,39 +221,25 @@ class SearchIndex:
             counts.items(),
         )
 
-    def _add(self, letter: Letter, counts: Counter[str]) -> None:
+    def _add(self, letter: Prepared, counts: Counter[str]) -> None:
         with self._lock:
             if self.db.execute("SELECT 1 FROM letters WHERE id = ?", (letter.id,)).fetchone():
                 return
             first = (self.db.execute("SELECT max(row) FROM blocks").fetchone()[0] or 0) + 1
-            blocks = letter_blocks(letter)
-            rows = []
-            fts = []
-            for n, b in enumerate(blocks, first):
-                norm = normalize(b.text)
-                rows.append(
-                    (n, letter.id, KINDS.index(b.kind), b.section_index, b.paragraph_index)
-                    + (b.footnote, b.text)
-                )
-                fts.append((n, norm))
-                counts.update(set(WORD.findall(norm)))
-            dossier = own_dossier(letter.references)
+            last = first + len(letter.blocks) - 1
             self.db.execute(
                 "INSERT INTO letters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    letter.id,
-                    letter.title,
-                    letter.date.isoformat() if letter.date else None,
-                    letter_number(letter.number),
-                    dossier[0] if dossier else None,
-                    dossier[1] if dossier else None,
-                    first,
-                    first + len(blocks) - 1,
-                    letter.identifier,
-                ),
+                (letter.id, letter.title, letter.date, letter.number)
+                + (letter.dossier, letter.sub, first, last, letter.identifier),
             )
-            self.db.executemany("INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-            self.db.executemany("INSERT INTO fts(rowid, body) VALUES (?, ?)", fts)
+            self.db.executemany(
+                "INSERT INTO blocks VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(n, letter.id, *b) for n, b in enumerate(letter.blocks, first)],
+            )
+            self.db.executemany(
+                "INSERT INTO fts(rowid, body) VALUES (?, ?)", enumerate(letter.norms, first)
+            )
+            counts.update(letter.counts)
 
     def _drop(self, letter_id: str) -> None:
         found = self.db.execute(
@@ -246,7 +251,7 @@ class SearchIndex:
         rows = self.db.execute("SELECT row, text FROM blocks WHERE row BETWEEN ? AND ?", (lo, hi))
         counts: Counter[str] = Counter()
         for row, text in rows:
-            norm = normalize(text)
+            norm = normalize(unpack_text(text))
             # A contentless FTS5 table forgets a row only when told the text it indexed.
             self.db.execute(
                 "INSERT INTO fts(fts, rowid, body) VALUES ('delete', ?, ?)", (row, norm)
@@ -268,10 +273,10 @@ class SearchIndex:
                 self._vocab = Vocabulary(dict(self.db.execute("SELECT term, n FROM vocab")))
             return self._vocab
 
-    def _expand(self, word: str) -> dict[str, float]:
-        got = self._memo.get(word)
+    def _expand(self, unit: Unit) -> dict[str, float]:
+        got = self._memo.get(key := (unit.words[0], unit.acronym))
         if got is None:
-            got = self._memo[word] = self.vocabulary().expand(word)
+            got = self._memo[key] = self.vocabulary().expand(*key)
             if len(self._memo) > 512:  # as-you-type queries repeat their first words
                 self._memo.pop(next(iter(self._memo)))
         return got
@@ -301,7 +306,7 @@ class SearchIndex:
             return []
         with self._lock:
             vocab = self.vocabulary()
-            expansions = [{} if u.phrase else self._expand(u.words[0]) for u in parsed.units]
+            expansions = [{} if u.phrase else self._expand(u) for u in parsed.units]
             for unit, allowed in zip(parsed.units, expansions, strict=True):
                 if not unit.possible(allowed, vocab.counts):
                     return []  # a unit no block can contain: nothing matches them all
@@ -313,8 +318,8 @@ class SearchIndex:
                 if got is not None:
                     bonus = 2.0 * (1 - pos / len(rows))  # bm25's order breaks near-ties
                     scored.append((got[0] + bonus, row, got[1]))
-            best = heapq.nlargest(limit, scored)
             by_row = {r[0]: r for r in rows}
+            best = distinct(scored, by_row, self.db, self._library, limit)  # copies: once
             return [self._hit(matcher, by_row[row], score, window) for score, row, window in best]
 
     def _count_hits(self, query: str, letter_ids: Collection[str] | None) -> int:
@@ -326,11 +331,11 @@ class SearchIndex:
             return 0
         with self._lock:
             vocab = self.vocabulary()
-            expansions = [{} if u.phrase else self._expand(u.words[0]) for u in parsed.units]
+            expansions = [{} if u.phrase else self._expand(u) for u in parsed.units]
             for unit, allowed in zip(parsed.units, expansions, strict=True):
                 if not unit.possible(allowed, vocab.counts):
                     return 0
-            return count_matches(self.db, parsed, expansions, letter_ids)
+            return count_distinct(self.db, parsed, expansions, letter_ids)
 
     def _reference_hits(
         self, query: str, identifier: str | None, letter_ids: Collection[str] | None
@@ -346,12 +351,9 @@ class SearchIndex:
             hits += citing_hits(self.db, identifier, letter_ids) if identifier else []
         # A dossier and number written without `Kamerstuk` (`(36 045, nr. 151)`) is no
         # reference the scanner can resolve: the words in sequence find those, after.
-        seen = {(h.letter_id, h.section_index, h.paragraph_index, h.kind) for h in hits}
         phrase = bare_phrase(identifier) if identifier else None
-        for hit in self._search(phrase, PHRASE_MAX, letter_ids) if phrase else []:
-            if (hit.letter_id, hit.section_index, hit.paragraph_index, hit.kind) not in seen:
-                hits.append(hit)
-        return hits
+        more = self._search(phrase, PHRASE_MAX, letter_ids) if phrase else []
+        return hits + new_passages(self.db, hits, more)  # in none of `hits`, nor a copy
 
     def _hit(
         self,

@@ -8,11 +8,14 @@ counting them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from briefreader.model import Letter
 from briefreader.search.normalize import word_list
 from briefreader.search.query import parse_query
 from briefreader.search.rank import Hit, HitKind, letter_blocks, make_hit, matcher_for
+
+if TYPE_CHECKING:
+    from briefreader.model import Letter
 
 
 def search_letter(letter: Letter, query: str) -> list[Hit]:

@@ -24,6 +24,8 @@ class Unit:
     phrase: bool = False
     # Also matched as these words in sequence: a dossier number `36045` as written, `36 045`.
     alt: tuple[str, ...] = ()
+    # Typed in capitals (`NAVO`, `EU`): an acronym, matched as a whole word only.
+    acronym: bool = False
 
     def possible(self, allowed: Mapping[str, float], vocabulary: Container[str]) -> bool:
         """Whether any text with this vocabulary can hold the unit (`allowed`: its matches)."""
@@ -32,11 +34,26 @@ class Unit:
         return bool(allowed) or bool(self.alt and all(w in vocabulary for w in self.alt))
 
 
-def _word(word: str) -> Unit:
-    """A word unit; a dossier number (five digits) also matches as printed, `36 045`."""
-    if len(word) == 5 and word.isdigit():
-        return Unit((word,), alt=(word[:2], word[2:]))
-    return Unit((word,))
+def is_acronym(typed: str) -> bool:
+    """Whether a word as typed is an acronym: two to five capitals (`EU`, `NAVO`, `UNHCR`).
+
+    A short acronym is one or two edits from many Dutch words and begins long ones (`NAVO`,
+    `navolging`); typed in capitals, it means the word itself."""
+    return 2 <= len(typed) <= 5 and typed.isalpha() and typed.isupper()
+
+
+def _words(typed: str) -> list[Unit]:
+    """The word units of a stretch of query as typed (not in quotes)."""
+    units = []
+    for raw in WORD.findall(typed):
+        acronym = is_acronym(raw)
+        for word in WORD.findall(normalize(raw)):
+            if len(word) == 5 and word.isdigit():
+                # a dossier number also matches as printed, `36 045`
+                units.append(Unit((word,), alt=(word[:2], word[2:])))
+            else:
+                units.append(Unit((word,), acronym=acronym))
+    return units
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +75,15 @@ def parse_query(query: str) -> Query:
     """Split a query into units; an unclosed quote runs to the end (the user is typing)."""
     units: list[Unit] = []
     pos = 0
-    norm = normalize(query.replace("\u201c", '"').replace("\u201d", '"').replace("\u201e", '"'))
-    for m in _QUOTED.finditer(norm):
-        units += [_word(w) for w in WORD.findall(norm[pos : m.start()])]
-        phrase = tuple(WORD.findall(m.group(1)))
+    # As typed (capitals tell an acronym); each part is normalised on its own.
+    typed = query.replace("\u201c", '"').replace("\u201d", '"').replace("\u201e", '"')
+    for m in _QUOTED.finditer(typed):
+        units += _words(typed[pos : m.start()])
+        phrase = tuple(WORD.findall(normalize(m.group(1))))
         if phrase:  # quoted means exact, one word or several
             units.append(Unit(phrase, phrase=True))
         pos = m.end()
-    units += [_word(w) for w in WORD.findall(norm[pos:])]
+    units += _words(typed[pos:])
     # A word typed twice asks for nothing more than once.
     seen: set[Unit] = set()
     unique = [u for u in units if not (u in seen or seen.add(u))]  # type: ignore[func-returns-value]

@@ -11,19 +11,22 @@ the matches back to the text as written, for highlighting and the snippet.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz
 
-from briefreader.model import Letter
 from briefreader.search.normalize import WORD, normalize, normalize_with_map
 from briefreader.search.query import Query
 from briefreader.search.vocab import Vocabulary
+
+if TYPE_CHECKING:  # only the index and the reader's n / N cut letters into blocks
+    from briefreader.model import Letter
 
 # What a hit is in: the one list of kinds. The index stores a kind as its place in `KINDS`,
 # so new kinds go at the end.
@@ -38,6 +41,7 @@ KIND_WEIGHT: dict[HitKind, float] = {
     "footnote": 0.45,
 }
 SNIPPET = 160
+SHOWN = (7, 15)  # about the words a snippet shows before and after its window
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,23 +173,47 @@ class Matcher:
         return found
 
     def _window(self, occ: list[Occurrence]) -> tuple[int, int]:
-        """The smallest run of words holding one occurrence of every unit (two pointers)."""
+        """The best run of words holding one occurrence of every unit: the smallest (two
+        pointers); of equally small ones, the one in the typed order, in the densest cluster
+        of matches (what the snippet then shows), with exact matches, the first."""
         need = len(self.query.units)
         have: dict[int, int] = {}
-        best = (occ[0][0], occ[-1][1])
+        best: tuple[tuple[float, ...], tuple[int, int]] | None = None
+        starts = [o[0] for o in occ]
         lo = 0
         for hi in range(len(occ)):
             have[occ[hi][2]] = have.get(occ[hi][2], 0) + 1
             while len(have) == need:
-                start, end = occ[lo][0], max(o[1] for o in occ[lo : hi + 1])
-                if end - start < best[1] - best[0]:
-                    best = (start, end)
+                inside = occ[lo : hi + 1]
+                start, end = occ[lo][0], max(o[1] for o in inside)
+                if best is None or end - start <= -best[0][0]:
+                    key = (-(end - start), *self._merit(inside, starts, start, end))
+                    if best is None or key > best[0]:
+                        best = (key, (start, end))
                 u = occ[lo][2]
                 have[u] -= 1
                 if not have[u]:
                     del have[u]
                 lo += 1
-        return best
+        return best[1] if best else (occ[0][0], occ[-1][1])
+
+    @staticmethod
+    def _merit(
+        inside: list[Occurrence], starts: list[int], start: int, end: int
+    ) -> tuple[int, ...]:
+        """How good a window is beside its size: in typed order, the matches a snippet about
+        it shows (`SHOWN`), the words matched exactly, and earlier (higher is better)."""
+        firsts: dict[int, int] = {}
+        exact: set[int] = set()
+        for first, _, ui, q in inside:
+            firsts.setdefault(ui, first)
+            if q >= 1.0:
+                exact.add(ui)
+        order = sorted(firsts, key=firsts.__getitem__)
+        lo = max(0, start - SHOWN[0])  # as `make_snippet` cuts it, in words
+        hi = max(end, lo + SHOWN[0] + SHOWN[1])
+        shown = bisect.bisect_right(starts, hi) - bisect.bisect_left(starts, lo)
+        return (int(order == sorted(order)), shown, len(exact), -start)
 
     def score(self, text: str, kind: HitKind) -> tuple[float, tuple[int, int]] | None:
         """The score of `text` (None when a unit is missing) and its best word window."""
@@ -246,7 +274,9 @@ def matcher_for(query: Query, texts: Iterable[list[str]]) -> Matcher | None:
     for words in texts:
         counts.update(set(words))
     vocab = Vocabulary(counts)
-    expansions = [{} if u.phrase else vocab.expand(u.words[0]) for u in query.units]
+    expansions = [
+        {} if u.phrase else vocab.expand(u.words[0], acronym=u.acronym) for u in query.units
+    ]
     for unit, allowed in zip(query.units, expansions, strict=True):
         if not unit.possible(allowed, vocab.counts):
             return None
@@ -263,7 +293,9 @@ def make_snippet(text: str, start: int, end: int, size: int = SNIPPET) -> tuple[
     room = max(0, size - (end - start))
     lo = max(0, start - room // 3)
     hi = min(len(text), max(end, lo + size))
-    lo = max(0, min(lo, hi - size))
+    # Near the end, reach back to fill the snippet, but no further than to centre the
+    # window: what comes before it is not the passage found.
+    lo = max(0, min(lo, hi - size), start - room // 2)
     if lo > 0:
         space = text.find(" ", lo, start)
         lo = space + 1 if space != -1 else lo

@@ -17,9 +17,11 @@ from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from briefreader.library import Library
-from briefreader.links import cite_spans
-from briefreader.parsing.identity import kamerstuk_identifier, parse_identifier, read_reference
-from briefreader.search.fts import Row
+
+# The identity rules (and with them the parser's package) load only for a query that may be a
+# reference: every reference names a number, and most searches are words.
+from briefreader.search.copies import firsts
+from briefreader.search.fts import Row, unpack_text
 from briefreader.search.normalize import word_list
 from briefreader.search.query import parse_reference
 from briefreader.search.rank import KINDS, Hit, Located, make_hit, make_snippet
@@ -29,6 +31,10 @@ REFERENCE_SCORE = 1000.0  # the document a reference names outranks any text mat
 
 def reference_identifier(query: str) -> str | None:
     """The official id that `query` names when it is a document reference, else None."""
+    if not any(c.isdigit() for c in query):
+        return None  # no number, no reference (and no need to load the identity rules)
+    from briefreader.parsing.identity import kamerstuk_identifier, read_reference
+
     cite = read_reference(query)
     if cite is not None:
         return cite.identifier
@@ -54,6 +60,8 @@ def named_letter(
 
 def _fts_terms(identifier: str) -> str | None:
     """An FTS5 expression every block citing `identifier` satisfies (in any written form)."""
+    from briefreader.parsing.identity import parse_identifier
+
     parsed = parse_identifier(identifier)
     if parsed is None or parsed.number is None:
         return None
@@ -71,6 +79,8 @@ def _fts_terms(identifier: str) -> str | None:
 def bare_phrase(identifier: str) -> str | None:
     """A Kamerstuk's dossier and number as a quoted phrase of words (`"36 045 nr 151"`): how
     a letter writes it without the word `Kamerstuk`; None for other documents."""
+    from briefreader.parsing.identity import parse_identifier
+
     parsed = parse_identifier(identifier)
     if parsed is None or parsed.dossier is None:
         return None
@@ -82,6 +92,8 @@ def citing_rows(
 ) -> list[tuple[Row, list[tuple[int, int]]]]:
     """Every block that cites the document `identifier`, with the spans of the citing
     references in its text; newest letters first, in reading order within a letter."""
+    from briefreader.links import cite_spans
+
     terms = _fts_terms(identifier)
     if terms is None:
         return []
@@ -97,6 +109,7 @@ def citing_rows(
     for row in rows:
         if letter_ids is not None and row[1] not in letter_ids:
             continue
+        row = (*row[:6], unpack_text(row[6]))
         spans = [(s, e) for s, e, c in cite_spans(row[6]) if (c.identifier or "").lower() == want]
         if spans:
             out.append((row, spans))
@@ -122,7 +135,7 @@ def block_hit(db: sqlite3.Connection, row: Row, found: Located, score: float) ->
         title=title,
         date=dt.date.fromisoformat(date) if date else None,
         section_index=si,
-        section_title=heading[0] if heading else None,
+        section_title=unpack_text(heading[0]) if heading else None,
         paragraph_index=pi,
         footnote=fn,
     )
@@ -149,6 +162,10 @@ def citing_hits(
     """The passages that cite `identifier` as hits below the named document, newest letters
     first, each with its citing references marked."""
     citing = citing_rows(db, identifier, letter_ids)
+    # a document in several formats cites in each: once
+    citing = [
+        c for c, first in zip(citing, firsts(db, [r for r, _ in citing]), strict=True) if first
+    ]
     hits = []
     for n, (row, spans) in enumerate(citing):
         snippet, lo, hi = make_snippet(row[6], *spans[0])

@@ -4,7 +4,9 @@ A query word matches the words of the text that are the word itself, forms of it
 (`reisadviezen` for `reisadvies`), near misses within a typo budget that grows with the word's
 length (`sanktie` → `sanctie`, `Olongren` → `Ollongren`), forms of those near misses, and
 words it begins (`reisadv` → `reisadvies`, as the user types; `sanctie` → `sanctiepakket`,
-a Dutch compound). Each match carries a quality in (0, 1] that ranking uses. rapidfuzz
+a Dutch compound). An acronym typed in capitals (`NAVO`) matches only itself and its plural
+(`NAVOs`; `NAVO's` and `NAVO-top` hold the word itself): never a near miss or a longer word
+it begins (`navolging`). Each match carries a quality in (0, 1] that ranking uses. rapidfuzz
 computes the edit distances, over the words of similar length with the same first letter.
 """
 
@@ -62,8 +64,11 @@ class Vocabulary:
         found.sort(key=lambda t: (t[1], -self.counts.get(t[0], 0)))
         return [(term, int(dist)) for term, dist, _ in found[:MAX_TYPO_TERMS]]
 
-    def expand(self, word: str, prefix: bool = True) -> dict[str, float]:
+    def expand(self, word: str, acronym: bool = False, prefix: bool = True) -> dict[str, float]:
         """The words `word` may match here, each with its match quality."""
+        if acronym:
+            found = {word: EXACT, word + "s": FORM}
+            return {t: q for t, q in found.items() if t in self.counts}
         out: dict[str, float] = {}
 
         def put(term: str, quality: float) -> None:
