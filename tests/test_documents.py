@@ -41,7 +41,6 @@ NOT_YET_UNSEEN2: set[str] = {
     "besluitenlijst-web_20191105-ek-biza-az-korte-aantekeningen_eerstekamer.txt",
     "brief-web_2021D10575-kst-26643-750-digitale-toegang_tweedekamer_partial.txt",
     "verslag-web_kst-31957-5-verslag-wetsvoorstel-ibes_zoek-officielebekendmakingen_partial.txt",
-    "verslag-web_kst-35510-130-schriftelijk-overleg_zoek-officielebekendmakingen_partial.txt",
 }
 
 

@@ -429,3 +429,20 @@ def test_metadata_table_copied_as_markdown() -> None:
     assert text_read.startswith("De vaste commissie heeft")
     for furniture in ("Datum publicatie", "Zoals vergunningen", "Adressen en", "---|"):
         assert furniture not in text_read
+
+
+def test_committee_signature_lines_are_no_headings() -> None:
+    """`De voorzitter van de commissie, Tielen` under a verslag's opening is a signature line,
+    never a section heading."""
+    text = (
+        "36 999 Parlementaire ondervraging\n\n"
+        "Nr. 13 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\n"
+        "Vastgesteld 25 mei 2023\n\n"
+        "De vaste commissie voor Financiën heeft vragen voorgelegd aan de Minister.\n\n"
+        "De voorzitter van de commissie, Tielen\n\n"
+        "De adjunct-griffier van de commissie, Kruithof\n\n"
+        "Inleiding\n\n"
+        "Bijgaand treft u de reactie op de vragen.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "verslag.txt")
+    assert [s.title for s in letter.sections if s.title] == ["Inleiding"]
