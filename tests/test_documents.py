@@ -38,7 +38,6 @@ NOT_YET_UNSEEN: set[str] = set()
 # tweedekamer.nl, eerstekamer.nl, berthub.eu): documents not read cleanly yet
 NOT_YET_UNSEEN2: set[str] = {
     "besluitenlijst-web_2012A03730-procedurevergadering-contactgroep-belgie_tweedekamer.txt",
-    "besluitenlijst-web_20191105-ek-biza-az-korte-aantekeningen_eerstekamer.txt",
     "brief-web_2021D10575-kst-26643-750-digitale-toegang_tweedekamer_partial.txt",
     "verslag-web_kst-31957-5-verslag-wetsvoorstel-ibes_zoek-officielebekendmakingen_partial.txt",
 }

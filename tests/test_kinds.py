@@ -368,3 +368,27 @@ def test_motie_without_heading_is_named_by_its_movers() -> None:
     letter = parse_letter(text)
     assert letter.title == "Motie van de leden De Vries en Jansen"
     assert [s.name for s in letter.signatories] == ["De Vries", "Jansen"]
+
+
+def test_eerste_kamer_short_notes_are_a_decision_list() -> None:
+    """The Eerste Kamer's `Korte aantekeningen vergadering commissie … van <date>` with items
+    numbered alone on a line (`1.`) is a besluitenlijst of that meeting; no item text is lost."""
+    from briefreader.sources import letter_from_bytes
+
+    text = (
+        "Korte aantekeningen vergadering commissie Financiën (FIN) van 5 november 2019\n"
+        "1.\n"
+        "Kennismakingsgesprek minister van Financiën\n\n"
+        "De commissie besluit een kennismakingsgesprek te organiseren.\n\n"
+        "2.\n"
+        "Begrotingsdebat\n\n"
+        "De commissie besluit geen begrotingsdebat te houden.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "korte-aantekeningen.txt")
+    assert (letter.kind, letter.date) == ("besluitenlijst", dt.date(2019, 11, 5))
+    words = " ".join(
+        [s.title or "" for s in letter.sections]
+        + [p.text for s in letter.sections for p in s.paragraphs]
+    )
+    for item in ("Kennismakingsgesprek minister van Financiën", "geen begrotingsdebat"):
+        assert item in words

@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from briefreader.parsing.headfields import GLUED_MARK as _GLUED_MARK
+from briefreader.parsing.headfields import HEADING_LINE as _HEADING_LINE
 from briefreader.parsing.headfields import Header
+from briefreader.parsing.headfields import letter_number as _letter_number
 from briefreader.parsing.lines import Line, ends_sentence
 from briefreader.parsing.republished import (
     bare_date,
@@ -51,13 +54,6 @@ _KAMERSTUK_LINE = re.compile(
     rf"^Kamerstuk\s+{_DOSSIER}(?:,?\s+nr\.\s*(?P<number>\d{{1,4}}|[A-Z]{{1,2}})|[-–](?P<dash>\d{{1,4}}))$"
 )
 _NUMBER_LINE = re.compile(r"^[Nn]r\.\s*(\d{1,4})(?:\s+(\S.*))?$")
-# An Eerste Kamer stuk's letter number, no `Nr.`: `C MEMORIE …`, `AI1 VERSLAG …` (glued note)
-_LETTER_NUMBER_LINE = re.compile(r"^([A-Z]{1,2})\d{0,2}\s+([A-Z]{4}.*)$")
-_HEADING_LINE = re.compile(
-    r"^(?:GEWIJZIGDE\s+|NADER\s+GEWIJZIGDE\s+|VOORLOPIG\s+|NADER\s+)?(?:BRIEF|MOTIE|VERSLAG|NOTA|MEMORIE|AMENDEMENT|"
-    r"VOORSTEL|LIJST|ADVIES|EINDVERSLAG|BESLUITENLIJST|KONINKLIJKE)\b"
-)
-_GLUED_MARK = re.compile(r"(?<=[A-Z])\d{1,2}$")
 _RECIPIENT = re.compile(
     r"^(?:Aan\s+de\s+|De\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer)"
 )
@@ -85,7 +81,8 @@ _LETTERHEAD = re.compile(
 # A committee's list: `Voortouwcommissie: …`, `Volgcommissie(s): …`, `Document: Besluitenlijst …`
 _LIST_FIELD = re.compile(
     r"^(Voortouwcommissie|Volgcommissie\(s\)|Document|Griffier)\s*:\s*(.*)$"
-    r"|^(Besluitenlijst)\s+(?:van\s+de\s+)?(?:procedurevergadering|vergadering|commissie)\b.*$"
+    r"|^(Besluitenlijst|Korte\s+aantekeningen)\s+(?:van\s+de\s+)?"
+    r"(?:procedurevergadering|vergadering|commissie)\b.*$"
 )
 _SALUTATION = re.compile(r"^(?:Geachte|Zeer geachte|Beste)\b.{0,80},$", re.IGNORECASE)
 
@@ -204,16 +201,6 @@ def number_line(head: Header, lines: list[Line], i: int) -> int:
     return 1
 
 
-def _letter_number(head: Header, text: str) -> re.Match[str] | None:
-    """`B VOORLOPIG VERSLAG …` under the dossier line: an Eerste Kamer stuk's letter number."""
-    if not head.dossier or head.number or not text[:1].isupper() or " " not in text[1:4]:
-        return None
-    m = _LETTER_NUMBER_LINE.match(text)
-    if m is None or not _HEADING_LINE.match(m.group(2)):
-        return None
-    return m if _GLUED_MARK.sub("", m.group(2)).isupper() else None
-
-
 def _heading_tail(head: Header, lines: list[Line], j: int) -> int:
     """The upper-case lines that continue a heading."""
     taken = 0
@@ -317,7 +304,10 @@ def list_field(head: Header, lines: list[Line], i: int) -> int:
     label = m.group(1) or "Document"  # a list titled without its label: `Besluitenlijst …`
     parts = [m.group(2) if m.group(1) else m.group(0)]
     j = i + 1
+    # an item's number alone under the title (`1.`, the Eerste Kamer's) opens the items
     while _continues(lines, j) and not _LIST_FIELD.match(lines[j].text):
+        if lines[j].text.endswith(".") and lines[j].text[:-1].isdigit():
+            break
         parts.append(lines[j].text)
         j += 1
     value = " ".join(p for p in parts if p)
