@@ -39,7 +39,6 @@ NOT_YET_UNSEEN: set[str] = set()
 NOT_YET_UNSEEN2: set[str] = {
     "besluitenlijst-web_2012A03730-procedurevergadering-contactgroep-belgie_tweedekamer.txt",
     "brief-web_2021D10575-kst-26643-750-digitale-toegang_tweedekamer_partial.txt",
-    "verslag-web_kst-31957-5-verslag-wetsvoorstel-ibes_zoek-officielebekendmakingen_partial.txt",
 }
 
 

@@ -392,3 +392,20 @@ def test_eerste_kamer_short_notes_are_a_decision_list() -> None:
     )
     for item in ("Kennismakingsgesprek minister van Financiën", "geen begrotingsdebat"):
         assert item in words
+
+
+def test_verslag_known_by_the_committees_formula() -> None:
+    """A verslag copied without its `VERSLAG` heading still opens with the committee's
+    formula (`… heeft de eer als volgt verslag uit te brengen …`): it is a verslag."""
+    from briefreader.sources import letter_from_bytes
+
+    text = (
+        "Kamerstuk 36999, nr. 5\n"
+        "Vastgesteld 17 september 2009\n"
+        "De vaste commissie voor Financiën, belast met het voorbereidend onderzoek van "
+        "bovenstaand wetsvoorstel, heeft de eer als volgt verslag uit te brengen.\n"
+        "1. Inleiding\n"
+        "De leden van de fracties hebben kennisgenomen van het wetsvoorstel.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "verslag.txt")
+    assert (letter.kind, letter.identifier) == ("verslag", "kst-36999-5")
