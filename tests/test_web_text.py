@@ -446,3 +446,23 @@ def test_committee_signature_lines_are_no_headings() -> None:
     )
     letter = letter_from_bytes(text.encode(), "verslag.txt")
     assert [s.title for s in letter.sections if s.title] == ["Inleiding"]
+
+
+def test_tweedekamer_meeting_page() -> None:
+    """tweedekamer.nl's meeting page: `De vergadering is geweest` and the time and room are
+    furniture; the date on its own line is the meeting's date."""
+    text = (
+        "Procedurevergadering : Procedurevergadering\n\n"
+        "De vergadering is geweest\n\n"
+        "13 maart 2013\n17:00 - 17:30 uur\nLocatie: Thorbeckezaal\n"
+        "Commissie: contactgroep Duitsland\n\n"
+        "Agendapunten\n\n"
+        "Verkiezing van een voorzitter\n\n"
+        "Jansen wordt met algemene stemmen verkozen tot voorzitter.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "vergadering.txt")
+    assert letter.date == dt.date(2013, 3, 13)
+    words = body(letter) + " ".join(s.title or "" for s in letter.sections)
+    assert "Jansen wordt met algemene stemmen verkozen" in words
+    for furniture in ("De vergadering is geweest", "Locatie:", "17:00"):
+        assert furniture not in words

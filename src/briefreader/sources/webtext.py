@@ -344,6 +344,24 @@ def _markdown(lines: list[str], i: int) -> int:
     return 1
 
 
+_MEETING_FIELD = re.compile(r"^(?:\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s+uur|Locatie:.*)$")
+
+
+def _meeting(lines: list[str], i: int) -> int:
+    """tweedekamer.nl's meeting page: `De vergadering is geweest` over the meeting's date, time
+    and room: the date is the list's (`Datum …`, as a header reads it), the rest furniture."""
+    if not lines[i].startswith("De vergadering is ") or len(lines[i]) > 30:
+        return 1
+    _blank(lines, i)
+    for j in range(i + 1, min(len(lines), i + 6)):
+        text = lines[j].strip()
+        if text[:1].isdigit() and _MEETING_FIELD.match(text) or text.startswith("Locatie:"):
+            _blank(lines, j)
+        elif text[:1].isdigit() and " " in text and text.split()[-1].isdigit():
+            lines[j] = "Datum " + text
+    return 1
+
+
 # Run in order over every line; a rule returns how many lines it consumed (at least 1).
 RULES: tuple[Rule, ...] = (
     _site_title,
@@ -354,6 +372,7 @@ RULES: tuple[Rule, ...] = (
     _x_noot,
     _noot_inline,
     _markdown,
+    _meeting,
 )
 
 
