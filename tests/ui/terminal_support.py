@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -61,8 +62,11 @@ def send(session: str, *keys: str) -> None:
     tmux("send-keys", "-t", session, *keys)
 
 
-def run_session(tmp_path: Path) -> Iterator[str]:
-    """A 120x40 tmux session running `briefreader` with tmp data and cache dirs."""
+def run_session(
+    tmp_path: Path, args: tuple[str, ...] = (), size: tuple[int, int] = (120, 40)
+) -> Iterator[str]:
+    """A tmux session (120x40 unless `size` says) running `briefreader` with tmp data and
+    cache dirs, on `args` (paths to open; none: the library, which shows the samples)."""
     if TMUX is None:
         pytest.skip("tmux is not installed: the real-terminal test needs it (.ci/run installs it)")
     if not COMMAND.exists():
@@ -84,10 +88,10 @@ def run_session(tmp_path: Path) -> Iterator[str]:
             "-s",
             name,
             "-x",
-            "120",
+            str(size[0]),
             "-y",
-            "40",
-            f"env -u COLUMNS -u LINES {exports} {COMMAND}; sleep 5",
+            str(size[1]),
+            f"env -u COLUMNS -u LINES {exports} {COMMAND} {shlex.join(args)}; sleep 5",
         ],
         check=True,
     )

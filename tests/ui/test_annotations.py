@@ -65,15 +65,35 @@ async def test_a_then_ctrl_s_saves_the_note_and_marks_the_passage(
 
 
 @pilot_test
-async def test_escape_cancels_and_saves_nothing(make_app: MakeApp, dirs: tuple[Path, Path]) -> None:
+async def test_escape_asks_before_discarding_typed_text_and_saves_nothing(
+    make_app: MakeApp, dirs: tuple[Path, Path]
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_letter(pilot, RECENT)
         await pilot.press("a", *"weg", "escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await pilot.press("n")  # no: back to the note, the text still there
+        await until(pilot, lambda: isinstance(app.screen, AnnotateScreen), "the dialog back")
+        assert app.screen.query_one("#note-text", TextArea).text == "weg"
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "asked again")
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, ReadingScreen), "the dialog closed")
         await settle(pilot)
-        assert isinstance(app.screen, ReadingScreen)
         assert notes_in(dirs[0]) == []
         assert parts(app)[2].noted == frozenset()
+
+
+@pilot_test
+async def test_escape_with_nothing_typed_closes_at_once(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_letter(pilot, RECENT)
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, AnnotateScreen), "the dialog")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, ReadingScreen), "the dialog closed")
 
 
 @pilot_test

@@ -64,7 +64,7 @@ def test_header_and_signatories_frame_the_letter() -> None:
     letter = sample("000")
     lines = [line.plain for line in build_layout(letter, 120, STYLES).lines]
     assert lines[0].startswith("Recente ontwikkelingen")
-    assert any(line.startswith("To: Aan de Voorzitter") for line in lines[:8])
+    assert any(line.startswith("Aan de Voorzitter") for line in lines[:8])  # no `To: Aan`
     last_paragraph = letter.sections[-1].paragraphs[-1].text
     end = max(i for i, line in enumerate(lines) if line and line in last_paragraph)
     closing = "\n".join(lines[end:])

@@ -7,6 +7,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from briefreader.search import letter_matches
 from briefreader.ui.widgets.reader_pane import ReaderPane
 from briefreader.ui.widgets.search_bar import HitList, SearchBar
 from tests.ui.ui_support import (
@@ -168,10 +169,31 @@ async def test_with_a_letter_open_the_search_covers_it_first_and_tab_widens_it(
         bar = await search(pilot, "Oekraine")
         assert not bar.scope_all
         assert bar.hits and {h.letter_id for h in bar.hits} == {view.letter.id}
-        assert f"{len(bar.hits)} hits in this letter" in bar.status_text
+        found = len(letter_matches(view.letter, "Oekraine"))  # occurrences, not passages
+        assert found > len(bar.hits) and f"{found} matches in this letter" in bar.status_text
         assert view.marks, "the matches are highlighted in the text as you type"
         assert len(pane.matches.stops) >= 2
         await pilot.press("tab")
         await until(pilot, lambda: bar.answered == ("Oekraine", True), "all letters searched")
         assert bar.scope_all and "all letters" in bar.status_text
         assert len({h.letter_id for h in bar.hits}) >= 2
+
+
+@pilot_test
+async def test_all_letters_says_50_of_how_many_and_lists_more_on_demand(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        bar = await search(pilot, "kabinet")
+        assert bar.index is not None
+        total = bar.index.count("kabinet")
+        assert total > 50, "the samples hold more than 50 passages with this word"
+        assert len(bar.hits) == 50 and f"50 of {total} hits in all letters" in bar.status_text
+        hits = bar.query_one(HitList)
+        assert "more" in str(hits.get_option_at_index(50).prompt)
+        hits.highlighted = 50
+        bar.screen.set_focus(hits)
+        await pilot.press("enter")
+        await until(pilot, lambda: len(bar.hits) == min(total, 100), "more hits listed")
+        assert hits.highlighted == 50  # on the first of the new ones
+        shown = f"{len(bar.hits)} of {total}" if total > 100 else f"{total} hits"
+        assert shown in bar.status_text

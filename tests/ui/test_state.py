@@ -9,8 +9,9 @@ from briefreader import locations
 from briefreader.ingest import read_letter_text
 from briefreader.model import Letter, Paragraph
 from briefreader.notes import Store, find_position
+from briefreader.notes.reading import LAST_LETTER
 from briefreader.parsing import parse_letter
-from briefreader.ui.state import LAST_LETTER, ReadingState
+from briefreader.ui.state import ReadingState
 
 
 def sample(prefix: str) -> Letter:

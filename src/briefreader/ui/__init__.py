@@ -4,12 +4,16 @@ Layout: `app.py` (the App, `run_reader`, export), `app.tcss` (the one stylesheet
 (the reading screen, the notes view, dialogs), `widgets/` (letter list and table, table of
 contents, reader pane and letter view, search bar, notes list), `note_dialogs.py` (the note
 dialogs as flows a worker awaits), `matches.py` (a search's matches in the open letter),
-`layout.py` (a letter as wrapped lines), `state.py` (reading state over the store),
-`commands.py` (palette), `clipboard.py` (quoting), `workers.py` (ending long thread workers).
+`link_flows.py` (following references, what cites a letter, a dossier: flows a worker
+awaits), `layout.py` (a letter as wrapped lines) with `header.py` (its header, links in the
+text) and `wrapping.py`, `kinds.py` (how documents are named on screen), `state.py` (reading
+state over the store), `commands.py` (palette), `clipboard.py` (where `y` also saves),
+`workers.py` (ending long thread workers).
 
 Messages up, attributes down: widgets post nested messages (`LetterList.Loaded` / `Opened`,
-`LetterView.Moved`, `SearchBar.Found` / `Chosen` / `Closed`); `ReadingScreen` handles them
-with `@on` and tells its children what to show; siblings never call each other.
+`LetterView.Moved`, `SearchBar.Found` / `Chosen` / `Closed`, `ReaderPane.Follow`);
+`ReadingScreen` handles them with `@on` and tells its children what to show; siblings never
+call each other.
 
 Adding a feature: put a new dialog in `screens/` as a `ModalScreen[Result | None]`; add its
 key as a `Binding` (with a description and an id) to `ReadingScreen.BINDINGS` and an

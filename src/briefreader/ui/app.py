@@ -12,6 +12,7 @@ import os
 import sys
 import threading
 from collections.abc import Iterable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -32,6 +33,7 @@ from briefreader.ui.note_dialogs import STORE_ERRORS
 from briefreader.ui.notework import export_notes
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.state import THEME, ReadingState
+from briefreader.ui.widgets.reader_pane import ReaderPane
 
 
 class ReaderApp(App[None]):
@@ -132,9 +134,10 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette's main actions, besides Textual's own."""
-        yield from super().get_system_commands(screen)
+        # Textual's "Keys" panel would stand beside our "Help", which lists every key
+        yield from (c for c in super().get_system_commands(screen) if c.title != "Keys")
         if isinstance(screen, ReadingScreen):
-            yield SystemCommand("Help", "List every key", screen.action_help)
+            yield SystemCommand("Help", "List every key, by where it works", screen.action_help)
             yield SystemCommand("Letters", "Go to the letter list", screen.action_letters)
             yield SystemCommand("Filter letters", "Type to filter", screen.action_filter)
             yield SystemCommand(
@@ -157,6 +160,20 @@ class ReaderApp(App[None]):
                 )
                 yield SystemCommand(
                     "Annotate", "Note on the current passage", screen.action_annotate
+                )
+                pane = screen.query_one(ReaderPane)
+                yield SystemCommand(
+                    "Follow reference", "Open what this passage cites", pane.action_follow
+                )
+                yield SystemCommand(
+                    "Cited by",
+                    "Documents in your library that cite this one",
+                    partial(pane.action_related, "cited_by"),
+                )
+                yield SystemCommand(
+                    "Dossier",
+                    "This document's dossier, oldest first",
+                    partial(pane.action_related, "dossier"),
                 )
             yield SystemCommand("Notes", "Every note, filterable", screen.action_notes)
         yield SystemCommand("Export notes", "Write all notes as Markdown", self.action_export)

@@ -1,4 +1,4 @@
-"""Quoting: the text `y` copies, a passage with a citation line, and where it is also saved."""
+"""Where `y` also saves what it copies (the text itself: `citing.quote_with_citation`)."""
 
 from __future__ import annotations
 
@@ -7,24 +7,8 @@ from pathlib import Path
 from briefreader.errors import UserError
 from briefreader.files import replace_file
 from briefreader.locations import ensure_private_dir
-from briefreader.model import Letter
 
 CLIP_FILE = "clipboard.txt"
-
-
-def citation(letter: Letter, section: int, paragraph: int) -> str:
-    """The passage `(section, paragraph)` followed by a line saying where it comes from."""
-    sec = letter.sections[section] if 0 <= section < len(letter.sections) else None
-    if sec is not None and 0 <= paragraph < len(sec.paragraphs):
-        text = sec.paragraphs[paragraph].text
-    else:
-        text = sec.title or "" if sec else ""
-    parts = [letter.title]
-    if letter.date:
-        parts.append(letter.date.isoformat())
-    if sec is not None and sec.title:
-        parts.append(f"section “{sec.title}”")
-    return f"{text}\n\n— {', '.join(parts)}\n"
 
 
 def save_clip(folder: Path, text: str) -> Path | None:

@@ -9,6 +9,7 @@ for the heading of a section that has no paragraphs of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -16,12 +17,13 @@ from functools import partial
 from rich.style import Style
 from rich.text import Text
 
-from briefreader.model import Letter, Paragraph
+from briefreader.links import cite_spans
+from briefreader.model import Cite, Letter, Paragraph
 from briefreader.textsafe import has_unsafe, unsafe_spans
+from briefreader.ui.header import REFERENCES_INLINE, header_lines, link_style, mark_links
 from briefreader.ui.wrapping import Lines, Owners, Wrapped, wrap_offsets
 
 GUTTER = 2  # the cursor bar and a space, left of every line
-REFERENCES_INLINE = 3  # more references than this go to the end of the letter
 MEASURE = 92  # at most this many cells of text per line: long lines tire the eye
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -36,9 +38,21 @@ STYLE_NAMES = (
     "closing",
     "rule",
     "match",
+    "link",
+    "changed",
 )
 Spans = Sequence[tuple[int, int]]
 Marks = Mapping[tuple[int, int], Spans]  # (section, paragraph or -1 heading) -> spans to mark
+
+
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """What the reader shows with a letter from outside it: the library's documents that
+    cite it (header links), and the notes whose passage was corrected since they were made:
+    `(section, paragraph)` → the quote the note was made on, shown under the new text."""
+
+    cited_by: tuple[Cite, ...] = ()
+    changed: Mapping[tuple[int, int], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +63,15 @@ class Passage:
     paragraph: int
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the cursor stands, in letter terms (not screen rows)."""
+
+    section: int
+    paragraph: int
+    percent: int
 
 
 @dataclass(slots=True)
@@ -64,6 +87,14 @@ class LetterLayout:
     def owners(self) -> Owners:
         """The passage index of each line, -1 for none."""
         return Owners(self.lines)
+
+    def place(self, cursor: int) -> Place:
+        """Passage `cursor` in letter terms, with how far through the letter it ends; the
+        last passage is 100%, whatever closing lines (signatures, references) follow it."""
+        p = self.passages[cursor]
+        if cursor == len(self.passages) - 1:
+            return Place(p.section, p.paragraph, 100)
+        return Place(p.section, p.paragraph, min(99, round(100 * p.end / max(len(self.lines), 1))))
 
     def passage_at(self, line: int) -> int:
         """The passage index at `line`, else the nearest passage after it, else the last."""
@@ -99,13 +130,29 @@ def shown(text: Text) -> Text:
     return Text("").join(piece for n, piece in enumerate(pieces) if n % 2 == 0)
 
 
+# A Kamerstuk number is one word to the eye: `21 501-02, nr. 2433` never breaks inside.
+_NUMBER = re.compile(
+    r"\b\d{2} \d{3}(?:-\d{2})?(?: (?:[IVXLC]{1,6}|[A-Z])\b)?(?:,? nrs?\. \d+)?|\bnrs?\. \d+"
+)
+
+
+def glue_numbers(plain: str) -> str:
+    """`plain` with the spaces inside Kamerstuk numbers made non-breaking (same length, so
+    wrap offsets found in it hold for the original)."""
+    return _NUMBER.sub(lambda m: m.group().replace(" ", "\u00a0"), plain)
+
+
 def paragraph_text(
-    paragraph: Paragraph, marker: Style, spans: Spans = (), match: Style | None = None
+    paragraph: Paragraph,
+    marker: Style,
+    spans: Spans = (),
+    match: Style | None = None,
+    link: Style | None = None,
 ) -> Text:
     """The paragraph with its footnote markers put back as superscript numbers.
 
     `spans` (offsets in the paragraph's own text) are styled `match`, shifted past the
-    markers put in before them.
+    markers put in before them; references are styled `link` when it is given.
     """
     text = Text()
     pos = 0
@@ -119,6 +166,10 @@ def paragraph_text(
         shifts.append((ref.offset, added))
         pos = ref.offset
     text.append(paragraph.text[pos:])
+    if link is not None:
+        for start, end, cite in cite_spans(paragraph.text):
+            style = link_style(link, cite.text, cite.identifier)
+            text.stylize(style, start + _shift(shifts, start), end + _shift(shifts, end - 1))
     if match is not None:
         for start, end in spans:
             text.stylize(match, start + _shift(shifts, start), end + _shift(shifts, end - 1))
@@ -172,19 +223,21 @@ class _Builder:
         text = shown(text)
         text.rstrip()
         plain = text.plain
-        return Wrapped(lambda: text, wrap_offsets(plain, width), indent, hang, not plain)
+        offsets = wrap_offsets(glue_numbers(plain), width)
+        return Wrapped(lambda: text, offsets, indent, hang, not plain)
 
     def paragraph(self, paragraph: Paragraph, spans: Spans) -> Wrapped:
         """A paragraph wrapped to the measure; its styled text is made only when drawn (a
         50 MB letter is laid out by finding its line breaks, in C for plain prose)."""
         plain = paragraph_plain(paragraph)
+        styles = self.styles
         make = partial(
-            paragraph_text, paragraph, self.styles["marker"], spans, self.styles["match"]
+            paragraph_text, paragraph, styles["marker"], spans, styles["match"], styles["link"]
         )
         if has_unsafe(plain):  # rare: made now, so that what is wrapped is what is shown
             return self.wrapped(make())
         plain = plain.rstrip()
-        offsets = wrap_offsets(plain, self.measure)
+        offsets = wrap_offsets(glue_numbers(plain), self.measure)
         return Wrapped(partial(_rstripped, make), offsets, 0, 0, not plain)
 
     def passage(self, section: int, paragraph: int, lines: Wrapped | list[Text]) -> None:
@@ -195,15 +248,22 @@ class _Builder:
 
 
 def build_layout(
-    letter: Letter, width: int, styles: Mapping[str, Style], marks: Marks | None = None
+    letter: Letter,
+    width: int,
+    styles: Mapping[str, Style],
+    marks: Marks | None = None,
+    aside: Aside | None = None,
 ) -> LetterLayout:
     """Lay `letter` out at `width` cells: header, sections with footnotes, signatories.
 
     `marks` are search matches to show: spans per paragraph, or per heading (paragraph -1).
+    `aside`: the documents citing this one (in the header) and the changed notes' quotes.
     """
     marks = marks or {}
+    aside = aside or Aside()
     b = _Builder(width, styles)
-    _header(b, letter)
+    for block in header_lines(letter, aside.cited_by, styles, b.wrapped, min(b.measure, 40)):
+        b.add(block, -1)
     shown: set[int] = set()
     for s, section in enumerate(letter.sections):
         b.blank()
@@ -223,6 +283,10 @@ def build_layout(
             if p:
                 b.add([Text()], -1)
             b.passage(s, p, b.paragraph(paragraph, marks.get((s, p), ())))
+            if (s, p) in aside.changed:  # the user's note quotes words no longer there
+                was = Text("changed since your note, which quotes: ", styles["label"])
+                was.append(f"“{aside.changed[(s, p)]}”", styles["changed"])
+                b.add(b.wrapped(was, 2, 4), -1)
         numbers = [r.number for par in section.paragraphs for r in par.footnote_refs]
         notes = [n for n in dict.fromkeys(numbers) if n not in shown and letter.footnote(n)]
         if notes:
@@ -239,33 +303,6 @@ def build_layout(
     return b.layout
 
 
-def _header(b: _Builder, letter: Letter) -> None:
-    styles = b.styles
-    b.add(b.wrapped(Text(letter.title, styles["title"])), -1)
-    facts = [letter.kind, letter.date.isoformat() if letter.date else None, letter.place]
-    b.add(b.wrapped(Text(" · ".join(f for f in facts if f), styles["meta"])), -1)
-    fields = [
-        ("From", letter.sender),
-        ("To", letter.recipient),
-        ("Number", letter.number),
-        ("Subject", letter.subject),
-        ("References", _references_line(letter)),
-    ]
-    for label, value in fields:
-        if value:
-            line = Text.assemble((f"{label}: ", styles["label"]), (value, styles["meta"]))
-            b.add(b.wrapped(line, 0, len(label) + 2), -1)
-    b.add([Text("─" * min(b.measure, 40), styles["rule"])], -1)
-
-
-def _references_line(letter: Letter) -> str | None:
-    refs = letter.references
-    if len(refs) <= REFERENCES_INLINE:
-        return "; ".join(refs) or None
-    more = len(refs) - 2
-    return f"{refs[0]}; {refs[1]}; and {more} more (listed at the end)"
-
-
 def _footnotes(b: _Builder, letter: Letter, numbers: list[int]) -> None:
     b.add([Text()], -1)
     for number in numbers:
@@ -274,6 +311,7 @@ def _footnotes(b: _Builder, letter: Letter, numbers: list[int]) -> None:
             continue
         mark = str(number).translate(SUPERSCRIPT)
         line = Text.assemble((mark, b.styles["marker"]), " ", (note.text, b.styles["footnote"]))
+        mark_links(line, note.text, b.styles["link"], len(mark) + 1)
         b.add(b.wrapped(line, 2, 3 + len(mark)), -1)
 
 
@@ -286,4 +324,6 @@ def _closing(b: _Builder, letter: Letter) -> None:
         b.blank()
         b.add([Text("References", b.styles["label"])], -1)
         for ref in letter.references:
-            b.add(b.wrapped(Text(f"- {ref}", b.styles["footnote"]), 2, 4), -1)
+            line = Text(f"- {ref}", b.styles["footnote"])
+            mark_links(line, ref, b.styles["link"], 2)
+            b.add(b.wrapped(line, 2, 4), -1)

@@ -42,12 +42,21 @@ def stop_of(letter: Letter, hit: Hit) -> tuple[int, int]:
 
 @dataclass(frozen=True, slots=True)
 class Step:
-    """Where `n` / `N` go: the passage, its number among the matches, and whether it wrapped."""
+    """Where `n` / `N` go: the passage, the number of its first match (and `last`, when it
+    holds several) among all `of` matches, counted as occurrences, and whether it wrapped."""
 
     passage: tuple[int, int]
     number: int
     of: int
     wrapped: bool
+    last: int = 0
+
+    @property
+    def label(self) -> str:
+        """`Match 3 of 21`, or `Matches 3–5 of 21` for a passage with three."""
+        if self.last > self.number:
+            return f"Matches {self.number}–{self.last} of {self.of}"
+        return f"Match {self.number} of {self.of}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +66,23 @@ class Matches:
     query: str = ""
     stops: tuple[tuple[int, int], ...] = ()
     marks: Marks = field(default_factory=dict)
+    counts: tuple[int, ...] = ()  # occurrences per stop (none given: one each)
 
     @classmethod
     def found(cls, letter: Letter, query: str, hits: Sequence[Hit]) -> Matches:
-        """The matches of `query` in `letter`, from its hits."""
-        stops = {stop_of(letter, h) for h in hits if h.kind in STOP_KINDS}
-        return cls(query, tuple(sorted(stops)), marks_of(hits))
+        """The matches of `query` in `letter`, from its hits; each occurrence counts."""
+        counts: dict[tuple[int, int], int] = {}
+        for hit in hits:
+            if hit.kind in STOP_KINDS:
+                stop = stop_of(letter, hit)
+                counts[stop] = counts.get(stop, 0) + max(len(hit.spans), 1)
+        stops = tuple(sorted(counts))
+        return cls(query, stops, marks_of(hits), tuple(counts[s] for s in stops))
+
+    @property
+    def total(self) -> int:
+        """How many occurrences there are (`21` in `Match 3 of 21`)."""
+        return sum(self.counts) if self.counts else len(self.stops)
 
     def step(self, here: tuple[int, int], delta: int) -> Step | None:
         """The next (`delta` > 0) or previous match from passage `here`, wrapping around;
@@ -76,4 +96,6 @@ class Matches:
         else:
             earlier = [i for i, at in enumerate(order) if at < here]
             index, wrapped = (earlier[-1], False) if earlier else (len(order) - 1, True)
-        return Step(order[index], index + 1, len(order), wrapped)
+        counts = self.counts or (1,) * len(order)
+        first = sum(counts[:index]) + 1
+        return Step(order[index], first, self.total, wrapped, first + counts[index] - 1)

@@ -1,18 +1,19 @@
 """Reading state for the reader: where the user was in each letter, and which letter was open.
 
 A position is kept as section + paragraph + a short quote of the paragraph, never as a screen
-row, so it survives a new terminal width; when the letter changed (re-downloaded, re-parsed)
-the quote finds the paragraph again (`notes.find_position`). Positions are keyed by letter
-id, not path.
+row, so it survives a new terminal width. Positions are keyed by letter id and also by the
+letter's official identifier and path (`notes.reading`), so a corrected letter (a new id,
+the same document) opens where the user left it: the quote finds the paragraph again.
 """
 
 from __future__ import annotations
 
 from briefreader.errors import UserError
+from briefreader.library import Entry, Library
 from briefreader.model import Letter
-from briefreader.notes import Store, find_position, position_at
+from briefreader.notes import Store
+from briefreader.notes.reading import last_read, reading_position, save_reading_position
 
-LAST_LETTER = "last_letter"
 THEME = "theme"
 
 
@@ -43,19 +44,27 @@ class ReadingState:
         if self.store is None:
             return (0, 0)
         try:
-            stored = self.store.position(letter.id)
+            return reading_position(self.store, letter)
         except UserError as exc:
             self._failed(exc)
             return (0, 0)
-        return find_position(letter, stored)
+
+    def last_read(self, library: Library) -> Entry | None:
+        """The library's letter read last (also when it was corrected since), if any."""
+        if self.store is None:
+            return None
+        try:
+            return last_read(self.store, library)
+        except UserError as exc:
+            self._failed(exc)
+            return None
 
     def save(self, letter: Letter, section: int, paragraph: int) -> None:
         """Remember the cursor place in `letter`, and that it was the letter open last."""
         if self.store is None:
             return
         try:
-            self.store.set_position(letter.id, position_at(letter, section, paragraph))
-            self.store.set_setting(LAST_LETTER, letter.id)
+            save_reading_position(self.store, letter, section, paragraph)
         except UserError as exc:
             self._failed(exc)
 

@@ -1,6 +1,7 @@
 """The annotation dialog: the quoted passage, the note (several lines) and its tags.
 
-`ctrl+s` returns a `NoteDraft`, `escape` returns None; the caller saves (dialogs return,
+`ctrl+s` returns a `NoteDraft`, `escape` returns None (after asking, when something was
+typed); the caller saves (dialogs return,
 callers persist). The quote is the text the user selected with the mouse in the reader, or
 else the whole paragraph under the cursor; either way it can be narrowed here from the
 keyboard: `ctrl+u` cuts everything before the cursor, `ctrl+k` everything after, or edit it
@@ -149,8 +150,21 @@ class AnnotateScreen(ModalScreen[NoteDraft | None]):
             return
         self.dismiss(NoteDraft(note, tags, span[0], span[1]))
 
-    def action_cancel(self) -> None:
-        """Close without saving."""
+    def typed(self) -> bool:
+        """Whether the user changed anything since the dialog opened (note, tags, quote)."""
+        note = self.query_one("#note-text", TextArea).text.strip("\n")
+        tags = parse_tags(self.query_one("#note-tags", Input).value)
+        quote = self.query_one("#note-quote", QuoteArea).text
+        return note != self.note.strip("\n") or tuple(tags) != self.tags or quote != self.quote
+
+    @work(group="dialog")
+    async def action_cancel(self) -> None:
+        """Close without saving; when something was typed, only after asking."""
+        if self.typed():
+            note = self.query_one("#note-text", TextArea).text.strip()
+            question = ConfirmScreen("Discard what you typed?", note[:200] or "(your changes)")
+            if not await self.app.push_screen_wait(question):
+                return
         self.dismiss(None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -10,6 +10,7 @@ these are the reader's own dialog flows (`note_dialogs`), awaited in workers.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -19,7 +20,10 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 
-from briefreader.notes import Annotation, Store, anchor_for
+from briefreader.errors import UserError
+from briefreader.library import Library
+from briefreader.model import Letter
+from briefreader.notes import Annotation, Store, anchor_for, passage_now
 from briefreader.ui.note_dialogs import STORE_ERRORS, Here, confirm, delete_note, edit_note
 from briefreader.ui.notework import quote_span
 from briefreader.ui.screens.annotate import AnnotateScreen
@@ -37,6 +41,24 @@ class Jump:
     detached: bool = False
 
 
+def changed_passages(library: Library, notes: Sequence[Annotation]) -> dict[int, str]:
+    """Per note whose letter was corrected at its passage: what the passage says now (the
+    note keeps the quote it was made on). Reads each letter with notes once."""
+    out: dict[int, str] = {}
+    letters: dict[str, Letter | None] = {}
+    for a in notes:
+        x = a.anchor.letter_id
+        if x not in letters:
+            try:
+                letters[x] = library.letter(x) if library.entry(x) else None
+            except (UserError, KeyError, OSError):
+                letters[x] = None
+        now = passage_now(a, letters[x])
+        if now is not None:
+            out[a.id] = now
+    return out
+
+
 class NotesScreen(Screen[Jump | None]):
     """Every annotation; `enter` jumps to one."""
 
@@ -51,10 +73,12 @@ class NotesScreen(Screen[Jump | None]):
         Binding("escape,m", "close", "Back", id="notes.close"),
     ]
 
-    def __init__(self, store: Store, here: Here | None) -> None:
+    def __init__(self, store: Store, here: Here | None, library: Library | None = None) -> None:
         super().__init__()
         self.store = store
         self.here = here
+        self.library = library  # to tell which notes' passages were corrected since
+        self.changed: dict[int, str] = {}  # annotation id -> what its passage says now
         self.all: list[Annotation] = []
         self.shown: list[Annotation] = []  # what the list holds, in its order
         self._keys: dict[int, FilterKeys] = {}
@@ -80,10 +104,12 @@ class NotesScreen(Screen[Jump | None]):
         except STORE_ERRORS as exc:
             self.app.call_from_thread(self.notify, f"Notes: {exc}", severity="error", timeout=12)
             return
-        self.app.call_from_thread(self._loaded, rows, keep)
+        changed = changed_passages(self.library, rows) if self.library else {}
+        self.app.call_from_thread(self._loaded, rows, keep, changed)
 
-    def _loaded(self, rows: list[Annotation], keep: int | None) -> None:
+    def _loaded(self, rows: list[Annotation], keep: int | None, changed: dict[int, str]) -> None:
         self.all = rows
+        self.changed = changed
         self._keys = {a.id: filter_keys(a) for a in rows}
         tags = sorted({t for a in rows for t in a.tags}, key=str.casefold)
         self.query_one("#notes-tags", Static).update(
@@ -97,10 +123,13 @@ class NotesScreen(Screen[Jump | None]):
         found = [a for a in self.all if fits(self._keys[a.id], words)]
         apart = sum(a.detached for a in found)
         empty = "No notes match the filter." if self.all else self._no_notes()
-        self.shown = self.query_one(NotesList).fill(found, empty, keep)
+        self.shown = self.query_one(NotesList).fill(found, empty, keep, self.changed)
         counted = f"Notes: {len(found)} of {len(self.all)}" if query else "Notes"
+        moved = sum(a.id in self.changed for a in found)
+        odd = [f"{apart} detached" if apart else "", f"{moved} changed" if moved else ""]
+        odd_text = ", ".join(x for x in odd if x)
         self.query_one("#notes-title", Static).update(
-            f"{counted}  ({apart} detached)" if apart else counted
+            f"{counted}  ({odd_text})" if odd_text else counted
         )
 
     def _no_notes(self) -> str:

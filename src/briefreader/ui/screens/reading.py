@@ -24,21 +24,24 @@ from textual.events import DescendantFocus
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
 from briefreader.model import Letter
 from briefreader.notes import place_orphans
+from briefreader.ui.layout import Place
 from briefreader.ui.matches import Matches
 from briefreader.ui.note_dialogs import STORE_ERRORS
 from briefreader.ui.screens.annotate import AnnotateScreen
+from briefreader.ui.screens.choose import HELP_BINDINGS
 from briefreader.ui.screens.help import HelpGroup, HelpScreen
 from briefreader.ui.screens.notes import Jump, NotesScreen
-from briefreader.ui.state import LAST_LETTER, ReadingState
+from briefreader.ui.state import ReadingState
+from briefreader.ui.widgets.footer import ReaderFooter
 from briefreader.ui.widgets.letter_list import LetterList
 from briefreader.ui.widgets.letter_table import LetterTable
-from briefreader.ui.widgets.letter_view import LetterView, Place
+from briefreader.ui.widgets.letter_view import LetterView
 from briefreader.ui.widgets.reader_pane import ReaderPane
 from briefreader.ui.widgets.search_bar import HitList, SearchBar
 from briefreader.ui.widgets.toc import Toc
@@ -95,7 +98,7 @@ class ReadingScreen(Screen[None]):
                 toc.border_title = "Contents"
                 yield toc
             yield ReaderPane(self.state.store, self.library, self.cache_dir, id="reader-pane")
-        yield Footer()
+        yield ReaderFooter()
         yield SearchBar(id="search")
 
     def on_mount(self) -> None:
@@ -135,8 +138,7 @@ class ReadingScreen(Screen[None]):
             # notes on a letter whose file was corrected find it before anyone opens it
             with suppress(*STORE_ERRORS):
                 place_orphans(store, self.library)
-        last = self.state.setting(LAST_LETTER)
-        entry = self.library.entry(last) if last else None
+        entry = self.state.last_read(self.library)  # by id, else identifier, else path
         if entry is not None and not entry.error:
             self.app.call_from_thread(self._reopened, entry)
 
@@ -194,6 +196,10 @@ class ReadingScreen(Screen[None]):
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, lambda: self._flush(in_thread=True))
+
+    @on(ReaderPane.Follow)
+    def _follow(self, event: ReaderPane.Follow) -> None:
+        self._open(event.entry)
 
     @on(OptionList.OptionSelected, "#toc")
     def _toc_selected(self, event: OptionList.OptionSelected) -> None:
@@ -271,7 +277,7 @@ class ReadingScreen(Screen[None]):
             self.notify("There is no notes database.", severity="error")
             return
         pane = self.query_one(ReaderPane)
-        jump = await self.app.push_screen_wait(NotesScreen(store, pane.here()))
+        jump = await self.app.push_screen_wait(NotesScreen(store, pane.here(), self.library))
         pane.load_notes()
         if jump is not None:
             self._go(jump)
@@ -364,11 +370,15 @@ class ReadingScreen(Screen[None]):
 
     def help_groups(self) -> list[HelpGroup]:
         """The bindings the help dialog lists, by where they work."""
+        # keys that act on the open letter are listed with the reader, not as "Everywhere"
+        anywhere = [b for b in self.BINDINGS if getattr(b, "action", "") not in LETTER_ACTIONS]
+        on_letter = [b for b in self.BINDINGS if getattr(b, "action", "") in LETTER_ACTIONS]
         return [
-            ("Everywhere", [*self.app.BINDINGS, *self.BINDINGS]),
+            ("Everywhere", [*self.app.BINDINGS, *anywhere]),
             ("Letter list", LetterTable.BINDINGS),
             ("Contents", Toc.BINDINGS),
-            ("Reader", LetterView.BINDINGS),
+            ("Reader (a letter open)", [*on_letter, *ReaderPane.BINDINGS, *LetterView.BINDINGS]),
+            ("Document lists (o, i, D)", HELP_BINDINGS),
             ("Search bar", [*SearchBar.BINDINGS, *HitList.BINDINGS]),
             ("Notes view", NotesScreen.BINDINGS),
             ("Note dialog", AnnotateScreen.BINDINGS),

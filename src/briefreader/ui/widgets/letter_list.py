@@ -21,15 +21,36 @@ from textual.widgets import Input, ProgressBar, Static
 
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
+from briefreader.ui.kinds import kind_label
 from briefreader.ui.widgets.letter_table import LetterTable
 from briefreader.ui.workers import Stopped, checkpoint
 
 
-def matches(entry: Entry, words: Sequence[str]) -> bool:
-    """Whether every filter word occurs in the entry's title, sender, kind, date or file name."""
+def haystack(entry: Entry) -> str:
+    """What the filter looks in: title, sender, kind, date, file name and the document's
+    identity (citation, number, dossier also without its spaces, official id), lower case."""
     date = entry.date.isoformat() if entry.date else ""
-    haystack = f"{entry.title} {entry.sender or ''} {entry.kind} {date} {entry.path.name}".lower()
-    return all(word in haystack for word in words)
+    dossier = entry.dossier or ""
+    parts = [
+        entry.title,
+        entry.sender or "",
+        entry.kind,
+        kind_label(entry.kind),
+        date,
+        entry.path.name,
+        entry.citation or "",
+        f"nr. {entry.number}" if entry.number else "",
+        dossier,
+        dossier.replace(" ", ""),
+        entry.identifier or "",
+    ]
+    return " ".join(parts).lower()
+
+
+def matches(entry: Entry, words: Sequence[str]) -> bool:
+    """Whether every filter word occurs in the entry (`haystack`)."""
+    text = haystack(entry)
+    return all(word in text for word in words)
 
 
 class LetterList(Vertical):
@@ -64,7 +85,9 @@ class LetterList(Vertical):
 
     def compose(self) -> ComposeResult:
         """Filter box, loading bar, status, rows."""
-        yield Input(placeholder="f: filter by title, sender, date", id="filter")
+        yield Input(
+            placeholder="f: filter by title, number, dossier, kind, year, file name", id="filter"
+        )
         yield ProgressBar(id="loading", show_eta=False)
         yield Static("loading letters…", id="list-status", markup=False)
         yield LetterTable(id="letters")
@@ -119,7 +142,7 @@ class LetterList(Vertical):
         words = query.lower().split()
         current = self.current
         self.shown = [e for e in self.entries if matches(e, words)] if words else self.entries
-        self.table.set_rows(self.shown)
+        self.table.set_rows(self.shown, self.entries)
         if current is not None:
             self.select(current.id)
         total = len(self.entries)

@@ -1,8 +1,9 @@
 """The rows of the letter list, drawn line by line: 10,000 letters cost no more than five.
 
 A `DataTable` measures every cell of every row it is given; for a large library that is most
-of the startup time. This table knows its columns up front (date, title, sender, kind), gives
-the title whatever width is left, and renders only the rows on screen (the Line API).
+of the startup time. This table picks its columns once per set of rows (`list_columns`: date,
+number, kind, title, sender, leaving out what no row fills), gives the title whatever width
+is left, and renders only the rows on screen (the Line API).
 """
 
 from __future__ import annotations
@@ -20,54 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefreader.library import Entry
-from briefreader.textsafe import shown_name
-
-DATE_CELLS = 10
-KIND_CELLS = 8
-SENDER_CELLS = 30
-MIN_TITLE = 24
-
-
-def fit(text: str, cells: int) -> str:
-    """`text` cut or padded to exactly `cells` characters (an ellipsis when cut)."""
-    if len(text) > cells:
-        return text[: max(cells - 1, 0)] + "…"
-    return text.ljust(cells)
-
-
-def columns(width: int) -> tuple[int, int, int]:
-    """Widths of title, sender and kind for a table `width` cells wide (date is fixed)."""
-    rest = width - DATE_CELLS - 4  # a space before each column
-    kind = KIND_CELLS if rest - KIND_CELLS >= MIN_TITLE else 0
-    sender = SENDER_CELLS if rest - kind - SENDER_CELLS >= MIN_TITLE else 0
-    return max(rest - kind - sender, 8), sender, kind
-
-
-def row_text(entry: Entry, width: int) -> str:
-    """One row as plain text: date, title, sender, kind in their columns."""
-    title_w, sender_w, kind_w = columns(width)
-    date = entry.date.isoformat() if entry.date else "—"
-    if entry.error:  # the file's own name: it may hold escapes, newlines, bidi marks
-        title, sender, kind = f"⚠ {shown_name(entry.path.name)}", shown_name(entry.error), "error"
-    else:
-        title, sender, kind = entry.title, entry.sender or "", entry.kind
-    parts = [" " + fit(date, DATE_CELLS), fit(title, title_w)]
-    if sender_w:
-        parts.append(fit(sender, sender_w))
-    if kind_w:
-        parts.append(fit(kind, kind_w))
-    return " ".join(parts)
-
-
-def header_text(width: int) -> str:
-    """The column headings for a table `width` cells wide."""
-    title_w, sender_w, kind_w = columns(width)
-    parts = [" " + fit("Date", DATE_CELLS), fit("Title", title_w)]
-    if sender_w:
-        parts.append(fit("Sender", sender_w))
-    if kind_w:
-        parts.append(fit("Kind", kind_w))
-    return " ".join(parts)
+from briefreader.ui.widgets.list_columns import Columns, filled, layout_columns, widest_number
 
 
 class LetterTable(ScrollView, can_focus=True):
@@ -100,16 +54,26 @@ class LetterTable(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.rows: Sequence[Entry] = ()
         self.cursor_row = 0
+        self._present: frozenset[str] = frozenset()
+        self._widest = 0
+        self._columns: tuple[int, Columns] | None = None
+        self._basis: Sequence[Entry] | None = None  # the rows the columns were chosen for
 
     @property
     def row_count(self) -> int:
         """How many rows the table has."""
         return len(self.rows)
 
-    def set_rows(self, rows: Sequence[Entry]) -> None:
-        """Show these entries (the cursor goes to the first row)."""
+    def set_rows(self, rows: Sequence[Entry], library: Sequence[Entry] | None = None) -> None:
+        """Show these entries (the cursor goes to the first row); the columns are those of
+        `library` when given (the whole list: columns stay put while a filter narrows it)."""
         self.rows = rows
         self.cursor_row = 0
+        basis = rows if library is None else library
+        if basis is not self._basis:
+            self._basis = basis
+            self._present, self._widest = filled(basis), widest_number(basis)
+            self._columns = None
         self.virtual_size = Size(self.scrollable_content_region.width, len(rows) + 1)
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
@@ -127,6 +91,14 @@ class LetterTable(ScrollView, can_focus=True):
             self.scroll_to(y=self.cursor_row - height + 1, animate=False, immediate=True)
         self.refresh()
 
+    @property
+    def columns(self) -> Columns:
+        """The columns shown at the table's present width."""
+        width = self.scrollable_content_region.width
+        if self._columns is None or self._columns[0] != width:
+            self._columns = (width, layout_columns(width, self._present, self._widest))
+        return self._columns[1]
+
     def on_resize(self, event: events.Resize) -> None:
         """Columns follow the width."""
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows) + 1)
@@ -137,7 +109,7 @@ class LetterTable(ScrollView, can_focus=True):
         base = self.rich_style
         if y == 0:  # the headings stay put while the rows scroll under them
             style = base + self.get_component_rich_style("letter-table--header")
-            return Strip([Segment(header_text(width), style)]).crop_extend(0, width, style)
+            return Strip([Segment(self.columns.header(), style)]).crop_extend(0, width, style)
         n = round(self.scroll_y) + y - 1
         if n >= len(self.rows):
             return Strip.blank(width, base)
@@ -147,7 +119,7 @@ class LetterTable(ScrollView, can_focus=True):
             style = style + self.get_component_rich_style("letter-table--error")
         if n == self.cursor_row:
             style = style + self._cursor_style()
-        text = row_text(entry, width)
+        text = self.columns.row(entry)
         return Strip([Segment(text, style)]).crop_extend(0, width, style)
 
     def _cursor_style(self) -> Style:

@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -25,19 +25,19 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from briefreader.model import Letter
-from briefreader.ui.layout import GUTTER, STYLE_NAMES, LetterLayout, Marks, Passage, build_layout
+from briefreader.ui.layout import (
+    GUTTER,
+    STYLE_NAMES,
+    Aside,
+    LetterLayout,
+    Marks,
+    Passage,
+    Place,
+    build_layout,
+)
 
 # Footnote markers are drawn as superscript digits; they are not in the paragraph's text.
 NO_MARKERS = str.maketrans("", "", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Where the cursor stands, in letter terms (not screen rows)."""
-
-    section: int
-    paragraph: int
-    percent: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +85,7 @@ class LetterView(ScrollView, can_focus=True):
         self._laid_styles: dict[str, Style] = {}
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self.noted: frozenset[tuple[int, int]] = frozenset()  # annotated (section, paragraph)
+        self.aside = Aside()  # documents citing it, changed notes: from the pane, not the letter
 
     # -- what the screen calls -------------------------------------------------------------
 
@@ -126,6 +127,12 @@ class LetterView(ScrollView, can_focus=True):
         self.marks = marks
         self._relayout(force=True)
 
+    def set_aside(self, aside: Aside) -> None:
+        """Show what the pane found about the letter (documents citing it, changed notes)."""
+        if aside != self.aside:
+            self.aside = aside
+            self._relayout(force=True)
+
     def mark_notes(self, passages: Iterable[tuple[int, int]]) -> None:
         """Mark the passages `(section, paragraph)` that have notes (a ✎ in the margin)."""
         marked = frozenset(passages)
@@ -139,9 +146,7 @@ class LetterView(ScrollView, can_focus=True):
         """The cursor's passage, in letter terms; None when no letter is shown."""
         if self.letter is None or self.layout_ is None:
             return None
-        p = self.layout_.passages[self.cursor]
-        total = max(len(self.layout_.lines), 1)
-        return Place(p.section, p.paragraph, min(100, round(100 * p.end / total)))
+        return self.layout_.place(self.cursor)
 
     def take_selection(self) -> Selected | None:
         """The mouse selection, when it starts in a paragraph (the cursor goes there)."""
@@ -185,7 +190,7 @@ class LetterView(ScrollView, can_focus=True):
         anchor = self.layout_.passages[self.cursor] if self.layout_ else None
         offset = anchor.start - round(self.scroll_y) if anchor else 0
         self._laid_styles = self._styles()
-        self.layout_ = build_layout(self.letter, width, self._laid_styles, self.marks)
+        self.layout_ = build_layout(self.letter, width, self._laid_styles, self.marks, self.aside)
         self._cache.clear()
         self.virtual_size = Size(width, len(self.layout_.lines))
         if anchor is not None:  # keep the cursor's passage where it was on screen
@@ -272,13 +277,10 @@ class LetterView(ScrollView, can_focus=True):
             return Segment("✎ ", style)
         return bar if owner == self.cursor else Segment("│ ", style)
 
-    def on_focus(self) -> None:
-        """Show the cursor band."""
-        self._cache.clear()
-        self.refresh()
-
-    def on_blur(self) -> None:
-        """Dim the cursor band."""
+    @on(events.Focus)
+    @on(events.Blur)
+    def _focus_changed(self) -> None:
+        """Show the cursor band when focused, dim it when not."""
         self._cache.clear()
         self.refresh()
 
@@ -381,7 +383,7 @@ class LetterView(ScrollView, can_focus=True):
             self._moved()
 
     def on_click(self, event: events.Click) -> None:
-        """Put the cursor on the clicked passage."""
+        """Put the cursor on the clicked passage (the click goes on up: a link is followed)."""
         if self.layout_ is None:
             return
         offset = event.get_content_offset(self)

@@ -8,6 +8,7 @@ of entries costs a second a key, and the filter narrows better than scrolling.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.text import Text
@@ -47,15 +48,19 @@ def fits(keys: FilterKeys, words: list[str]) -> bool:
     return True
 
 
-def prompt(a: Annotation, width: int = 78) -> Text:
+def prompt(a: Annotation, width: int = 78, now: str | None = None) -> Text:
     """One annotation as a list entry, fitted to `width` cells: where (letter and section),
-    the quote on one line, the note on at most three, the tags."""
+    the quote on one line, the note on at most three, the tags. `now`: what the passage says
+    since the letter was corrected, shown under the quote the note keeps."""
     width = max(width, 30)
     section = f" · § {cut(a.section_title or 'Opening', width // 3)}"
     text = Text()
     text.append(cut(a.letter_title, width - len(section)), "bold")
     text.append(section, "dim")
     text.append(f"\n  “{cut(a.anchor.quote, width - 4)}”", "italic")
+    if now is not None:
+        text.append("\n  changed, now: ", "bold yellow")
+        text.append(f"“{cut(now, width - 19)}”", "italic yellow")
     if a.note.strip():
         text.append(f"\n  {cut(a.note, 3 * (width - 2) - 2)}")
     if a.tags:
@@ -70,15 +75,23 @@ class NotesList(OptionList):
         Binding("enter", "select", "Go to passage", id="notes.select"),
     ]
 
-    def fill(self, found: list[Annotation], empty: str, keep: int | None) -> list[Annotation]:
+    def fill(
+        self,
+        found: list[Annotation],
+        empty: str,
+        keep: int | None,
+        changed: Mapping[int, str] | None = None,
+    ) -> list[Annotation]:
         """List `found` (at most AT_MOST of each group), the cursor on `keep` if listed, else
-        on the first; `empty` says why when nothing is. Returns the annotations listed."""
+        on the first; `empty` says why when nothing is; `changed` gives, per annotation id,
+        what a corrected passage says now. Returns the annotations listed."""
+        changed = changed or {}
         placed = [a for a in found if not a.detached]
         apart = [a for a in found if a.detached]
         shown = placed[:AT_MOST] + apart[:AT_MOST]
         width = (self.size.width or self.app.size.width) - 2
         options: list[Option | None] = [
-            Option(prompt(a, width), id=str(a.id)) for a in placed[:AT_MOST]
+            Option(prompt(a, width, changed.get(a.id)), id=str(a.id)) for a in placed[:AT_MOST]
         ]
         if len(placed) > AT_MOST:
             more = f"… and {len(placed) - AT_MOST} more: type in the filter to narrow"

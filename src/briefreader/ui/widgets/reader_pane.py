@@ -11,25 +11,33 @@ updates the progress line from them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
+from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from briefreader.citing import letter_pages, quote_with_citation
 from briefreader.errors import UserError
-from briefreader.library import Library
-from briefreader.model import Letter
-from briefreader.notes import Annotation, Store
+from briefreader.library import Entry, Library
+from briefreader.links import passage_cites
+from briefreader.model import Cite, Letter
+from briefreader.notes import Annotation, Store, passage_now
 from briefreader.notes import reanchor_letter as reanchor
 from briefreader.search import Hit, search_letter
-from briefreader.ui.clipboard import citation, save_clip
+from briefreader.ui.clipboard import save_clip
+from briefreader.ui.layout import Aside, Place
+from briefreader.ui.link_flows import dossier_flow, follow_cites, letter_cited_by, related_flow
 from briefreader.ui.matches import Matches
 from briefreader.ui.note_dialogs import STORE_ERRORS, Here, edit_note, notes_at, write_note
 from briefreader.ui.notework import quote_span, where
-from briefreader.ui.widgets.letter_view import LetterView, Place
+from briefreader.ui.widgets.letter_view import LetterView
 from briefreader.ui.widgets.toc import section_label
 
 
@@ -42,6 +50,12 @@ def where_line(letter: Letter, place: Place) -> str:
 
 class ReaderPane(Vertical):
     """Progress line over the letter view; the open letter's notes and search matches."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "follow", "Follow reference", id="reader.follow"),
+        Binding("i", "related('cited_by')", "Cited by", show=False, id="reader.cited_by"),
+        Binding("D", "related('dossier')", "Dossier", show=False, id="reader.dossier"),
+    ]
 
     matches: reactive[Matches] = reactive(Matches, init=False, always_update=True)
     """The last search's matches in the open letter: marked in the text, visited by n / N."""
@@ -70,11 +84,21 @@ class ReaderPane(Vertical):
         """The letter view."""
         return self.query_one(LetterView)
 
+    class Follow(Message):
+        """The user followed a link to this library document: the screen opens it."""
+
+        def __init__(self, entry: Entry) -> None:
+            super().__init__()
+            self.entry = entry
+
     def show(self, letter: Letter, at: tuple[int, int], centred: bool = False) -> None:
         """Show `letter` with the cursor on passage `at` (`centred`: mid-pane, as for a search
-        hit or a note); the last query's matches and the letter's notes get marked."""
+        hit or a note); the last query's matches and the letter's notes get marked, and the
+        documents that cite it are named in its header."""
         self.letter = letter
+        self.view.aside = Aside()
         self.view.show(letter, *at)
+        self.find_citing(letter)
         if centred:
             self.view.go_to(*at)
         self.matches = Matches(self.matches.query)
@@ -83,16 +107,75 @@ class ReaderPane(Vertical):
             self.find_matches(self.matches.query)
         self.load_notes(reanchoring=True)
 
+    @work(thread=True, exclusive=True, group="citing")
+    def find_citing(self, letter: Letter) -> None:
+        """Find the library's documents that cite `letter` (every entry is looked at: off the
+        main thread) and name them in its header."""
+        citing = letter_cited_by(self.library, letter)
+        cites = tuple(Cite(e.citation or e.title, e.identifier) for e in citing)
+        if cites:
+            self.app.call_from_thread(self._citing_found, letter, cites)
+
+    def _citing_found(self, letter: Letter, cites: tuple[Cite, ...]) -> None:
+        if self.letter is letter:
+            self.view.set_aside(replace(self.view.aside, cited_by=cites))
+
     @on(LetterView.Moved)
     def _moved(self, event: LetterView.Moved) -> None:
         self.query_one("#where", Static).update(where_line(event.letter, event.place))
+
+    # -- links: what the passage cites, what cites the letter, its dossier -----------------
+
+    def action_follow(self) -> None:
+        """Follow what the passage under the cursor cites (`o`)."""
+        place = self.view.place
+        if self.letter is not None and place is not None:
+            self._links("cites", passage_cites(self.letter, place.section, place.paragraph))
+
+    def action_related(self, what: str) -> None:
+        """List the documents that cite the letter (`cited_by`) or its dossier (`dossier`)."""
+        self._links(what, ())
+
+    def show_dossier(self, dossier: str) -> None:
+        """List a dossier's documents, oldest first, to open one (the palette's `Dossier:`)."""
+        self._dossier(dossier)
+
+    @work(group="dialog")
+    async def _dossier(self, dossier: str) -> None:
+        current = self.letter.id if self.letter else None
+        entry = await dossier_flow(self.app, self.library, dossier, current)
+        if entry is not None:
+            self.post_message(self.Follow(entry))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a reference (a link in the letter view) follows it."""
+        meta = event.style.meta
+        if meta.get("cite"):
+            self._links("cites", (Cite(str(meta["cite"]), meta.get("identifier")),))
+
+    @work(group="dialog")
+    async def _links(self, what: str, cites: Sequence[Cite]) -> None:
+        """A chooser if need be, then the document opens (the screen opens it) or, when it is
+        not in the library, its official address is shown and copied."""
+        letter = self.letter
+        if letter is None:
+            return
+        if what == "cites":
+            entry = await follow_cites(self.app, self.library, self.cache_dir, cites)
+        else:
+            entry = await related_flow(self.app, self.library, letter, what)
+        if entry is not None:
+            self.post_message(self.Follow(entry))
 
     def watch_matches(self, matches: Matches) -> None:
         """Mark the matches in the text."""
         self.view.mark(matches.marks)
 
     def watch_notes(self, notes: tuple[Annotation, ...]) -> None:
-        """Mark the annotated passages."""
+        """Mark the annotated passages, and under a corrected one the quote its note keeps."""
+        letter = self.letter
+        changed = {where(a): a.anchor.quote for a in notes if passage_now(a, letter)}
+        self.view.set_aside(replace(self.view.aside, changed=changed))
         self.view.mark_notes(where(a) for a in notes if not a.detached)
 
     # -- search matches ------------------------------------------------------------------
@@ -124,7 +207,7 @@ class ReaderPane(Vertical):
             return
         self.view.go_to(*step.passage)
         note = " (wrapped)" if step.wrapped else ""
-        self.notify(f"Match {step.number} of {step.of} for {matches.query!r}{note}", timeout=2)
+        self.notify(f"{step.label} for {matches.query!r}{note}", timeout=2)
 
     # -- the passage under the cursor ------------------------------------------------------
 
@@ -136,16 +219,24 @@ class ReaderPane(Vertical):
         return Here(letter, place.section, place.paragraph)
 
     def copy(self) -> None:
-        """Copy the passage under the cursor with a citation line."""
+        """Copy the passage under the cursor with its citation in the Dutch convention,
+        `(Kamerstuk 36 045, nr. 151, p. 3)` (the page read from the source, in a thread)."""
         place = self.view.place
-        if self.letter is None or place is None:
-            return
-        text = citation(self.letter, place.section, place.paragraph)
-        self.app.copy_to_clipboard(text)
+        if self.letter is not None and place is not None:
+            self._copy(self.letter, place.section, place.paragraph)
+
+    @work(thread=True, group="copy")
+    def _copy(self, letter: Letter, section: int, paragraph: int) -> None:
+        text = quote_with_citation(letter, section, paragraph, letter_pages(letter))
         path = save_clip(self.cache_dir, text)
+        self.app.call_from_thread(self._copied, text, path)
+
+    def _copied(self, text: str, path: Path | None) -> None:
+        self.app.copy_to_clipboard(text)
         preview = text.strip().splitlines()[0][:120]
         saved = f"\nAlso saved to {path}" if path else ""
-        self.notify(f"{preview}…{saved}", title="Copied passage with citation")
+        cited = text.strip().splitlines()[-1]
+        self.notify(f"{preview}…\n{cited}{saved}", title="Copied passage with citation")
 
     # -- notes -----------------------------------------------------------------------------
 

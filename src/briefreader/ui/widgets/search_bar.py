@@ -108,6 +108,8 @@ class SearchBar(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: list[Hit] = []
+        self.limit = LIMIT  # how many hits across all letters are listed; "more" adds LIMIT
+        self.total = 0  # how many there are in all
         self.answered: tuple[str, bool] | None = None  # the query (and scope) hits are listed for
         self.status_text = ""
 
@@ -187,6 +189,7 @@ class SearchBar(Vertical):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
+        self.limit = LIMIT
         self.search(event.value.strip())
 
     @work(exclusive=True, group="search")
@@ -197,26 +200,37 @@ class SearchBar(Vertical):
             return  # all letters, but the index is not ready: searched when it is
         if query:
             await asyncio.sleep(SETTLE)  # the next key cancels the worker here
+        total = None
         if letter is not None:
             # in the open letter: every match, in reading order, highlighted as you type
             hits = await asyncio.to_thread(search_letter, letter, query) if query else []
             self.post_message(self.Found(letter, query, hits))
         else:
             assert index is not None
-            hits = await asyncio.to_thread(index.search, query, LIMIT) if query else []
-        self.show_hits(query, hits)
+            limit = self.limit
+            hits = await asyncio.to_thread(index.search, query, limit) if query else []
+            if len(hits) >= limit:  # there may be more: say how many (`50 of 86`)
+                total = await asyncio.to_thread(index.count, query)
+        self.show_hits(query, hits, total)
 
-    def show_hits(self, query: str, hits: Sequence[Hit]) -> None:
-        """List the hits of `query` (ignored when the query has moved on)."""
+    def show_hits(self, query: str, hits: Sequence[Hit], total: int | None = None) -> None:
+        """List the hits of `query` (ignored when the query has moved on); `total` is how
+        many there are beyond those listed (a row at the end lists more)."""
         if query != self.query_text:
             return
+        shown_before = len(self.hits) if self.answered == (query, self.scope_all) else 0
         self.hits = list(hits)
+        self.total = max(total or 0, len(self.hits))
         self.answered = (query, self.scope_all)
         options = self.query_one(HitList)
         options.clear_options()
         options.add_options(Option(hit_prompt(h)) for h in self.hits)
-        if self.hits:
-            options.highlighted = 0
+        rest = self.total - len(self.hits)
+        if rest > 0:
+            more = f"▼ {rest} more: enter lists {min(rest, LIMIT)} more"
+            options.add_option(Option(Text(more, "italic"), id="more"))
+        if self.hits:  # after "more", on the first of the new hits
+            options.highlighted = shown_before if 0 < shown_before < len(self.hits) else 0
         count = len(self.hits)
         if self.scope_all:
             where = "all letters" + (" · tab: this letter" if self.letter else "")
@@ -226,8 +240,13 @@ class SearchBar(Vertical):
             where = f"in this letter ({short}) · tab: all letters"
         if not query:
             self._status(where)
+        elif count and not self.scope_all:
+            found = sum(max(len(h.spans), 1) for h in self.hits)  # occurrences, not passages
+            self._status(f"{found} match{'es' * (found != 1)} {where} · enter: go · esc: close")
         elif count:
-            self._status(f"{count} hit{'s' if count != 1 else ''} {where} · enter: go · esc: close")
+            counted = f"{count} of {self.total}" if self.total > count else f"{count}"
+            plural = "s" * (self.total != 1)
+            self._status(f"{counted} hit{plural} in {where} · enter: go · esc: close")
         else:
             self._status(f"nothing matches {query!r} {where}")
 
@@ -268,7 +287,10 @@ class SearchBar(Vertical):
         self._choose(event.option_index)
 
     def _choose(self, index: int) -> None:
-        if 0 <= index < len(self.hits):
+        if index == len(self.hits) and self.total > len(self.hits):  # the "more" row
+            self.limit = len(self.hits) + LIMIT
+            self.search(self.query_text)
+        elif 0 <= index < len(self.hits):
             self.remove_class("-open")
             self.post_message(self.Chosen(self.hits[index], self.query_text))
 
