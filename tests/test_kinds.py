@@ -368,3 +368,44 @@ def test_motie_without_heading_is_named_by_its_movers() -> None:
     letter = parse_letter(text)
     assert letter.title == "Motie van de leden De Vries en Jansen"
     assert [s.name for s in letter.signatories] == ["De Vries", "Jansen"]
+
+
+def test_eerste_kamer_short_notes_are_a_decision_list() -> None:
+    """The Eerste Kamer's `Korte aantekeningen vergadering commissie … van <date>` with items
+    numbered alone on a line (`1.`) is a besluitenlijst of that meeting; no item text is lost."""
+    from briefreader.sources import letter_from_bytes
+
+    text = (
+        "Korte aantekeningen vergadering commissie Financiën (FIN) van 5 november 2019\n"
+        "1.\n"
+        "Kennismakingsgesprek minister van Financiën\n\n"
+        "De commissie besluit een kennismakingsgesprek te organiseren.\n\n"
+        "2.\n"
+        "Begrotingsdebat\n\n"
+        "De commissie besluit geen begrotingsdebat te houden.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "korte-aantekeningen.txt")
+    assert (letter.kind, letter.date) == ("besluitenlijst", dt.date(2019, 11, 5))
+    words = " ".join(
+        [s.title or "" for s in letter.sections]
+        + [p.text for s in letter.sections for p in s.paragraphs]
+    )
+    for item in ("Kennismakingsgesprek minister van Financiën", "geen begrotingsdebat"):
+        assert item in words
+
+
+def test_verslag_known_by_the_committees_formula() -> None:
+    """A verslag copied without its `VERSLAG` heading still opens with the committee's
+    formula (`… heeft de eer als volgt verslag uit te brengen …`): it is a verslag."""
+    from briefreader.sources import letter_from_bytes
+
+    text = (
+        "Kamerstuk 36999, nr. 5\n"
+        "Vastgesteld 17 september 2009\n"
+        "De vaste commissie voor Financiën, belast met het voorbereidend onderzoek van "
+        "bovenstaand wetsvoorstel, heeft de eer als volgt verslag uit te brengen.\n"
+        "1. Inleiding\n"
+        "De leden van de fracties hebben kennisgenomen van het wetsvoorstel.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "verslag.txt")
+    assert (letter.kind, letter.identifier) == ("verslag", "kst-36999-5")

@@ -338,3 +338,131 @@ def test_monitor_page_without_its_title_lines() -> None:
     letter = letter_from_bytes(text.encode(), "verslag.txt")
     assert (letter.kind, letter.identifier) == ("verslag", "kst-36123-C")
     assert "Kerngegevens" not in body(letter) and "Kenmerk" not in body(letter)
+
+
+def test_covering_paragraph_before_the_first_question_is_kept() -> None:
+    """A covering paragraph between the answer line and `Vraag 1` (`Hierbij bied ik u … de
+    antwoorden aan`) is the opening section, never dropped."""
+    text = (
+        "Vragen van het lid Jansen (PvdA) aan de Minister van Financiën over de kas "
+        "(ingezonden 3 maart 2025).\n"
+        "Antwoord van Minister Pietersen (Financiën) (ontvangen 2 april 2025). Zie ook\n"
+        "Aanhangsel Handelingen, vergaderjaar 2024–2025, nr. 1555.\n"
+        "Hierbij bied ik u de antwoorden aan op de schriftelijke vragen van het lid Jansen\n"
+        "over de kas.\n"
+        "Vraag 1\n"
+        "Klopt het bericht?\n"
+        "Antwoord 1\n"
+        "Ja.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "vragen.txt")
+    assert letter.kind == "kamervragen"
+    assert [s.title for s in letter.sections] == [None, "Vraag 1", "Antwoord 1"]
+    assert body(letter).startswith("Hierbij bied ik u de antwoorden aan")
+    assert "Zie ook" not in body(letter) and "(ontvangen" not in body(letter)
+
+
+def test_received_date_line_is_the_date() -> None:
+    """`Ontvangen <date>` under a nota's `Nr.` line is its date, like `Vastgesteld`, not a
+    heading over the opening paragraph."""
+    text = (
+        "36 999 Wijziging van de Wet op de dijken\n\n"
+        "Nr. 4 NOTA NAAR AANLEIDING VAN HET VERSLAG\n\n"
+        "Ontvangen 12 april 2022\n\n"
+        "De regering dankt de leden voor hun vragen over het voorstel.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "nota.txt")
+    assert (letter.identifier, letter.date) == ("kst-36999-4", dt.date(2022, 4, 12))
+    assert [s.title for s in letter.sections if s.title] == []
+    assert "Ontvangen" not in body(letter)
+
+
+def test_eerste_kamer_letter_number() -> None:
+    """An Eerste Kamer stuk is numbered by letter without `Nr.` (`C MEMORIE VAN ANTWOORD`,
+    `AB1 VERSLAG …` with a glued note marker): identifier, number and date, no headings."""
+    text = (
+        "36 999 Wijziging van de Wet op de dijken\n\n"
+        "AB1 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\n"
+        "Vastgesteld 3 mei 2023\n\n"
+        "De commissie heeft de regering vragen gesteld over de dijken.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "ek.txt")
+    assert (letter.identifier, letter.number) == ("kst-36999-AB", "AB")
+    assert (letter.kind, letter.date) == ("verslag", dt.date(2023, 5, 3))
+    assert [s.title for s in letter.sections if s.title] == []
+
+
+def test_second_dossier_line_of_a_letter_in_two_dossiers() -> None:
+    """`36 998 …` / `36 999 …` / `Nr. 12 BRIEF …`: the first dossier and the number name it."""
+    text = (
+        "36 998 Informatievoorziening\n\n"
+        "36 999 Bescherming persoonsgegevens\n\n"
+        "Nr. 12 BRIEF VAN DE MINISTER VAN BINNENLANDSE ZAKEN\n\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+        "Den Haag, 10 februari 2023\n\n"
+        "Met deze brief informeer ik uw Kamer over de voortgang.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "brief.txt")
+    assert (letter.identifier, letter.date) == ("kst-36998-12", dt.date(2023, 2, 10))
+    assert [s.title for s in letter.sections if s.title] == []
+    assert body(letter).startswith("Met deze brief")
+
+
+def test_metadata_table_copied_as_markdown() -> None:
+    """zoek.officielebekendmakingen.nl copied with its metadata as a Markdown table and its
+    blurbs: furniture; the table's `36999-XII nr. 7` names the document."""
+    row = "Tweede Kamer der Staten-Generaal | 2009-2010 | 36999-XII nr. 7 |"
+    table = "Datum publicatie | Organisatie | Vergaderjaar | Dossier- en ondernummer |\n"
+    table += "---|---|---|\n"
+    text = (
+        f"Kamerstuk\n{table}{row}\n"
+        "Zoals vergunningen, bouwplannen en lokale regelgeving.\n"
+        "Adressen en contactpersonen van overheidsorganisaties.\n"
+        f"U bent hier:\n{table}{row}\n"
+        "Vastgesteld 24 maart 2010\n"
+        "De vaste commissie heeft een aantal vragen voorgelegd aan de minister.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "page.txt")
+    assert (letter.identifier, letter.date) == ("kst-36999-XII-7", dt.date(2010, 3, 24))
+    assert "Organisatie" not in letter.title
+    text_read = body(letter)
+    assert text_read.startswith("De vaste commissie heeft")
+    for furniture in ("Datum publicatie", "Zoals vergunningen", "Adressen en", "---|"):
+        assert furniture not in text_read
+
+
+def test_committee_signature_lines_are_no_headings() -> None:
+    """`De voorzitter van de commissie, Tielen` under a verslag's opening is a signature line,
+    never a section heading."""
+    text = (
+        "36 999 Parlementaire ondervraging\n\n"
+        "Nr. 13 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\n"
+        "Vastgesteld 25 mei 2023\n\n"
+        "De vaste commissie voor Financiën heeft vragen voorgelegd aan de Minister.\n\n"
+        "De voorzitter van de commissie, Tielen\n\n"
+        "De adjunct-griffier van de commissie, Kruithof\n\n"
+        "Inleiding\n\n"
+        "Bijgaand treft u de reactie op de vragen.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "verslag.txt")
+    assert [s.title for s in letter.sections if s.title] == ["Inleiding"]
+
+
+def test_tweedekamer_meeting_page() -> None:
+    """tweedekamer.nl's meeting page: `De vergadering is geweest` and the time and room are
+    furniture; the date on its own line is the meeting's date."""
+    text = (
+        "Procedurevergadering : Procedurevergadering\n\n"
+        "De vergadering is geweest\n\n"
+        "13 maart 2013\n17:00 - 17:30 uur\nLocatie: Thorbeckezaal\n"
+        "Commissie: contactgroep Duitsland\n\n"
+        "Agendapunten\n\n"
+        "Verkiezing van een voorzitter\n\n"
+        "Jansen wordt met algemene stemmen verkozen tot voorzitter.\n"
+    )
+    letter = letter_from_bytes(text.encode(), "vergadering.txt")
+    assert letter.date == dt.date(2013, 3, 13)
+    words = body(letter) + " ".join(s.title or "" for s in letter.sections)
+    assert "Jansen wordt met algemene stemmen verkozen" in words
+    for furniture in ("De vergadering is geweest", "Locatie:", "17:00"):
+        assert furniture not in words

@@ -22,17 +22,22 @@ _ITEM = re.compile(r"^(\d{1,3})\s?\.\s+(Agendapunt\s*:.*)$")
 # A labelled cell: `Zaak:`, `Besluit:`, `Noot:`, `Volgcommissie(s):`, `Activiteitnummer:`
 _CELL = re.compile(r"^[A-Z][a-z]{2,20}(?:\(s\))?\s?:(?:\s|$)")
 _NOTE = re.compile(r"^(?:Geen|Er zijn geen)\s+agendapunten\b", re.IGNORECASE)
+_BARE_ITEM = re.compile(r"^\d{1,2}\.$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
-_NAMED = re.compile(r"^(?:Document:\s*)?Besluitenlijst\b")
+# the Eerste Kamer calls its list `Korte aantekeningen vergadering commissie … van <date>`
+_NAMED = re.compile(r"^(?:Document:\s*)?Besluitenlijst\b|^Korte aantekeningen vergadering\b")
 
 
 def looks_like_besluitenlijst(lines: list[Line]) -> bool:
     """A `Document: Besluitenlijst …` line or a title that says so, and agenda rows (numbered
     `Agendapunt:` rows, or unnumbered items with their `Zaak:` and `Besluit:` cells)."""
     head = [ln.text for ln in lines[:40]]
-    named = any(_NAMED.match(t) for t in head if "Besluitenlijst" in t)
+    named = any(_NAMED.match(t) for t in head if "Besluitenlijst" in t or "aantekeningen" in t)
     if not named:
         return False
+    # the Eerste Kamer's items: a number alone on its line (`1.`), the item's title under it
+    if sum(1 for ln in lines if ln.text[:1].isdigit() and _BARE_ITEM.match(ln.text)) >= 2:
+        return True
     decided = 0
     for line in lines:
         if _ITEM.match(line.text):

@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from briefreader.parsing.headfields import GLUED_MARK as _GLUED_MARK
+from briefreader.parsing.headfields import HEADING_LINE as _HEADING_LINE
 from briefreader.parsing.headfields import Header
+from briefreader.parsing.headfields import letter_number as _letter_number
 from briefreader.parsing.lines import Line, ends_sentence
 from briefreader.parsing.republished import (
     bare_date,
@@ -51,11 +54,6 @@ _KAMERSTUK_LINE = re.compile(
     rf"^Kamerstuk\s+{_DOSSIER}(?:,?\s+nr\.\s*(?P<number>\d{{1,4}}|[A-Z]{{1,2}})|[-–](?P<dash>\d{{1,4}}))$"
 )
 _NUMBER_LINE = re.compile(r"^[Nn]r\.\s*(\d{1,4})(?:\s+(\S.*))?$")
-_HEADING_LINE = re.compile(
-    r"^(?:GEWIJZIGDE\s+|NADER\s+GEWIJZIGDE\s+|VOORLOPIG\s+|NADER\s+)?(?:BRIEF|MOTIE|VERSLAG|NOTA|MEMORIE|AMENDEMENT|"
-    r"VOORSTEL|LIJST|ADVIES|EINDVERSLAG|BESLUITENLIJST|KONINKLIJKE)\b"
-)
-_GLUED_MARK = re.compile(r"(?<=[A-Z])\d{1,2}$")
 _RECIPIENT = re.compile(
     r"^(?:Aan\s+de\s+|De\s+[Vv]oorzitter\s+van\s+de\s+(?:Tweede|Eerste)\s+Kamer)"
 )
@@ -69,7 +67,8 @@ _MASTHEAD = re.compile(
 )
 _SESSION = re.compile(r"^Vergaderjaar\s+(\d{4})\s*[–-]\s*(\d{4})\b(?:,\s*nr\.\s*(\d{1,5})$)?")
 _FIELD = re.compile(
-    r"^(Datum|Betreft|Onderwerp|Vastgesteld|Voorgesteld)(?::\s*|\s+)(\S.*)$", re.IGNORECASE
+    r"^(Datum|Betreft|Onderwerp|Vastgesteld|Voorgesteld|Ontvangen)(?::\s*|\s+)(\S.*)$",
+    re.IGNORECASE,
 )
 _DATE_FIELD = re.compile(rf"^Datum:?\s+\d{{1,2}}\s+(?:{_MONTH})\b", re.IGNORECASE)
 _SUBJECT_FIELD = re.compile(r"^(?:Betreft|Onderwerp):?\s+\S")
@@ -82,7 +81,8 @@ _LETTERHEAD = re.compile(
 # A committee's list: `Voortouwcommissie: …`, `Volgcommissie(s): …`, `Document: Besluitenlijst …`
 _LIST_FIELD = re.compile(
     r"^(Voortouwcommissie|Volgcommissie\(s\)|Document|Griffier)\s*:\s*(.*)$"
-    r"|^(Besluitenlijst)\s+(?:van\s+de\s+)?(?:procedurevergadering|vergadering|commissie)\b.*$"
+    r"|^(Besluitenlijst|Korte\s+aantekeningen)\s+(?:van\s+de\s+)?"
+    r"(?:procedurevergadering|vergadering|commissie)\b.*$"
 )
 _SALUTATION = re.compile(r"^(?:Geachte|Zeer geachte|Beste)\b.{0,80},$", re.IGNORECASE)
 
@@ -130,7 +130,7 @@ def dossier_line(head: Header, lines: list[Line], i: int) -> int:
         return 0
     known, found = head.dossier, _dossier_of(m)
     if known and known != found and not found.startswith(known + " "):
-        return 0
+        return _second_dossier(head, lines, i)
     head.dossier = _dossier_of(m)
     title = [m.group("title")] if m.group("title") else []
     j = i + 1
@@ -145,6 +145,15 @@ def dossier_line(head: Header, lines: list[Line], i: int) -> int:
     if title:
         head.dossier_title = " ".join(title)
     return j - i
+
+
+def _second_dossier(head: Header, lines: list[Line], i: int) -> int:
+    """A document in two dossiers prints a line for each (`26 643 …` / `32 761 …` / `Nr. 971
+    BRIEF …`): the second is skipped when the number line follows; the first names it."""
+    if head.number or i + 1 >= len(lines) or not lines[i].text[:1].isdigit():
+        return 0
+    nxt = lines[i + 1].text
+    return 1 if _NUMBER_LINE.match(nxt) or _letter_number(head, nxt) else 0
 
 
 def _title_apart(lines: list[Line], j: int) -> bool:
@@ -182,12 +191,12 @@ def title_above_dossier(head: Header, lines: list[Line], i: int) -> int:
 
 def number_line(head: Header, lines: list[Line], i: int) -> int:
     """`Nr. 7 BRIEF VAN DE MINISTER …` (the heading may wrap, or come on the next line)."""
-    m = _NUMBER_LINE.match(lines[i].text)
+    m = _NUMBER_LINE.match(lines[i].text) or _letter_number(head, lines[i].text)
     if not m or (head.number and head.number != m.group(1)):
         return 0
     head.number = m.group(1)
     if m.group(2):
-        head.heading = m.group(2)
+        head.heading = _GLUED_MARK.sub("", m.group(2))
         return 1 + _heading_tail(head, lines, i + 1)
     return 1
 
@@ -251,7 +260,7 @@ def field_line(head: Header, lines: list[Line], i: int) -> int:
     if not m:
         return 0
     key, value = m.group(1).lower(), m.group(2).strip()
-    if key in ("datum", "vastgesteld", "voorgesteld"):
+    if key in ("datum", "vastgesteld", "voorgesteld", "ontvangen"):
         date = parse_date(value)
         if date is None:
             return 0
@@ -295,7 +304,10 @@ def list_field(head: Header, lines: list[Line], i: int) -> int:
     label = m.group(1) or "Document"  # a list titled without its label: `Besluitenlijst …`
     parts = [m.group(2) if m.group(1) else m.group(0)]
     j = i + 1
+    # an item's number alone under the title (`1.`, the Eerste Kamer's) opens the items
     while _continues(lines, j) and not _LIST_FIELD.match(lines[j].text):
+        if lines[j].text.endswith(".") and lines[j].text[:-1].isdigit():
+            break
         parts.append(lines[j].text)
         j += 1
     value = " ".join(p for p in parts if p)

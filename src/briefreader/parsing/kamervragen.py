@@ -15,6 +15,7 @@ from operator import attrgetter
 from briefreader.parsing.aanhangsel import read_intro
 from briefreader.parsing.blocks import BlockContext, continuation, paragraph
 from briefreader.parsing.identity import cite_spans
+from briefreader.parsing.lines import Line
 from briefreader.parsing.rules import Block
 from briefreader.parsing.state import ParseState
 
@@ -66,6 +67,32 @@ def _own_aanhangsel(text: str) -> str | None:
     return None
 
 
+def _after_intro(body: list[Line], top: int, first: int) -> int:
+    """Where the text after the intro starts: a covering paragraph between the answer line
+    (`… (ontvangen 1 juli 2021). Zie ook Aanhangsel …, nr. 2844.`) and `Vraag 1`
+    (`Hierbij bied ik u … de antwoorden aan`) is the letter's own text and must not be lost."""
+    last = None
+    for i in range(first - 1, top - 1, -1):
+        if "(ontvangen" in body[i].text:
+            last = i
+            break
+    if last is None:
+        return first
+    # the answer date may be broken over the line end: `(ontvangen` / `4 februari 2025).`
+    if ")" not in body[last].text.rsplit("(ontvangen", 1)[-1] and last + 1 < first:
+        last += 1
+    end = last + 1
+    tail = body[last].text.rsplit(")", 1)[-1]
+    if "Zie ook" not in tail:
+        if end >= first or not body[end].text.startswith("Zie ook"):
+            return end
+        end += 1
+    # the `Zie ook Aanhangsel …` sentence after the answer line may run over more lines
+    while end < first and not body[end - 1].text.rstrip().endswith("."):
+        end += 1
+    return end
+
+
 def intro_stage(state: ParseState) -> None:
     """Questioners, subject, dates and answering ministers from the text before `Vraag 1`,
     read as the XML, HTML and ODT readers read them (`aanhangsel.read_intro`)."""
@@ -89,7 +116,7 @@ def intro_stage(state: ParseState) -> None:
     state.submitted = intro.submitted
     state.header.date = intro.answered or state.header.date
     state.pairs = [(s.role, s.name) for s in intro.signatories]
-    state.start, state.end = first, len(body)
+    state.start, state.end = _after_intro(body, top, first), len(body)
     state.header.recipient = None
     numbers = [ln.text for ln in body[:first] if ln.text.isdigit()]
     if numbers and state.header.number is None:

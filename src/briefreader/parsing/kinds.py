@@ -57,9 +57,12 @@ def motie_sign(state: ParseState) -> str | None:
 
 
 def verslag_sign(state: ParseState) -> str | None:
-    """A verslag: its SDU heading near the top, in capitals."""
+    """A verslag: its SDU heading near the top, in capitals, or, where a copied page lost
+    the heading, the committee's formula (`… heeft de eer als volgt verslag uit te brengen`)."""
     for line in state.lines[:20]:
         text = line.text
+        if "verslag uit te brengen" in text and "heeft de eer" in text:
+            return "verslag"
         m = _VERSLAG_HEADING.match(text) if text[0] in "NVLE" else None
         if m and text[m.start("type") :].isupper():
             return "verslag"

@@ -39,7 +39,8 @@ DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH})\.?\s+(\d{{4}})\b", re.IGNORECASE
 _PLACE_DATE = re.compile(
     rf"^(['’]?[A-Z][\w'’. -]{{1,40}}),\s+(\d{{1,2}}\s+(?:{_MONTH})\.?\s+\d{{4}})$"
 )
-_ROLE = re.compile(r"^(?:De|Het|DE|HET)\s+\S.{2,150},$")
+# a signing role, also with its name on the line: `De voorzitter van de commissie, Tielen`
+_ROLE = re.compile(r"^(?:De|Het|DE|HET)\s+\S.{2,150},(?:$|(?<=commissie,)\s+[A-Z][\w'’. -]{1,40}$)")
 NUMBERED = re.compile(r"^\d{1,3}\.\s+[A-Z«‘“]")
 # `2.1 Woningbouwproductie`, `2.1. Betaalbaarheid`: a numbered sub-heading, one level down
 SUBNUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[A-Z«‘“]")

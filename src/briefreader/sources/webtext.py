@@ -27,7 +27,10 @@ _SITE_LINE = re.compile(
         Naar\s+boven
       | [•·*-]?\s*Download\s+(?:PDF|XML|ODT|HTML)(?:\s.*)?
       | Direct\s+naar\s+\(in\s+deze\s+pagina\):.*
-      | Datum\s+publicatie\s*Organisatie.*           # officielebekendmakingen metadata row
+      | Datum\s+publicatie\s*\|?\s*Organisatie.*     # officielebekendmakingen metadata row
+      | (?:\s*:?-{3,}:?\s*\|)+\s*                     # a Markdown table's rule: `---|---|`
+      | Zoals\s+vergunningen,\s+bouwplannen\s+en\s+lokale\s+regelgeving\.   # site blurbs
+      | Adressen\s+en\s+contactpersonen\s+van\s+overheidsorganisaties\.
       | a?h[\s-]tk[\s-]\d{8}[\s-]\d+                  # a lost-glyph Aanhangsel footer
       | (?:U\s+bent\s+hier:?\s*)?(?:Home|Startpagina)\s*[>›»/|].*   # breadcrumbs
       | U\s+bent\s+hier:.*
@@ -44,6 +47,12 @@ _SITE_LINE = re.compile(
 _METADATA_VALUES = re.compile(
     r"^(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal(?P<y1>\d{4})-(?P<y2>\d{4})"
     r"(?:(?P<number>\d{1,4})$)?"
+)
+# The same row copied as a Markdown table: `Tweede Kamer der Staten-Generaal | 2007-2008 |
+# 31444-XVI nr. 6 |` (an Aanhangsel's: `| 2014-2015 | 1365 |`).
+_METADATA_TABLE = re.compile(
+    r"^(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal\s*\|\s*(?P<y1>\d{4})-(?P<y2>\d{4})\s*\|"
+    r"\s*(?:(?P<dossier>\d{5}(?:-[A-Z0-9]{1,4})?)\s+nr\.\s*(?P<nr>\w{1,4})|(?P<number>\d{1,4}))\s*\|?$"
 )
 # The site's own title of the page, above the letter: `Brief regering : Reactie op …`,
 # `Antwoord schriftelijke vragen : …`, `Lijst van vragen en antwoorden : …` (tweedekamer.nl
@@ -207,6 +216,12 @@ def _site_lines(lines: list[str], i: int) -> int:
     text = lines[i].strip()
     if _SITE_LINE.match(text):
         _blank(lines, i)
+    elif text.startswith(("Tweede", "Eerste")) and (m := _METADATA_TABLE.match(text)):
+        # the page's only identity when the SDU title lines were not copied
+        if m["dossier"]:
+            lines[i] = f"Kamerstuk {m['dossier']}, nr. {m['nr']}"
+        else:
+            lines[i] = f"Vergaderjaar {m['y1']}-{m['y2']}, nr. {m['number']}"
     elif text.endswith("|") and (m := _TABLE_ROW.match(text)):
         lines[i] = m.group(1)  # a layout table's row: `Vergaderjaar 2024-2025 |`
     elif text.startswith("D") and (m := _ADDED_TO.match(text)):
@@ -329,6 +344,24 @@ def _markdown(lines: list[str], i: int) -> int:
     return 1
 
 
+_MEETING_FIELD = re.compile(r"^(?:\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s+uur|Locatie:.*)$")
+
+
+def _meeting(lines: list[str], i: int) -> int:
+    """tweedekamer.nl's meeting page: `De vergadering is geweest` over the meeting's date, time
+    and room: the date is the list's (`Datum …`, as a header reads it), the rest furniture."""
+    if not lines[i].startswith("De vergadering is ") or len(lines[i]) > 30:
+        return 1
+    _blank(lines, i)
+    for j in range(i + 1, min(len(lines), i + 6)):
+        text = lines[j].strip()
+        if text[:1].isdigit() and _MEETING_FIELD.match(text) or text.startswith("Locatie:"):
+            _blank(lines, j)
+        elif text[:1].isdigit() and " " in text and text.split()[-1].isdigit():
+            lines[j] = "Datum " + text
+    return 1
+
+
 # Run in order over every line; a rule returns how many lines it consumed (at least 1).
 RULES: tuple[Rule, ...] = (
     _site_title,
@@ -339,6 +372,7 @@ RULES: tuple[Rule, ...] = (
     _x_noot,
     _noot_inline,
     _markdown,
+    _meeting,
 )
 
 
