@@ -9,7 +9,6 @@ these are the reader's own dialog flows (`note_dialogs`), awaited in workers.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -24,7 +23,14 @@ from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.model import Letter
 from briefreader.notes import Annotation, Store, anchor_for, passage_now
-from briefreader.ui.note_dialogs import STORE_ERRORS, Here, confirm, delete_note, edit_note
+from briefreader.ui.note_dialogs import (
+    STORE_ERRORS,
+    Here,
+    confirm,
+    delete_note,
+    edit_note,
+    in_writer,
+)
 from briefreader.ui.notework import quote_span
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.help import HelpScreen
@@ -249,7 +255,7 @@ class NotesScreen(Screen[Jump | None]):
         anchor = anchor_for(here.letter, here.section, here.paragraph, start, end)
         title = here.letter.sections[here.section].title
         try:
-            await asyncio.to_thread(
+            await in_writer(
                 self.store.reattach, a.id, anchor, letter_title=here.letter.title,
                 section_title=title,
             )  # fmt: skip
