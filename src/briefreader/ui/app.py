@@ -29,7 +29,7 @@ from briefreader.library import Library
 from briefreader.notes import Store
 from briefreader.textsafe import shown_name, shown_text
 from briefreader.ui.commands import GoToCommands
-from briefreader.ui.note_dialogs import STORE_ERRORS, finish_note_writes
+from briefreader.ui.note_dialogs import STORE_ERRORS
 from briefreader.ui.notework import export_notes
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.state import THEME, ReadingState
@@ -189,8 +189,7 @@ def run_reader(paths: Sequence[Path], data_dir: Path, cache_dir: Path) -> int:
     app = ReaderApp(library, ReadingState(store), cache_dir, store.warning)
     loop = asyncio.new_event_loop()  # ours, so that quitting need not wait for the workers
     status = run_app(app, loop=loop)
-    finish_note_writes()  # a note handed over for saving just before `q` is saved
-    store.close()
+    store.close()  # waits for a note being saved, if one is
     if any(t is not threading.current_thread() and not t.daemon for t in threading.enumerate()):
         # A thread worker cannot be stopped: parsing or indexing a 50 MB letter would hold
         # the process for minutes after `q`. What is left writes only caches, which SQLite

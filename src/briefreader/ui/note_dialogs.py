@@ -10,10 +10,8 @@ Call them from a worker (`@work`): `push_screen_wait` must not block a handler.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Any, Literal
 
 from textual.app import App
@@ -29,21 +27,6 @@ from briefreader.ui.screens.confirm import ConfirmScreen
 STORE_ERRORS = (UserError, ValueError, KeyError, OSError)
 
 Edited = Literal["saved", "deleted"]
-
-# Note writes run on one thread of their own, in order, so that quitting can wait for every
-# write already handed over (`finish_note_writes`) without waiting for searches or indexing.
-_WRITER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefreader-notes")
-
-
-async def in_writer(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    """Run a store call on the note writer's thread and await its result."""
-    loop = asyncio.get_running_loop()
-    return await loop.run_in_executor(_WRITER, partial(call, *args, **kwargs))
-
-
-def finish_note_writes() -> None:
-    """Block until every note write handed to the writer so far has finished (on quit)."""
-    _WRITER.submit(lambda: None).result()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +79,9 @@ async def write_note(
             return False
         anchor = anchor_for(here.letter, here.section, here.paragraph, draft.start, draft.end)
         try:
-            await in_writer(store.add, anchor, draft.note, draft.tags, here.letter.title, section)
+            await asyncio.to_thread(
+                store.add, anchor, draft.note, draft.tags, here.letter.title, section
+            )
         except STORE_ERRORS as exc:
             app.notify(f"Not saved: {exc}", severity="error", timeout=12)
             quote, note, tags, near = anchor.quote, draft.note, draft.tags, anchor.start
@@ -117,7 +102,7 @@ async def edit_note(app: App[Any], store: Store, a: Annotation) -> Edited | None
         if draft.delete:
             return "deleted" if await delete_note(app, store, a) else None
         try:
-            await in_writer(store.update, a.id, draft.note, draft.tags)
+            await asyncio.to_thread(store.update, a.id, draft.note, draft.tags)
         except STORE_ERRORS as exc:
             app.notify(f"Not saved: {exc}", severity="error", timeout=12)
             note, tags, error = draft.note, draft.tags, f"Not saved: {exc}"
@@ -129,7 +114,7 @@ async def edit_note(app: App[Any], store: Store, a: Annotation) -> Edited | None
 async def delete_note(app: App[Any], store: Store, a: Annotation) -> bool:
     """Delete note `a` (the user has confirmed); whether it went."""
     try:
-        await in_writer(store.delete, a.id)
+        await asyncio.to_thread(store.delete, a.id)
     except STORE_ERRORS as exc:
         app.notify(f"Not deleted: {exc}", severity="error", timeout=12)
         return False

@@ -9,6 +9,7 @@ these are the reader's own dialog flows (`note_dialogs`), awaited in workers.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -23,14 +24,7 @@ from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.model import Letter
 from briefreader.notes import Annotation, Store, anchor_for, passage_now
-from briefreader.ui.note_dialogs import (
-    STORE_ERRORS,
-    Here,
-    confirm,
-    delete_note,
-    edit_note,
-    in_writer,
-)
+from briefreader.ui.note_dialogs import STORE_ERRORS, Here, confirm, delete_note, edit_note
 from briefreader.ui.notework import quote_span
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.help import HelpScreen
@@ -255,7 +249,7 @@ class NotesScreen(Screen[Jump | None]):
         anchor = anchor_for(here.letter, here.section, here.paragraph, start, end)
         title = here.letter.sections[here.section].title
         try:
-            await in_writer(
+            await asyncio.to_thread(
                 self.store.reattach, a.id, anchor, letter_title=here.letter.title,
                 section_title=title,
             )  # fmt: skip
