@@ -16,22 +16,29 @@ reader's export alike) sits above `export`, which reads this package's model: im
 The rooms, bottom up: `model`, `tags`, `schema` (tables and migrations), `db` (opening the
 file safely), `salvage` (reading a damaged file), `cache` (the store's in-memory copy),
 `store`, `locate` (finding a quote again), `reanchor`, `notebook`.
+
+Each name loads its room on first use: the reader opens the store at start-up without
+`locate`'s fuzzy matching (rapidfuzz).
 """
 
 from __future__ import annotations
 
-from briefreader.notes.model import (
-    Anchor,
-    Annotation,
-    Position,
-    anchor_for,
-    find_position,
-    passage_now,
-    position_at,
-)
-from briefreader.notes.reanchor import place_orphans, reanchor_all, reanchor_letter
-from briefreader.notes.store import DB_NAME, Store, StoreError
-from briefreader.notes.tags import clean_tags, parse_tags, tags_text, unique_tags
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefreader.notes.model import (
+        Anchor,
+        Annotation,
+        Position,
+        anchor_for,
+        find_position,
+        passage_now,
+        position_at,
+    )
+    from briefreader.notes.reanchor import place_orphans, reanchor_all, reanchor_letter
+    from briefreader.notes.store import DB_NAME, Store, StoreError
+    from briefreader.notes.tags import clean_tags, parse_tags, tags_text, unique_tags
 
 __all__ = [
     "DB_NAME",
@@ -52,3 +59,35 @@ __all__ = [
     "tags_text",
     "unique_tags",
 ]
+
+# Each name's room: a name is imported on first use, so that what needs one room (the reader's
+# first frame needs the store, not the fuzzy matching) does not load them all.
+_HOMES = {
+    "Anchor": "briefreader.notes.model",
+    "Annotation": "briefreader.notes.model",
+    "Position": "briefreader.notes.model",
+    "anchor_for": "briefreader.notes.model",
+    "find_position": "briefreader.notes.model",
+    "passage_now": "briefreader.notes.model",
+    "position_at": "briefreader.notes.model",
+    "place_orphans": "briefreader.notes.reanchor",
+    "reanchor_all": "briefreader.notes.reanchor",
+    "reanchor_letter": "briefreader.notes.reanchor",
+    "DB_NAME": "briefreader.notes.store",
+    "Store": "briefreader.notes.store",
+    "StoreError": "briefreader.notes.store",
+    "clean_tags": "briefreader.notes.tags",
+    "parse_tags": "briefreader.notes.tags",
+    "tags_text": "briefreader.notes.tags",
+    "unique_tags": "briefreader.notes.tags",
+}
+
+
+def __getattr__(name: str) -> object:
+    """A name of the face, imported from its room on first use."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value
+    return value

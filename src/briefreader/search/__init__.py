@@ -20,16 +20,22 @@ formats), then `index`, `letter` and `notes`.
 
 Queries are words (all must match, in any order, each with typo and word-form tolerance) and
 "quoted phrases" (exact words in sequence); case and accents never matter.
+
+Each name loads its room on first use (the reader starts without the index or rapidfuzz).
 """
 
 from __future__ import annotations
 
-from briefreader.search.index import SearchIndex
-from briefreader.search.letter import Match, letter_matches, search_letter
-from briefreader.search.notes import search_notes
-from briefreader.search.query import parse_reference
-from briefreader.search.rank import Hit, HitKind
-from briefreader.search.references import reference_identifier, with_documents
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefreader.search.index import SearchIndex
+    from briefreader.search.letter import Match, letter_matches, search_letter
+    from briefreader.search.notes import search_notes
+    from briefreader.search.query import parse_reference
+    from briefreader.search.rank import Hit, HitKind
+    from briefreader.search.references import reference_identifier, with_documents
 
 __all__ = [
     "Hit",
@@ -43,3 +49,28 @@ __all__ = [
     "search_notes",
     "with_documents",
 ]
+
+# Each name's room: a name is imported on first use, so that what needs one room (the reader's
+# first frame needs the store, not the fuzzy matching) does not load them all.
+_HOMES = {
+    "SearchIndex": "briefreader.search.index",
+    "Match": "briefreader.search.letter",
+    "letter_matches": "briefreader.search.letter",
+    "search_letter": "briefreader.search.letter",
+    "search_notes": "briefreader.search.notes",
+    "parse_reference": "briefreader.search.query",
+    "Hit": "briefreader.search.rank",
+    "HitKind": "briefreader.search.rank",
+    "reference_identifier": "briefreader.search.references",
+    "with_documents": "briefreader.search.references",
+}
+
+
+def __getattr__(name: str) -> object:
+    """A name of the face, imported from its room on first use."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value
+    return value

@@ -4,28 +4,28 @@
 readable regular file), recognises the format from the bytes and the name, and hands the
 bytes to that format's reader. Every reader ends in the same `Letter`: the text ones (plain
 text, PDF) through the text parser, the structured ones (official XML, HTML, ODT) from their
-elements.
+elements. The readers (`formats`) load on first use: the library lists a folder with
+`is_document_name` without loading the parser or pypdfium2.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from pathlib import Path
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from briefreader.ingest import clean_text, read_bytes, text_from_bytes
-from briefreader.model import Letter
-from briefreader.parsing import parse_letter
-from briefreader.sources.html import read_html
-from briefreader.sources.metadata import SIBLING_SUFFIXES
-from briefreader.sources.odt import read_odt
-from briefreader.sources.pdf import pdf_text
-from briefreader.sources.repair import repair_text
-from briefreader.sources.webtext import strip_web_furniture
-from briefreader.sources.xml import read_xml
+from briefreader.sources.recognise import (
+    DOCUMENT_SUFFIXES,
+    SIBLING_SUFFIXES,
+    is_document_name,
+    sniff,
+)
+
+if TYPE_CHECKING:
+    from briefreader.sources.formats import document_text, letter_from_bytes, read_document
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
+    "SIBLING_SUFFIXES",
     "document_text",
     "is_document_name",
     "letter_from_bytes",
@@ -33,86 +33,11 @@ __all__ = [
     "sniff",
 ]
 
-Reader = Callable[[bytes, str], Letter]
 
-# What the library lists in a folder; anything else given by name is tried by its bytes.
-DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf", ".xml", ".html", ".htm", ".odt")
-
-
-def _plain(data: bytes, source: str) -> str:
-    # pypdf-made text splits accents as the PDF reader's text would (`Kostic´`)
-    return strip_web_furniture(repair_text(text_from_bytes(data, source)))
-
-
-def _pdf_lines(data: bytes, source: str) -> str:
-    return clean_text(pdf_text(data, source))
-
-
-# The text the parser reads, per format that is read as text (`document_text` gives it).
-TEXTS: dict[str, Callable[[bytes, str], str]] = {"text": _plain, "pdf": _pdf_lines}
-
-
-def _text(data: bytes, source: str) -> Letter:
-    return parse_letter(_plain(data, source), source)
-
-
-def _pdf(data: bytes, source: str) -> Letter:
-    return parse_letter(_pdf_lines(data, source), source)
-
-
-def _html(data: bytes, source: str) -> Letter:
-    # a page that is no official publication is read as the text it shows
-    return read_html(data, source, lambda text, name: _text(text.encode("utf-8"), name))
-
-
-# One line per format: `sniff` names it, its reader makes the letter.
-READERS: dict[str, Reader] = {
-    "text": _text,
-    "pdf": _pdf,
-    "xml": read_xml,
-    "html": _html,
-    "odt": read_odt,
-}
-
-
-def document_text(data: bytes, source: str) -> str | None:
-    """The plain text the parser reads from a text or PDF document, whose line numbers are
-    the letter's source spans and whose page breaks (form feeds, pypdf's one-space lines) are
-    its pages; None for markup (XML, HTML, ODT), which is read from its elements."""
-    read = TEXTS.get(sniff(data, source))
-    return None if read is None else read(data, source)
-
-
-def is_document_name(name: str) -> bool:
-    """Whether a folder listing shows this file: a document suffix, and not a sibling
-    `<name>.metadata.xml` (it describes the document next to it)."""
-    low = name.lower()
-    return low.endswith(DOCUMENT_SUFFIXES) and not low.endswith(SIBLING_SUFFIXES)
-
-
-def sniff(data: bytes, name: str = "") -> str:
-    """The format of a document: `pdf`, `xml`, `html`, `odt` or `text`."""
-    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if data.startswith(b"%PDF"):
-        return "pdf"
-    if data.startswith(b"PK\x03\x04"):
-        return "odt"
-    # XHTML opens with an XML declaration: the doctype or root element decides
-    prolog = re.sub(rb"^<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*", b"", head, flags=re.DOTALL)
-    if prolog.startswith((b"<!doctype html", b"<html")):
-        return "html"
-    if head.startswith(b"<") and name.lower().endswith((".html", ".htm")):
-        return "html"
-    if head.startswith(b"<?xml") or (head.startswith(b"<") and name.lower().endswith(".xml")):
-        return "xml"
-    return "text"
-
-
-def letter_from_bytes(data: bytes, source: str) -> Letter:
-    """The letter in a document's bytes; `UserError` when the format cannot be read."""
-    return READERS.get(sniff(data, source), _text)(data, source)
-
-
-def read_document(path: Path) -> Letter:
-    """Read and parse one document file, or raise `UserError` saying what is wrong with it."""
-    return letter_from_bytes(read_bytes(path), str(path))
+def __getattr__(name: str) -> object:
+    """The readers (`formats`), imported on first use."""
+    if name not in ("document_text", "letter_from_bytes", "read_document"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module("briefreader.sources.formats"), name)
+    globals()[name] = value
+    return value

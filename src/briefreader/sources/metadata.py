@@ -15,10 +15,8 @@ from briefreader.errors import UserError
 from briefreader.sources.draft import Metadata, clean
 from briefreader.sources.safexml import local, parse_xml
 
-__all__ = ["SIBLING_SUFFIXES", "add_meta", "metadata_of", "sibling_metadata"]
+__all__ = ["add_meta", "metadata_of", "sibling_metadata"]
 
-# Files that describe the document next to them; they are not documents themselves.
-SIBLING_SUFFIXES = (".metadata.xml", ".metadata_owms.xml")
 _MAX_SIBLING = 1024 * 1024
 
 
