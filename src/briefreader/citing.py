@@ -26,7 +26,6 @@ from briefreader.ingest import read_bytes
 from briefreader.model import Letter, Paragraph
 from briefreader.parsing.identity import dutch_date
 from briefreader.parsing.lines import split_lines
-from briefreader.sources import document_text
 
 Pages = tuple[int, ...]
 
@@ -40,6 +39,8 @@ def page_starts(text: str, *, paged: bool = False) -> Pages | None:
 
 @functools.lru_cache(maxsize=64)
 def _pages_of(path: str, size: int, mtime: int) -> Pages | None:
+    from briefreader.sources import document_text  # the readers load when a page is asked for
+
     try:
         data = read_bytes(Path(path))
         text = document_text(data, path)  # None: markup, which has no pages

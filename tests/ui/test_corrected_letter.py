@@ -14,7 +14,7 @@ from briefreader.ui.screens.notes import NotesScreen
 from briefreader.ui.widgets.notes_list import NotesList
 
 from .notes_support import RECENT
-from .ui_support import MakeApp, open_letter, parts, pilot_test, settle, until
+from .ui_support import MakeApp, listed, open_letter, parts, pilot_test, settle, until
 
 SAMPLE = next(Path(locations.samples_dir()).glob("000_*.txt"))
 OLD = "Het kabinet blijft volop inzetten op de-escalatie en dialoog."
@@ -52,6 +52,7 @@ async def test_the_reading_position_follows_a_corrected_letter(
     correct(path)
     app = make_app([path.parent])
     async with app.run_test(size=(120, 40)) as pilot:
+        await listed(pilot)  # the reader pane is mounted once the list is on screen
         _, _, view, _ = parts(app)
         await until(pilot, lambda: view.letter is not None, "the letter read last reopened")
         await settle(pilot)

@@ -29,11 +29,8 @@ from briefreader.library import Library
 from briefreader.notes import Store
 from briefreader.textsafe import shown_name, shown_text
 from briefreader.ui.commands import GoToCommands
-from briefreader.ui.note_dialogs import STORE_ERRORS
-from briefreader.ui.notework import export_notes
 from briefreader.ui.screens.reading import ReadingScreen
-from briefreader.ui.state import THEME, ReadingState
-from briefreader.ui.widgets.reader_pane import ReaderPane
+from briefreader.ui.state import STORE_ERRORS, THEME, ReadingState
 
 
 class ReaderApp(App[None]):
@@ -116,6 +113,8 @@ class ReaderApp(App[None]):
 
     @work(thread=True, group="export")
     def _export(self, store: Store) -> None:
+        from briefreader.ui.notework import export_notes  # the notebook loads when it is asked for
+
         try:
             path, count = export_notes(store, self.library)
         except STORE_ERRORS as exc:
@@ -144,6 +143,10 @@ class ReaderApp(App[None]):
                 "Search", "Search all letters (typos are fine)", screen.action_search
             )
             if screen.letter is not None:
+                from briefreader.ui.widgets.reader_pane import (
+                    ReaderPane,  # loaded: a letter is open
+                )
+
                 yield SystemCommand(
                     "Contents", "Go to the table of contents", screen.action_contents
                 )

@@ -5,14 +5,17 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import Hit, Hits, Matcher, Provider
 
 from briefreader.ui.kinds import kind_label, short_number
 from briefreader.ui.widgets.letter_list import LetterList
-from briefreader.ui.widgets.letter_view import LetterView
-from briefreader.ui.widgets.reader_pane import ReaderPane
 from briefreader.ui.widgets.toc import section_label
+
+if TYPE_CHECKING:
+    from briefreader.ui.widgets.letter_view import LetterView
+    from briefreader.ui.widgets.reader_pane import ReaderPane
 
 MAX_HITS = 40
 
@@ -23,6 +26,10 @@ class GoToCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         """Fuzzy-match letter titles and section headings against `query`."""
+        # the reader's parts load after the first frame; the palette opens later
+        from briefreader.ui.widgets.letter_view import LetterView
+        from briefreader.ui.widgets.reader_pane import ReaderPane
+
         screen = self.screen
         matcher = self.matcher(query)
         view = screen.query(LetterView).first(LetterView) if screen.query(LetterView) else None

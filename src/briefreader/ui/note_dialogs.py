@@ -16,15 +16,12 @@ from typing import Any, Literal
 
 from textual.app import App
 
-from briefreader.errors import UserError
 from briefreader.model import Letter
 from briefreader.notes import Annotation, Store, anchor_for
 from briefreader.ui.notework import where
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.confirm import ConfirmScreen
-
-# what a store call in a thread may raise: a read-only or full data dir, a vanished note
-STORE_ERRORS = (UserError, ValueError, KeyError, OSError)
+from briefreader.ui.state import STORE_ERRORS
 
 Edited = Literal["saved", "deleted"]
 

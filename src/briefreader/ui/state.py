@@ -8,6 +8,11 @@ the same document) opens where the user left it: the quote finds the paragraph a
 
 from __future__ import annotations
 
+from functools import partial
+
+from textual.screen import Screen
+from textual.timer import Timer
+
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
 from briefreader.model import Letter
@@ -15,6 +20,9 @@ from briefreader.notes import Store
 from briefreader.notes.reading import last_read, reading_position, save_reading_position
 
 THEME = "theme"
+SAVE_DELAY = 0.5  # seconds of stillness before the reading position is written
+# what a store call in a thread may raise: a read-only or full data dir, a vanished note
+STORE_ERRORS = (UserError, ValueError, KeyError, OSError)
 
 
 class ReadingState:
@@ -86,3 +94,36 @@ class ReadingState:
             self.store.set_setting(key, value)
         except UserError as exc:
             self._failed(exc)
+
+
+class PositionWriter:
+    """Writes the cursor's place in the open letter once it rests (`SAVE_DELAY`), and at
+    once (`flush`) when another letter opens or the screen closes."""
+
+    def __init__(self, screen: Screen[None], state: ReadingState) -> None:
+        self.screen = screen
+        self.state = state
+        self._pending: tuple[Letter, int, int] | None = None  # a reading position to write
+        self._timer: Timer | None = None
+
+    def moved(self, letter: Letter, section: int, paragraph: int) -> None:
+        """The cursor is now on `(section, paragraph)` of `letter`."""
+        self._pending = (letter, section, paragraph)
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.screen.set_timer(SAVE_DELAY, lambda: self.flush(in_thread=True))
+
+    def flush(self, in_thread: bool = False) -> None:
+        """Write the pending reading position (on a timer, on switching letters, on exit)."""
+        if self._pending is None:
+            return
+        letter, section, paragraph = self._pending
+        self._pending = None
+        if in_thread:  # another briefreader may hold the database for a moment
+            save = partial(self.state.save, letter, section, paragraph)
+            self.screen.run_worker(save, thread=True, group="save")
+        else:
+            self.state.save(letter, section, paragraph)
+        problem = self.state.take_problem()
+        if problem:
+            self.screen.notify(f"{problem}; reading positions are not saved", severity="warning")

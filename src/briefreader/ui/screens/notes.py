@@ -24,10 +24,11 @@ from briefreader.errors import UserError
 from briefreader.library import Library
 from briefreader.model import Letter
 from briefreader.notes import Annotation, Store, anchor_for, passage_now
-from briefreader.ui.note_dialogs import STORE_ERRORS, Here, confirm, delete_note, edit_note
+from briefreader.ui.note_dialogs import Here, confirm, delete_note, edit_note
 from briefreader.ui.notework import quote_span
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.help import HelpScreen
+from briefreader.ui.state import STORE_ERRORS
 from briefreader.ui.widgets.notes_list import FilterKeys, NotesList, cut, filter_keys, fits
 
 

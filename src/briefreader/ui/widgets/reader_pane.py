@@ -35,8 +35,9 @@ from briefreader.ui.clipboard import save_clip
 from briefreader.ui.layout import Aside, Place
 from briefreader.ui.link_flows import dossier_flow, follow_cites, letter_cited_by, related_flow
 from briefreader.ui.matches import Matches
-from briefreader.ui.note_dialogs import STORE_ERRORS, Here, edit_note, notes_at, write_note
+from briefreader.ui.note_dialogs import Here, edit_note, notes_at, write_note
 from briefreader.ui.notework import quote_span, where
+from briefreader.ui.state import STORE_ERRORS
 from briefreader.ui.widgets.letter_view import LetterView
 from briefreader.ui.widgets.toc import section_label
 
