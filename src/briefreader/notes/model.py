@@ -12,8 +12,11 @@ text; `find_position` finds it again in a changed letter (the reader's one posit
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from briefreader.model import Letter
+if TYPE_CHECKING:
+    from briefreader.model import Letter
+
 
 CONTEXT = 32
 # Paragraphs are joined with this when context crosses a paragraph boundary.

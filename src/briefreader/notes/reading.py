@@ -10,11 +10,14 @@ last is remembered the same way.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefreader.library import Entry, Library
-from briefreader.model import Letter
 from briefreader.notes.model import find_position, position_at
 from briefreader.notes.store import Store
+
+if TYPE_CHECKING:
+    from briefreader.model import Letter
 
 LAST_LETTER = "last_letter"
 LAST_ALIASES = "last_letter_aliases"  # its identifier and path, one a line

@@ -9,15 +9,18 @@ the same document) opens where the user left it: the quote finds the paragraph a
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 from textual.timer import Timer
 
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
-from briefreader.model import Letter
 from briefreader.notes import Store
 from briefreader.notes.reading import last_read, reading_position, save_reading_position
+
+if TYPE_CHECKING:
+    from briefreader.model import Letter
 
 THEME = "theme"
 SAVE_DELAY = 0.5  # seconds of stillness before the reading position is written

@@ -9,9 +9,9 @@ when to index). It opens letters and keeps the reading position in thread worker
 the notes view in a worker. On a narrow terminal the sidebar folds away while
 reading; `l` (or `escape`) brings it back.
 
-The first frame shows the list alone: the reader pane and the search bar (hidden until a
-letter opens, or `/`) and all they import are mounted just after it (`parts()`), or at once
-when a key needs them sooner. Dialogs load when they are first shown.
+The first frame shows the list alone: the table of contents, the reader pane and the search
+bar (hidden until a letter opens, or `/`) and all they import are mounted just after it
+(`parts()`), or at once when a key needs them sooner. Dialogs load when they are shown.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from textual.widgets import Input, OptionList
 
 from briefreader.errors import UserError
 from briefreader.library import Entry, Library
-from briefreader.model import Letter
 from briefreader.ui.screens.keys import (
     FOCUS_ACTIONS,
     LETTER_ACTIONS,
@@ -47,6 +46,7 @@ from briefreader.ui.widgets.letter_table import LetterTable
 from briefreader.ui.widgets.toc import Toc
 
 if TYPE_CHECKING:
+    from briefreader.model import Letter
     from briefreader.ui.screens.help import HelpGroup
     from briefreader.ui.screens.notes import Jump
     from briefreader.ui.widgets.letter_view import LetterView
@@ -67,7 +67,8 @@ class ReadingScreen(Screen[None]):
     """The open letter (None until one is opened): letter actions are dimmed without one."""
 
     def __init__(self, library: Library, state: ReadingState, cache_dir: Path) -> None:
-        super().__init__(classes="-no-letter")  # set here: each class change restyles all
+        # set here: each class change restyles all (the list has the focus at first: `-sidebar`)
+        super().__init__(classes="-no-letter -sidebar")
         self.library = library
         self.state = state
         self.cache_dir = cache_dir
@@ -77,25 +78,26 @@ class ReadingScreen(Screen[None]):
         self._bar: SearchBar | None = None
 
     def compose(self) -> ComposeResult:
-        """Sidebar (list over contents) and footer; `parts()` adds the reader pane (progress
-        line over the letter) beside the sidebar and the search bar (hidden until `/`)."""
+        """Sidebar (the list) and footer; `parts()` adds the table of contents under the list,
+        the reader pane (progress line over the letter) beside it and the search bar (hidden
+        until `/`)."""
         with Horizontal(id="body"), Vertical(id="sidebar"):
             yield LetterList(self.library, id="letter-list")
-            toc = Toc(id="toc")
-            toc.border_title = "Contents"
-            yield toc
         yield ReaderFooter()
 
     async def parts(self) -> tuple[ReaderPane, SearchBar]:
-        """The reader pane and the search bar: mounted, with what they import, on first need
-        (the first frame shows the list without them)."""
+        """The reader pane and the search bar (and the table of contents): mounted, with what
+        they import, on first need (the first frame shows the list without them)."""
         async with self._parts_lock:  # two callers at once: one mount
             if self._pane is None or self._bar is None:
                 from briefreader.ui.widgets.reader_pane import ReaderPane
                 from briefreader.ui.widgets.search_bar import SearchBar
 
+                toc = Toc(id="toc")
+                toc.border_title = "Contents"
                 pane = ReaderPane(self.state.store, self.library, self.cache_dir, id="reader-pane")
                 bar = SearchBar(id="search")
+                await self.query_one("#sidebar").mount(toc)
                 await self.query_one("#body").mount(pane)
                 await self.mount(bar)
                 self._pane, self._bar = pane, bar

@@ -6,14 +6,15 @@ The screen keeps the highlight on the section the reader is in; choosing a row p
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefreader.model import Letter
+if TYPE_CHECKING:
+    from briefreader.model import Letter
 
 
 def section_label(title: str | None) -> str:
