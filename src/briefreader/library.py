@@ -5,8 +5,10 @@ data dir, else the bundled samples). `scan()` gives one `Entry` per file for the
 the files are listed in one pass (`listing`) and compared with the parse cache
 (`parsecache`) in bulk, and only new or changed files are parsed, in worker processes when
 there are many (`workers`), committed chunk by chunk so that an interrupted scan resumes.
-`status()` answers from one cache row when nothing changed. `letter(id)` gives the whole
-parsed `Letter`. A file that fails to parse becomes an `Entry` with an `error`, never an
+`status()` answers from one cache row when nothing changed; for a large library it may
+trust the folders' mtimes for a while (`TRUST_MIN`, `TRUST_NS`) instead of a stat per file,
+and `changed(ids)` then checks the few files a caller is about to show. `letter(id)` gives
+the whole parsed `Letter`. A file that fails to parse becomes an `Entry` with an `error`, never an
 exception. Deleting the cache only costs a re-parse.
 """
 
@@ -16,13 +18,14 @@ import contextlib
 import datetime as dt
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+import time
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefreader import locations
-from briefreader.catalog.listing import Listing, Stat, has_files, list_files
+from briefreader.catalog.listing import Listing, Stat, has_files, list_files, unchanged
 from briefreader.catalog.parsecache import ParseCache, Parsed, parser_version
 from briefreader.errors import UserError
 
@@ -41,6 +44,11 @@ def is_letter_name(name: str) -> bool:
 
 
 POOL_MIN = 64  # files to parse before it pays to start worker processes
+# A library of this many files may be known by its folders' mtimes (a stat per file costs
+# 0.3 s at 100,000 here), for at most this long after every file was last checked: a file
+# edited in place, the one change a folder's mtime does not show, is seen within that time.
+TRUST_MIN = 20_000
+TRUST_NS = 10 * 60 * 10**9
 CHUNK = 32  # files per worker task: ~50 ms of parsing, so progress moves and Ctrl-C is quick
 
 
@@ -145,9 +153,9 @@ class Library:
         self.cache = ParseCache(cache_dir / "letters.sqlite" if cache_dir else None)
         self._entries: dict[str, Entry] = {}
         self._letters: dict[str, Letter] = {}
-        self._by_id: dict[str, list[tuple[str, str]]] | None = None  # cache rows, for `entry`
         # The digest of the files as last listed: equal digests, equal letters (`listing`).
         self.state: str | None = None
+        self.trusted = False  # `status` trusted the folders' mtimes: see `changed`
 
     @classmethod
     def open(cls, paths: Sequence[Path], data_dir: Path, cache_dir: Path | None) -> Library:
@@ -167,15 +175,53 @@ class Library:
     def _roots(self) -> str:
         return "\n".join(str(p.resolve()) for p in self.paths)
 
-    def status(self, progress: Callable[[int, int], None] | None = None) -> tuple[int, list[Entry]]:
-        """(how many letters, those that cannot be read): `scan()`, unless nothing changed."""
-        listing = self._list()
+    def status(
+        self, progress: Callable[[int, int], None] | None = None, trust: bool = False
+    ) -> tuple[int, list[Entry]]:
+        """(how many letters, those that cannot be read): `scan()`, unless nothing changed.
+
+        With `trust`, a large library whose folders are as at the last scan (no file added,
+        removed or renamed) and whose files were all checked less than `TRUST_NS` ago is
+        taken as unchanged without a stat per file; `trusted` then says so."""
         known = self.cache.scanned(self._roots())
+        if trust and known is not None and known[1] >= TRUST_MIN and self._folders_kept():
+            self.state, self.trusted = known[0], True
+            return known[1], [Entry.from_row(Path(p), row) for p, row in json.loads(known[2])]
+        self.trusted = False
+        listing = self._list()
         if known is not None and known[0] == listing.digest:
             errors = [Entry.from_row(Path(p), row) for p, row in json.loads(known[2])]
+            self.cache.checked(self._roots(), _stamp(listing))
             return known[1], errors
         entries = self.scan(progress, listing)
         return len(entries), [e for e in entries if e.error]
+
+    def _folders_kept(self) -> bool:
+        folders = self.cache.folders(self._roots())
+        if folders is None or time.time_ns() - folders[0] > TRUST_NS:
+            return False
+        try:
+            stamp = json.loads(folders[1])
+            version, kept, files = stamp["version"], stamp["folders"], stamp["files"]
+            return bool(version == parser_version() and unchanged(kept, files))
+        except (ValueError, KeyError, TypeError):
+            return False
+
+    def changed(self, letter_ids: Collection[str]) -> bool:
+        """Whether the file of any of these letters differs from what the cache knows of it
+        (after a `status` that trusted the folders: a file edited in place since)."""
+        for letter_id in letter_ids:
+            entry = self.entry(letter_id)
+            if entry is None:
+                return True
+            rows = [r for r in self.cache.rows_of(letter_id) if r[0] == str(entry.path)]
+            try:
+                st = os.stat(entry.path)
+            except OSError:
+                return True
+            if not rows or (st.st_size, st.st_mtime_ns) != rows[0][1:3]:
+                return True
+        return False
 
     def scan(
         self, progress: Callable[[int, int], None] | None = None, listing: Listing | None = None
@@ -218,7 +264,8 @@ class Library:
         listed = {f[0] for f in listing.files}
         gone = [p for p in cached if p.startswith(folders) and p not in listed]
         errors = [(str(e.path), e.to_row()) for e in entries.values() if e.error]
-        self.cache.scan_done(self._roots(), listing.digest, len(entries), errors, gone)
+        stamp = _stamp(listing)
+        self.cache.scan_done(self._roots(), listing.digest, len(entries), errors, gone, stamp)
         self._entries = entries
         return sorted(entries.values(), key=_newest_first)
 
@@ -262,9 +309,7 @@ class Library:
             return found
         roots = self._roots().split("\n")
         folders = tuple(os.path.join(p, "") for p in roots)
-        if self._by_id is None:
-            self._by_id = self.cache.rows_by_id()
-        for path, row in self._by_id.get(letter_id, []):
+        for path, _size, _mtime, row in self.cache.rows_of(letter_id):
             if path.startswith(folders) or path in roots:
                 with contextlib.suppress(ValueError, KeyError, TypeError):
                     entry = Entry.from_row(Path(path), row)
@@ -302,6 +347,12 @@ class Library:
     def forget(self, letter_id: str) -> None:
         """Drop a letter from memory (the cache keeps it)."""
         self._letters.pop(letter_id, None)
+
+
+def _stamp(listing: Listing) -> str:
+    """What `status` checks to trust a library: the folders' mtimes, the files given by name."""
+    files = [f for f in listing.files if f[0] in listing.given]
+    return json.dumps({"version": parser_version(), "folders": listing.folders, "files": files})
 
 
 def _decoded(
