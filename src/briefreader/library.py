@@ -15,16 +15,16 @@ exception. Deleting the cache only costs a re-parse.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefreader import locations
+from briefreader.catalog.entry import Entry as Entry  # where the rest of the code finds it
+from briefreader.catalog.entry import newest_first
 from briefreader.catalog.listing import Listing, Stat, has_files, list_files, unchanged
 from briefreader.catalog.parsecache import ParseCache, Parsed, parser_version
 from briefreader.errors import UserError
@@ -49,72 +49,8 @@ POOL_MIN = 64  # files to parse before it pays to start worker processes
 # edited in place, the one change a folder's mtime does not show, is seen within that time.
 TRUST_MIN = 20_000
 TRUST_NS = 10 * 60 * 10**9
+HEAD = 500  # rows of the list kept after a scan, shown at the next start while it checks
 CHUNK = 32  # files per worker task: ~50 ms of parsing, so progress moves and Ctrl-C is quick
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One row of the letter list: enough to show and sort it without the whole letter."""
-
-    id: str
-    path: Path
-    title: str
-    date: dt.date | None
-    sender: str | None
-    kind: str
-    paragraphs: int = 0
-    error: str | None = None
-    # Identity, for the list's columns and the links between documents (`links`).
-    identifier: str | None = None
-    citation: str | None = None
-    dossier: str | None = None
-    number: str | None = None
-    cites: tuple[str, ...] = ()  # identifiers of the documents it cites
-
-    @classmethod
-    def of(cls, letter: Letter, path: Path) -> Entry:
-        """The list row of a parsed letter."""
-        return cls(
-            letter.id,
-            path,
-            letter.title,
-            letter.date,
-            letter.sender,
-            letter.kind,
-            letter.paragraph_count,
-            identifier=letter.identifier,
-            citation=letter.citation,
-            dossier=letter.dossier,
-            number=letter.number,
-            cites=tuple(c.identifier for c in letter.cites if c.identifier),
-        )
-
-    @classmethod
-    def failed(cls, path: Path, problem: str) -> Entry:
-        """The list row of a file that cannot be read."""
-        return cls(f"error:{path}", path, path.name, None, None, "error", 0, problem)
-
-    def to_row(self) -> str:
-        """JSON text of this entry for the cache."""
-        row = {name: getattr(self, name) for name in _ROW_FIELDS}
-        row["date"] = self.date.isoformat() if self.date else None
-        row["cites"] = list(self.cites)
-        return json.dumps(row)
-
-    @classmethod
-    def from_row(cls, path: Path, row: str) -> Entry:
-        """An entry from its cached JSON text."""
-        return cls.from_dict(path, json.loads(row))
-
-    @classmethod
-    def from_dict(cls, path: Path, d: Any) -> Entry:
-        """An entry from its cached JSON, decoded (`scan` decodes many rows at once)."""
-        date = dt.date.fromisoformat(d["date"]) if d["date"] else None
-        fields = {name: d.get(name) for name in _ROW_FIELDS}
-        return cls(**fields, path=path, date=date, cites=tuple(d.get("cites") or ()))
-
-
-_ROW_FIELDS = "id title sender kind paragraphs error identifier citation dossier number".split()
 
 
 def find_files(paths: Sequence[Path]) -> list[Path]:
@@ -152,6 +88,7 @@ class Library:
         self.paths = list(paths)
         self.cache = ParseCache(cache_dir / "letters.sqlite" if cache_dir else None)
         self._entries: dict[str, Entry] = {}
+        self._known: dict[str, Entry] = {}  # the rows `last_known` gave, until a scan ends
         self._letters: dict[str, Letter] = {}
         # The digest of the files as last listed: equal digests, equal letters (`listing`).
         self.state: str | None = None
@@ -186,15 +123,29 @@ class Library:
         known = self.cache.scanned(self._roots())
         if trust and known is not None and known[1] >= TRUST_MIN and self._folders_kept():
             self.state, self.trusted = known[0], True
-            return known[1], [Entry.from_row(Path(p), row) for p, row in json.loads(known[2])]
+            return known[1], [Entry.from_row(p, row) for p, row in json.loads(known[2])]
         self.trusted = False
         listing = self._list()
         if known is not None and known[0] == listing.digest:
-            errors = [Entry.from_row(Path(p), row) for p, row in json.loads(known[2])]
+            errors = [Entry.from_row(p, row) for p, row in json.loads(known[2])]
             self.cache.checked(self._roots(), _stamp(listing))
             return known[1], errors
         entries = self.scan(progress, listing)
         return len(entries), [e for e in entries if e.error]
+
+    def last_known(self) -> tuple[int, list[Entry]] | None:
+        """(how many letters, the first `HEAD` of them in list order) as the last whole scan
+        of these folders found them: what a start shows at once while `scan` checks."""
+        got = self.cache.head(self._roots())
+        if got is None:
+            return None
+        count, rows = got
+        try:
+            entries = [Entry.from_row(path, row) for path, row in rows]
+        except (ValueError, KeyError, TypeError, RecursionError):
+            return None
+        self._known = {e.id: e for e in entries}
+        return count, entries
 
     def _folders_kept(self) -> bool:
         folders = self.cache.folders(self._roots())
@@ -264,10 +215,12 @@ class Library:
         listed = {f[0] for f in listing.files}
         gone = [p for p in cached if p.startswith(folders) and p not in listed]
         errors = [(str(e.path), e.to_row()) for e in entries.values() if e.error]
-        stamp = _stamp(listing)
-        self.cache.scan_done(self._roots(), listing.digest, len(entries), errors, gone, stamp)
+        ordered = sorted(entries.values(), key=newest_first)
+        head = [(e.file, e.to_row()) for e in ordered[:HEAD]]
+        roots, stamp = self._roots(), _stamp(listing)
+        self.cache.scan_done(roots, listing.digest, len(entries), errors, gone, stamp, head)
         self._entries = entries
-        return sorted(entries.values(), key=_newest_first)
+        return ordered
 
     def _parse(
         self,
@@ -288,7 +241,7 @@ class Library:
             self.cache.put_parsed(parsed)  # a chunk at a time: an interrupted scan keeps it
             for name, _size, _mtime, row, _id, _blob in parsed:
                 for n in where[name]:
-                    found[n] = Entry.from_row(Path(name), row)
+                    found[n] = Entry.from_row(name, row)
             done += len(parsed)
             if progress is not None:
                 progress(done, len(files))
@@ -299,12 +252,14 @@ class Library:
 
     def entries(self) -> list[Entry]:
         """The entries of the last scan (scanning first if there was none)."""
-        return sorted(self._entries.values(), key=_newest_first) if self._entries else self.scan()
+        return sorted(self._entries.values(), key=newest_first) if self._entries else self.scan()
 
     def entry(self, letter_id: str) -> Entry | None:
         """The entry of one letter (after `status()` found nothing changed, from its cache
         row: the entries of a whole library need not be built for a few hits)."""
         found = self._entries.get(letter_id)
+        if found is None and not self._entries:
+            found = self._known.get(letter_id)  # shown before the scan ended
         if found is not None or self._entries or self.state is None:
             return found
         roots = self._roots().split("\n")
@@ -312,7 +267,7 @@ class Library:
         for path, _size, _mtime, row in self.cache.rows_of(letter_id):
             if path.startswith(folders) or path in roots:
                 with contextlib.suppress(ValueError, KeyError, TypeError):
-                    entry = Entry.from_row(Path(path), row)
+                    entry = Entry.from_row(path, row)
                     if entry.id == letter_id:
                         return entry
         self.scan()  # not found by its row: know the library in full
@@ -369,7 +324,7 @@ def _decoded(
     found: list[Entry | None] = []
     for n, (stat, d) in enumerate(zip(letters, decoded, strict=True)):
         try:
-            found.append(None if d is None else Entry.from_dict(Path(stat[0]), d))
+            found.append(None if d is None else Entry.from_dict(stat[0], d))
         except (ValueError, KeyError, TypeError):
             found.append(None)
             if rows[n] != "null":
@@ -382,7 +337,3 @@ def _loads(row: str) -> Any:
         return json.loads(row)
     except (ValueError, RecursionError):
         return {}  # not an entry: parsed again
-
-
-def _newest_first(entry: Entry) -> tuple[int, str]:
-    return (-(entry.date.toordinal() if entry.date else 0), entry.title.lower())

@@ -42,6 +42,10 @@ _CACHE_DDL = (
     " errors TEXT);"
     # per set of folders: when every file was last stat'ed (ns) and the folders' mtimes then
     "CREATE TABLE IF NOT EXISTS folders (roots TEXT PRIMARY KEY, checked INT, stamp TEXT);"
+    # per set of folders: how many letters the last whole scan listed and its first rows
+    # ([[path, entry row], ...] in list order), shown at the next start while it checks
+    "CREATE TABLE IF NOT EXISTS heads (roots TEXT PRIMARY KEY, version INT, count INT,"
+    " rows TEXT);"
     # `Entry.to_row` writes the id first: `{"id": "` is 8 characters, an id 16
     "CREATE INDEX IF NOT EXISTS files_by_id ON files (substr(entry, 9, 16));"
     f"PRAGMA user_version = {CACHE_SCHEMA};"
@@ -172,10 +176,12 @@ class ParseCache:
         errors: list[tuple[str, str]],
         gone: list[str],
         stamp: str,
+        head: list[tuple[str, str]],
     ) -> None:
         """Remember that a scan of `roots` with this listing digest gave `count` entries,
-        these (path, entry row) that cannot be read, and (`checked`) the folders' stamp;
-        forget the files that are `gone` (not their letters: another file may hold one)."""
+        these (path, entry row) that cannot be read, and (`checked`) the folders' stamp, and
+        the `head` of its list (path, entry row); forget the files that are `gone` (not
+        their letters: another file may hold one)."""
         if self.db is None or self.missed:
             return  # a file not stored would otherwise be missing from every next list
         try:
@@ -189,8 +195,32 @@ class ParseCache:
                     "INSERT OR REPLACE INTO folders VALUES (?, ?, ?)",
                     (roots, time.time_ns(), stamp),
                 )
+                self.db.execute(
+                    "INSERT OR REPLACE INTO heads VALUES (?, ?, ?, ?)",
+                    (roots, parser_version(), count, json.dumps(head)),
+                )
         except sqlite3.Error as exc:
             self._failed(exc)
+
+    def head(self, roots: str) -> tuple[int, list[tuple[str, str]]] | None:
+        """(how many entries, the first rows) of the last whole scan of `roots`, as stored
+        by `scan_done` under this parser's version; the caller decodes and checks the rows."""
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute(
+                "SELECT count, rows FROM heads WHERE roots = ? AND version = ?",
+                (roots, parser_version()),
+            ).fetchone()
+            if row is None:
+                return None
+            count, rows = int(row[0]), json.loads(row[1])
+            return count, [(str(path), str(entry)) for path, entry in rows]
+        except sqlite3.Error as exc:
+            self._failed(exc)
+        except (ValueError, TypeError, RecursionError):
+            pass  # not rows of ours: the start waits for the scan instead
+        return None
 
     def checked(self, roots: str, stamp: str) -> None:
         """Remember that every file of `roots` was checked now, and the folders' `stamp`."""
