@@ -49,6 +49,8 @@ POOL_MIN = 64  # files to parse before it pays to start worker processes
 # edited in place, the one change a folder's mtime does not show, is seen within that time.
 TRUST_MIN = 20_000
 TRUST_NS = 10 * 60 * 10**9
+# rows decoded at once: one decode holds the interpreter's lock (a reader's list in a thread)
+DECODE_CHUNK = 5_000
 HEAD = 500  # rows of the list kept after a scan, shown at the next start while it checks
 CHUNK = 32  # files per worker task: ~50 ms of parsing, so progress moves and Ctrl-C is quick
 
@@ -315,12 +317,16 @@ def _decoded(
 ) -> list[Entry | None]:
     """The cached entries of `letters` (None where `todo` says to parse); a row that is not
     an entry of ours (a damaged cache) goes to `todo` instead."""
-    try:  # one decode for all rows: 100,000 `json.loads` calls cost five times more
-        decoded = json.loads(f"[{','.join(rows)}]")
-        if len(decoded) != len(rows):
-            raise ValueError("a row that is not one JSON value")
-    except (ValueError, RecursionError):
-        decoded = [_loads(row) for row in rows]
+    decoded: list[Any] = []
+    for start in range(0, len(rows), DECODE_CHUNK):
+        part = rows[start : start + DECODE_CHUNK]
+        try:  # one decode for many rows: 100,000 `json.loads` calls cost five times more
+            got = json.loads(f"[{','.join(part)}]")
+            if len(got) != len(part):
+                raise ValueError("a row that is not one JSON value")
+        except (ValueError, RecursionError):
+            got = [_loads(row) for row in part]
+        decoded += got
     found: list[Entry | None] = []
     for n, (stat, d) in enumerate(zip(letters, decoded, strict=True)):
         try:

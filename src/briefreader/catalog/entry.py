@@ -79,8 +79,12 @@ class Entry:
     def from_dict(cls, path: str, d: Any) -> Entry:
         """An entry from its cached JSON, decoded (`scan` decodes many rows at once)."""
         date = dt.date.fromisoformat(d["date"]) if d["date"] else None
-        fields = {name: d.get(name) for name in _ROW_FIELDS}
-        return cls(**fields, file=path, date=date, cites=tuple(d.get("cites") or ()))
+        get = d.get  # the fields of `_ROW_FIELDS` in order, by position: 100,000 rows a start
+        return cls(
+            get("id"), path, get("title"), date, get("sender"), get("kind"),
+            get("paragraphs"), get("error"), get("identifier"), get("citation"),
+            get("dossier"), get("number"), tuple(get("cites") or ()),
+        )  # fmt: skip
 
 
 _ROW_FIELDS = "id title sender kind paragraphs error identifier citation dossier number".split()
