@@ -75,3 +75,30 @@ async def test_the_list_shows_the_last_known_rows_while_it_checks_then_every_row
         await until(pilot, lambda: letter_list.table.row_count == 7, "every row")
         assert str(status.render()) == "7 letters"
         assert any(e.path.name == "nieuw.txt" for e in letter_list.entries)
+
+
+@pilot_test
+async def test_a_first_start_says_how_far_parsing_got_and_how_fast(
+    make_app: MakeApp, letters: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefreader.sources.named
+
+    monkeypatch.setattr(library_module, "POOL_MIN", 10**9)  # parse here, a letter a chunk
+    monkeypatch.setattr(library_module, "CHUNK", 1)
+    release = threading.Event()
+    real = briefreader.sources.named.read_named
+
+    def slow_after_the_first(path: Path) -> object:
+        if path.name != "brief_000.txt":
+            assert release.wait(30), "the test never let the parse go on"
+        return real(path)
+
+    monkeypatch.setattr(briefreader.sources.named, "read_named", slow_after_the_first)
+    app = make_app([letters])
+    async with app.run_test(size=(120, 40)) as pilot:
+        _, letter_list, _, _ = parts(app)
+        status = letter_list.query_one("#list-status")
+        await until(pilot, lambda: "parsing letters: 1/6 (" in str(status.render()), "progress")
+        assert str(status.render()).endswith("/s)")
+        release.set()
+        await until(pilot, lambda: str(status.render()) == "6 letters", "the whole list")

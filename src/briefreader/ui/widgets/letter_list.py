@@ -10,6 +10,7 @@ that failed to parse stay in the list, marked ⚠, with their error in the sende
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -24,7 +25,7 @@ from briefreader.errors import UserError
 from briefreader.library import Entry, Library
 from briefreader.ui.kinds import kind_label
 from briefreader.ui.widgets.letter_table import LetterTable
-from briefreader.ui.workers import Stopped, checkpoint
+from briefreader.ui.workers import Stopped, checkpoint, counted
 
 
 def haystack(entry: Entry) -> str:
@@ -107,10 +108,14 @@ class LetterList(Vertical):
     def scan(self) -> None:
         """Read the library (parsing what the cache lacks) and show its letters."""
         bar = self.query_one(ProgressBar)
+        status = self.query_one("#list-status", Static)
+        since = time.monotonic()
 
         def progress(done: int, total: int) -> None:
             checkpoint()
             self.app.call_from_thread(bar.update, total=total, progress=done)
+            line = counted("parsing letters", done, total, since)
+            self.app.call_from_thread(status.update, line)
 
         known = self.library.last_known()
         if known is not None:  # the first frame need not wait for a scan of every file
