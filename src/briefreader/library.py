@@ -5,24 +5,27 @@ data dir, else the bundled samples). `scan()` gives one `Entry` per file for the
 the files are listed in one pass (`listing`) and compared with the parse cache
 (`parsecache`) in bulk, and only new or changed files are parsed, in worker processes when
 there are many (`workers`), committed chunk by chunk so that an interrupted scan resumes.
-`status()` answers from one cache row when nothing changed. `letter(id)` gives the whole
-parsed `Letter`. A file that fails to parse becomes an `Entry` with an `error`, never an
+`status()` answers from one cache row when nothing changed; for a large library it may
+trust the folders' mtimes for a while (`TRUST_MIN`, `TRUST_NS`) instead of a stat per file,
+and `changed(ids)` then checks the few files a caller is about to show. `letter(id)` gives
+the whole parsed `Letter`. A file that fails to parse becomes an `Entry` with an `error`, never an
 exception. Deleting the cache only costs a re-parse.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from briefreader import locations
-from briefreader.catalog.listing import Listing, Stat, has_files, list_files
+from briefreader.catalog.entry import Entry as Entry  # where the rest of the code finds it
+from briefreader.catalog.entry import newest_first
+from briefreader.catalog.listing import Listing, Stat, has_files, list_files, unchanged
 from briefreader.catalog.parsecache import ParseCache, Parsed, parser_version
 from briefreader.errors import UserError
 
@@ -41,72 +44,15 @@ def is_letter_name(name: str) -> bool:
 
 
 POOL_MIN = 64  # files to parse before it pays to start worker processes
+# A library of this many files may be known by its folders' mtimes (a stat per file costs
+# 0.3 s at 100,000 here), for at most this long after every file was last checked: a file
+# edited in place, the one change a folder's mtime does not show, is seen within that time.
+TRUST_MIN = 20_000
+TRUST_NS = 10 * 60 * 10**9
+# rows decoded at once: one decode holds the interpreter's lock (a reader's list in a thread)
+DECODE_CHUNK = 5_000
+HEAD = 500  # rows of the list kept after a scan, shown at the next start while it checks
 CHUNK = 32  # files per worker task: ~50 ms of parsing, so progress moves and Ctrl-C is quick
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One row of the letter list: enough to show and sort it without the whole letter."""
-
-    id: str
-    path: Path
-    title: str
-    date: dt.date | None
-    sender: str | None
-    kind: str
-    paragraphs: int = 0
-    error: str | None = None
-    # Identity, for the list's columns and the links between documents (`links`).
-    identifier: str | None = None
-    citation: str | None = None
-    dossier: str | None = None
-    number: str | None = None
-    cites: tuple[str, ...] = ()  # identifiers of the documents it cites
-
-    @classmethod
-    def of(cls, letter: Letter, path: Path) -> Entry:
-        """The list row of a parsed letter."""
-        return cls(
-            letter.id,
-            path,
-            letter.title,
-            letter.date,
-            letter.sender,
-            letter.kind,
-            letter.paragraph_count,
-            identifier=letter.identifier,
-            citation=letter.citation,
-            dossier=letter.dossier,
-            number=letter.number,
-            cites=tuple(c.identifier for c in letter.cites if c.identifier),
-        )
-
-    @classmethod
-    def failed(cls, path: Path, problem: str) -> Entry:
-        """The list row of a file that cannot be read."""
-        return cls(f"error:{path}", path, path.name, None, None, "error", 0, problem)
-
-    def to_row(self) -> str:
-        """JSON text of this entry for the cache."""
-        row = {name: getattr(self, name) for name in _ROW_FIELDS}
-        row["date"] = self.date.isoformat() if self.date else None
-        row["cites"] = list(self.cites)
-        return json.dumps(row)
-
-    @classmethod
-    def from_row(cls, path: Path, row: str) -> Entry:
-        """An entry from its cached JSON text."""
-        return cls.from_dict(path, json.loads(row))
-
-    @classmethod
-    def from_dict(cls, path: Path, d: Any) -> Entry:
-        """An entry from its cached JSON, decoded (`scan` decodes many rows at once)."""
-        date = dt.date.fromisoformat(d["date"]) if d["date"] else None
-        fields = {name: d.get(name) for name in _ROW_FIELDS}
-        return cls(**fields, path=path, date=date, cites=tuple(d.get("cites") or ()))
-
-
-_ROW_FIELDS = "id title sender kind paragraphs error identifier citation dossier number".split()
 
 
 def find_files(paths: Sequence[Path]) -> list[Path]:
@@ -144,10 +90,11 @@ class Library:
         self.paths = list(paths)
         self.cache = ParseCache(cache_dir / "letters.sqlite" if cache_dir else None)
         self._entries: dict[str, Entry] = {}
+        self._known: dict[str, Entry] = {}  # the rows `last_known` gave, until a scan ends
         self._letters: dict[str, Letter] = {}
-        self._by_id: dict[str, list[tuple[str, str]]] | None = None  # cache rows, for `entry`
         # The digest of the files as last listed: equal digests, equal letters (`listing`).
         self.state: str | None = None
+        self.trusted = False  # `status` trusted the folders' mtimes: see `changed`
 
     @classmethod
     def open(cls, paths: Sequence[Path], data_dir: Path, cache_dir: Path | None) -> Library:
@@ -167,15 +114,67 @@ class Library:
     def _roots(self) -> str:
         return "\n".join(str(p.resolve()) for p in self.paths)
 
-    def status(self, progress: Callable[[int, int], None] | None = None) -> tuple[int, list[Entry]]:
-        """(how many letters, those that cannot be read): `scan()`, unless nothing changed."""
-        listing = self._list()
+    def status(
+        self, progress: Callable[[int, int], None] | None = None, trust: bool = False
+    ) -> tuple[int, list[Entry]]:
+        """(how many letters, those that cannot be read): `scan()`, unless nothing changed.
+
+        With `trust`, a large library whose folders are as at the last scan (no file added,
+        removed or renamed) and whose files were all checked less than `TRUST_NS` ago is
+        taken as unchanged without a stat per file; `trusted` then says so."""
         known = self.cache.scanned(self._roots())
+        if trust and known is not None and known[1] >= TRUST_MIN and self._folders_kept():
+            self.state, self.trusted = known[0], True
+            return known[1], [Entry.from_row(p, row) for p, row in json.loads(known[2])]
+        self.trusted = False
+        listing = self._list()
         if known is not None and known[0] == listing.digest:
-            errors = [Entry.from_row(Path(p), row) for p, row in json.loads(known[2])]
+            errors = [Entry.from_row(p, row) for p, row in json.loads(known[2])]
+            self.cache.checked(self._roots(), _stamp(listing))
             return known[1], errors
         entries = self.scan(progress, listing)
         return len(entries), [e for e in entries if e.error]
+
+    def last_known(self) -> tuple[int, list[Entry]] | None:
+        """(how many letters, the first `HEAD` of them in list order) as the last whole scan
+        of these folders found them: what a start shows at once while `scan` checks."""
+        got = self.cache.head(self._roots())
+        if got is None:
+            return None
+        count, rows = got
+        try:
+            entries = [Entry.from_row(path, row) for path, row in rows]
+        except (ValueError, KeyError, TypeError, RecursionError):
+            return None
+        self._known = {e.id: e for e in entries}
+        return count, entries
+
+    def _folders_kept(self) -> bool:
+        folders = self.cache.folders(self._roots())
+        if folders is None or time.time_ns() - folders[0] > TRUST_NS:
+            return False
+        try:
+            stamp = json.loads(folders[1])
+            version, kept, files = stamp["version"], stamp["folders"], stamp["files"]
+            return bool(version == parser_version() and unchanged(kept, files))
+        except (ValueError, KeyError, TypeError):
+            return False
+
+    def changed(self, letter_ids: Collection[str]) -> bool:
+        """Whether the file of any of these letters differs from what the cache knows of it
+        (after a `status` that trusted the folders: a file edited in place since)."""
+        for letter_id in letter_ids:
+            entry = self.entry(letter_id)
+            if entry is None:
+                return True
+            rows = [r for r in self.cache.rows_of(letter_id) if r[0] == str(entry.path)]
+            try:
+                st = os.stat(entry.path)
+            except OSError:
+                return True
+            if not rows or (st.st_size, st.st_mtime_ns) != rows[0][1:3]:
+                return True
+        return False
 
     def scan(
         self, progress: Callable[[int, int], None] | None = None, listing: Listing | None = None
@@ -218,9 +217,12 @@ class Library:
         listed = {f[0] for f in listing.files}
         gone = [p for p in cached if p.startswith(folders) and p not in listed]
         errors = [(str(e.path), e.to_row()) for e in entries.values() if e.error]
-        self.cache.scan_done(self._roots(), listing.digest, len(entries), errors, gone)
+        ordered = sorted(entries.values(), key=newest_first)
+        head = [(e.file, e.to_row()) for e in ordered[:HEAD]]
+        roots, stamp = self._roots(), _stamp(listing)
+        self.cache.scan_done(roots, listing.digest, len(entries), errors, gone, stamp, head)
         self._entries = entries
-        return sorted(entries.values(), key=_newest_first)
+        return ordered
 
     def _parse(
         self,
@@ -241,7 +243,7 @@ class Library:
             self.cache.put_parsed(parsed)  # a chunk at a time: an interrupted scan keeps it
             for name, _size, _mtime, row, _id, _blob in parsed:
                 for n in where[name]:
-                    found[n] = Entry.from_row(Path(name), row)
+                    found[n] = Entry.from_row(name, row)
             done += len(parsed)
             if progress is not None:
                 progress(done, len(files))
@@ -252,22 +254,22 @@ class Library:
 
     def entries(self) -> list[Entry]:
         """The entries of the last scan (scanning first if there was none)."""
-        return sorted(self._entries.values(), key=_newest_first) if self._entries else self.scan()
+        return sorted(self._entries.values(), key=newest_first) if self._entries else self.scan()
 
     def entry(self, letter_id: str) -> Entry | None:
         """The entry of one letter (after `status()` found nothing changed, from its cache
         row: the entries of a whole library need not be built for a few hits)."""
         found = self._entries.get(letter_id)
+        if found is None and not self._entries:
+            found = self._known.get(letter_id)  # shown before the scan ended
         if found is not None or self._entries or self.state is None:
             return found
         roots = self._roots().split("\n")
         folders = tuple(os.path.join(p, "") for p in roots)
-        if self._by_id is None:
-            self._by_id = self.cache.rows_by_id()
-        for path, row in self._by_id.get(letter_id, []):
+        for path, _size, _mtime, row in self.cache.rows_of(letter_id):
             if path.startswith(folders) or path in roots:
                 with contextlib.suppress(ValueError, KeyError, TypeError):
-                    entry = Entry.from_row(Path(path), row)
+                    entry = Entry.from_row(path, row)
                     if entry.id == letter_id:
                         return entry
         self.scan()  # not found by its row: know the library in full
@@ -304,21 +306,31 @@ class Library:
         self._letters.pop(letter_id, None)
 
 
+def _stamp(listing: Listing) -> str:
+    """What `status` checks to trust a library: the folders' mtimes, the files given by name."""
+    files = [f for f in listing.files if f[0] in listing.given]
+    return json.dumps({"version": parser_version(), "folders": listing.folders, "files": files})
+
+
 def _decoded(
     letters: list[Stat], rows: list[str], todo: list[tuple[int, Stat]]
 ) -> list[Entry | None]:
     """The cached entries of `letters` (None where `todo` says to parse); a row that is not
     an entry of ours (a damaged cache) goes to `todo` instead."""
-    try:  # one decode for all rows: 100,000 `json.loads` calls cost five times more
-        decoded = json.loads(f"[{','.join(rows)}]")
-        if len(decoded) != len(rows):
-            raise ValueError("a row that is not one JSON value")
-    except (ValueError, RecursionError):
-        decoded = [_loads(row) for row in rows]
+    decoded: list[Any] = []
+    for start in range(0, len(rows), DECODE_CHUNK):
+        part = rows[start : start + DECODE_CHUNK]
+        try:  # one decode for many rows: 100,000 `json.loads` calls cost five times more
+            got = json.loads(f"[{','.join(part)}]")
+            if len(got) != len(part):
+                raise ValueError("a row that is not one JSON value")
+        except (ValueError, RecursionError):
+            got = [_loads(row) for row in part]
+        decoded += got
     found: list[Entry | None] = []
     for n, (stat, d) in enumerate(zip(letters, decoded, strict=True)):
         try:
-            found.append(None if d is None else Entry.from_dict(Path(stat[0]), d))
+            found.append(None if d is None else Entry.from_dict(stat[0], d))
         except (ValueError, KeyError, TypeError):
             found.append(None)
             if rows[n] != "null":
@@ -331,7 +343,3 @@ def _loads(row: str) -> Any:
         return json.loads(row)
     except (ValueError, RecursionError):
         return {}  # not an entry: parsed again
-
-
-def _newest_first(entry: Entry) -> tuple[int, str]:
-    return (-(entry.date.toordinal() if entry.date else 0), entry.title.lower())

@@ -6,14 +6,20 @@ to the one stored after the last scan means that nothing changed: the library is
 known without reading a row of the cache, nor even which files are letters (the digest
 covers every file, so a letter file cannot change unseen; another file changing costs only
 a scan). Otherwise the parse cache compares the tuples with what it holds in one pass.
-A file edited in place keeps its folder's mtime, so every file's own stat is read: folder
-mtimes alone would miss such an edit.
+A file edited in place keeps its folder's mtime, so a listing reads every file's own stat.
+
+Each folder's mtime is kept too (`folders`), read before its files are: a file added,
+removed or renamed since changes it. `unchanged(folders)` checks those alone, a stat per
+folder instead of per file; what it cannot see is a file edited in place, so only a
+caller that verifies in full now and then trusts it (`Library.status`). A folder changed
+in the last `RACY_NS` is never trusted: a change in the same clock tick keeps its mtime.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import time
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +29,8 @@ from pathlib import Path
 from briefreader.errors import UserError
 
 Stat = tuple[str, int, int]  # absolute path, size in bytes, mtime in nanoseconds
+Folder = tuple[str, int]  # absolute path, mtime in nanoseconds (-1: not to be trusted)
+RACY_NS = 2_000_000_000
 
 
 @dataclass
@@ -32,6 +40,7 @@ class Listing:
     groups: list[list[Stat]] = field(default_factory=list)  # per path given, as found
     given: set[str] = field(default_factory=set)  # named by the user: a letter whatever its name
     problems: list[tuple[str, str]] = field(default_factory=list)  # path, why it cannot be read
+    folders: list[Folder] = field(default_factory=list)  # every folder walked, with its mtime
     digest: str = ""
 
     @property
@@ -51,9 +60,13 @@ class Listing:
         ]
 
 
-def _walk(folder: str, out: list[Stat], problems: list[tuple[str, str]]) -> None:
-    """Every visible file under `folder`, recursively, with its stat."""
+def _walk(folder: str, out: list[Stat], listing: Listing) -> None:
+    """Every visible file under `folder`, recursively, with its stat; the folders' mtimes."""
     try:
+        mtime = os.stat(folder).st_mtime_ns  # before reading: a file added meanwhile shows
+        if time.time_ns() - mtime < RACY_NS:
+            mtime = -1
+        listing.folders.append((folder, mtime))
         with os.scandir(folder) as found:
             items = list(found)
     except OSError:
@@ -63,14 +76,14 @@ def _walk(folder: str, out: list[Stat], problems: list[tuple[str, str]]) -> None
             continue  # hidden files and folders
         try:
             if item.is_dir(follow_symlinks=False):
-                _walk(item.path, out, problems)
+                _walk(item.path, out, listing)
             elif item.is_dir():
                 continue  # a link to a folder is not followed (it may loop), as os.walk does
             else:  # a FIFO or a device too: listed, so that opening it is refused in words
                 st = item.stat()
                 out.append((item.path, st.st_size, st.st_mtime_ns))
         except OSError as exc:
-            problems.append((item.path, exc.strerror or str(exc)))
+            listing.problems.append((item.path, exc.strerror or str(exc)))
 
 
 def list_files(paths: Sequence[Path], extra: str = "") -> Listing:
@@ -85,7 +98,7 @@ def list_files(paths: Sequence[Path], extra: str = "") -> Listing:
     for given in paths:
         if given.is_dir():
             found: list[Stat] = []
-            _walk(str(given.resolve()), found, listing.problems)
+            _walk(str(given.resolve()), found, listing)
             listing.groups.append(found)
         elif given.exists():
             path = str(given.resolve())
@@ -113,6 +126,22 @@ def _digest(listing: Listing, extra: str) -> str:
     digest.update(array("q", [f[1] for f in files]).tobytes())
     digest.update(array("q", [f[2] for f in files]).tobytes())
     return digest.hexdigest()
+
+
+def unchanged(folders: Sequence[Folder], files: Sequence[Stat]) -> bool:
+    """Whether these folders and files all have the mtimes (and sizes) they had: no file was
+    added, removed or renamed in the folders since (see the module docstring)."""
+    try:
+        for path, mtime in folders:
+            if mtime < 0 or os.stat(path).st_mtime_ns != mtime:
+                return False
+        for path, size, mtime in files:
+            st = os.stat(path)
+            if (st.st_size, st.st_mtime_ns) != (size, mtime):
+                return False
+    except OSError:
+        return False
+    return True
 
 
 def has_files(folder: Path, is_letter: Callable[[str], bool]) -> bool:

@@ -3,7 +3,10 @@
 `files` maps a file (path, size, mtime) to its list entry (JSON) under the parser's version;
 `letters` holds each parsed letter by id (`letterblob`); `scans` remembers, per set of
 folders, the digest of the files at the last whole scan (`listing`), so that a start with
-nothing changed reads one row. Deleting the file only costs a re-parse.
+nothing changed reads one row, and `folders` the folders' mtimes and when every file was
+last checked (`Library.status` may trust those for a while). `files` is indexed by the
+letter id its entry begins with, so a few hits find their files without reading every row.
+Deleting the file only costs a re-parse.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import functools
 import hashlib
 import json
 import sqlite3
+import time
 import zlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +40,14 @@ _CACHE_DDL = (
     # number of entries and the rows of those that could not be read
     "CREATE TABLE IF NOT EXISTS scans (roots TEXT PRIMARY KEY, digest TEXT, count INT,"
     " errors TEXT);"
+    # per set of folders: when every file was last stat'ed (ns) and the folders' mtimes then
+    "CREATE TABLE IF NOT EXISTS folders (roots TEXT PRIMARY KEY, checked INT, stamp TEXT);"
+    # per set of folders: how many letters the last whole scan listed and its first rows
+    # ([[path, entry row], ...] in list order), shown at the next start while it checks
+    "CREATE TABLE IF NOT EXISTS heads (roots TEXT PRIMARY KEY, version INT, count INT,"
+    " rows TEXT);"
+    # `Entry.to_row` writes the id first: `{"id": "` is 8 characters, an id 16
+    "CREATE INDEX IF NOT EXISTS files_by_id ON files (substr(entry, 9, 16));"
     f"PRAGMA user_version = {CACHE_SCHEMA};"
 )
 
@@ -157,10 +169,18 @@ class ParseCache:
         return (row[0], row[1], row[2]) if row else None
 
     def scan_done(
-        self, roots: str, digest: str, count: int, errors: list[tuple[str, str]], gone: list[str]
+        self,
+        roots: str,
+        digest: str,
+        count: int,
+        errors: list[tuple[str, str]],
+        gone: list[str],
+        stamp: str,
+        head: list[tuple[str, str]],
     ) -> None:
         """Remember that a scan of `roots` with this listing digest gave `count` entries,
-        these (path, entry row) that cannot be read; forget the files that are `gone` (not
+        these (path, entry row) that cannot be read, and (`checked`) the folders' stamp, and
+        the `head` of its list (path, entry row); forget the files that are `gone` (not
         their letters: another file may hold one)."""
         if self.db is None or self.missed:
             return  # a file not stored would otherwise be missing from every next list
@@ -171,27 +191,79 @@ class ParseCache:
                     "INSERT OR REPLACE INTO scans VALUES (?, ?, ?, ?)",
                     (roots, digest, count, json.dumps(errors)),
                 )
+                self.db.execute(
+                    "INSERT OR REPLACE INTO folders VALUES (?, ?, ?)",
+                    (roots, time.time_ns(), stamp),
+                )
+                self.db.execute(
+                    "INSERT OR REPLACE INTO heads VALUES (?, ?, ?, ?)",
+                    (roots, parser_version(), count, json.dumps(head)),
+                )
         except sqlite3.Error as exc:
             self._failed(exc)
 
-    def rows_by_id(self) -> dict[str, list[tuple[str, str]]]:
-        """(path, entry row) of every cached file by the letter id its row begins with
-        (`Entry.to_row` writes the id first), read in one pass; the caller decodes and
-        checks. No JSON is parsed in SQL, so a damaged row cannot fail the query."""
+    def head(self, roots: str) -> tuple[int, list[tuple[str, str]]] | None:
+        """(how many entries, the first rows) of the last whole scan of `roots`, as stored
+        by `scan_done` under this parser's version; the caller decodes and checks the rows."""
         if self.db is None:
-            return {}
+            return None
+        try:
+            row = self.db.execute(
+                "SELECT count, rows FROM heads WHERE roots = ? AND version = ?",
+                (roots, parser_version()),
+            ).fetchone()
+            if row is None:
+                return None
+            count, rows = int(row[0]), json.loads(row[1])
+            return count, [(str(path), str(entry)) for path, entry in rows]
+        except sqlite3.Error as exc:
+            self._failed(exc)
+        except (ValueError, TypeError, RecursionError):
+            pass  # not rows of ours: the start waits for the scan instead
+        return None
+
+    def checked(self, roots: str, stamp: str) -> None:
+        """Remember that every file of `roots` was checked now, and the folders' `stamp`."""
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO folders VALUES (?, ?, ?)",
+                    (roots, time.time_ns(), stamp),
+                )
+        except sqlite3.Error as exc:
+            self._failed(exc)
+
+    def folders(self, roots: str) -> tuple[int, str] | None:
+        """(when every file was last checked, in ns; the folders' stamp) for `roots`."""
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute(
+                "SELECT checked, stamp FROM folders WHERE roots = ?", (roots,)
+            ).fetchone()
+        except sqlite3.Error as exc:
+            self._failed(exc)
+            return None
+        return (row[0], row[1]) if row and isinstance(row[1], str) else None
+
+    def rows_of(self, letter_id: str) -> list[tuple[str, int, int, str]]:
+        """(path, size, mtime, entry row) of the cached files whose row begins with this
+        letter id (`Entry.to_row` writes the id first), found by the index on it; the caller
+        decodes and checks. No JSON is parsed in SQL, so a damaged row cannot fail the query."""
+        if self.db is None or len(letter_id) != 16:
+            return []
         try:
             rows = self.db.execute(
-                "SELECT path, entry FROM files WHERE version = ?", (parser_version(),)
+                "SELECT path, size, mtime, entry FROM files"
+                " WHERE substr(entry, 9, 16) = ? AND version = ?",
+                (letter_id, parser_version()),
             ).fetchall()
         except sqlite3.Error as exc:
             self._failed(exc)
-            return {}
-        out: dict[str, list[tuple[str, str]]] = {}
-        for path, row in rows:
-            if isinstance(row, str) and row.startswith('{"id": "'):
-                out.setdefault(row[8 : row.find('"', 8)], []).append((path, row))
-        return out
+            return []
+        return [r for r in rows if isinstance(r[3], str) and r[3].startswith('{"id": "')]
 
     def letter(self, letter_id: str, source: str) -> Letter | None:
         """The cached parse of a letter, if there is one of this parser version."""

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from briefreader import locations
 from briefreader.errors import UserError
-from briefreader.library import Library
+from briefreader.library import Entry, Library
 from briefreader.search import Hit, SearchIndex, search_notes, with_documents
 from briefreader.textsafe import json_safe, shown_name, shown_text
 
@@ -89,26 +89,16 @@ def _notes(args: argparse.Namespace, query: str) -> list[Hit]:
         store.close()
 
 
-def cmd_search(args: argparse.Namespace) -> int:
-    """Search every letter for `args.query`; print hits best first (plain or JSON)."""
-    if args.query is None:
-        raise UserError(None, f"search: what to search for is missing (usage: {USAGE})")
-    query = args.query.strip()
-    if not query:
-        raise UserError(None, "search: the query is empty")
-    if args.limit is None or args.limit <= 0:
-        raise UserError(None, f"search: --limit must be a positive number, not {args.limit}")
+def _search(
+    args: argparse.Namespace, query: str, library: Library, trust: bool
+) -> tuple[list[Hit], int, list[Entry]]:
+    """(the best hits with their documents, how many there are, the letters not searched)."""
     tty = sys.stderr.isatty()
-    library = Library.open(
-        args.paths, locations.data_dir(args.data_dir), locations.cache_dir(args.cache_dir)
-    )
     # Only what changed since the last search is parsed; nothing changed, nothing is read.
-    count, broken = library.status(progress=_progress("parsing letters") if tty else None)
+    count, broken = library.status(progress=_progress("parsing letters") if tty else None,
+                                   trust=trust)  # fmt: skip
     if len(broken) == 1 and count == 1:
         raise UserError(broken[0].path, broken[0].error or "cannot be read")
-    for entry in broken:  # say what was not searched, as the reader marks it
-        print(f"briefreader: {shown_name(f'{entry.path}: {entry.error}')} (not searched)",
-              file=sys.stderr)  # fmt: skip
     if broken and len(broken) == count:
         raise UserError(None, "search: none of the letters could be read")
     index = SearchIndex.open(locations.cache_dir(args.cache_dir))
@@ -121,6 +111,29 @@ def cmd_search(args: argparse.Namespace) -> int:
         index.close()
     total += len(notes)
     hits = with_documents(sorted(hits + notes, key=lambda h: -h.score)[: args.limit], library)
+    return hits, total, broken
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Search every letter for `args.query`; print hits best first (plain or JSON)."""
+    if args.query is None:
+        raise UserError(None, f"search: what to search for is missing (usage: {USAGE})")
+    query = args.query.strip()
+    if not query:
+        raise UserError(None, "search: the query is empty")
+    if args.limit is None or args.limit <= 0:
+        raise UserError(None, f"search: --limit must be a positive number, not {args.limit}")
+    library = Library.open(
+        args.paths, locations.data_dir(args.data_dir), locations.cache_dir(args.cache_dir)
+    )
+    hits, total, broken = _search(args, query, library, trust=True)
+    if library.trusted and library.changed({h.letter_id for h in hits if h.kind != "note"}):
+        # A hit's file was edited in place since every file was last checked: check them
+        # all now and search again, so that no hit shows text that is no longer there.
+        hits, total, broken = _search(args, query, library, trust=False)
+    for entry in broken:  # say what was not searched, as the reader marks it
+        print(f"briefreader: {shown_name(f'{entry.path}: {entry.error}')} (not searched)",
+              file=sys.stderr)  # fmt: skip
     if args.json:
         text = json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=1)
         sys.stdout.write(json_safe(text) + "\n")

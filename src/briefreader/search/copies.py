@@ -143,6 +143,13 @@ def new_passages(db: sqlite3.Connection, hits: Sequence[Hit], more: Sequence[Hit
     return [h for h in more if place(h) not in seen]
 
 
+# the letters that share their identifier with another (a document in several formats)
+_SHARED = (
+    "identifier COLLATE NOCASE IN (SELECT identifier FROM letters WHERE identifier IS NOT NULL"
+    " GROUP BY identifier COLLATE NOCASE HAVING count(*) > 1)"
+)
+
+
 def count_distinct(
     db: sqlite3.Connection,
     query: Query,
@@ -150,20 +157,29 @@ def count_distinct(
     letter_ids: Collection[str] | None,
 ) -> int:
     """How many passages contain every unit (copies in other formats counted once)."""
-    sql = (
-        "SELECT b.row, b.letter_id FROM fts JOIN blocks AS b ON b.row = fts.rowid WHERE fts MATCH ?"
-    )
-    rows = db.execute(sql, (fts_expression(query, expansions),))
-    found = [(row, lid) for row, lid in rows if letter_ids is None or lid in letter_ids]
+    expression = fts_expression(query, expansions)
     # Only letters sharing their identifier with another can hold copies: only their
-    # blocks are read (a broad query matches many blocks).
-    shared = dict(
-        db.execute(
-            "SELECT id, lower(identifier) FROM letters WHERE identifier COLLATE NOCASE IN"
-            " (SELECT identifier FROM letters WHERE identifier IS NOT NULL"
-            " GROUP BY identifier COLLATE NOCASE HAVING count(*) > 1)"
+    # blocks are read (a broad query matches many blocks, and SQLite counts the rest).
+    shared = dict(db.execute(f"SELECT id, lower(identifier) FROM letters WHERE {_SHARED}"))
+    if letter_ids is None:
+        count = int(
+            db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (expression,)).fetchone()[0]
         )
-    )
+        found = list(
+            db.execute(
+                "SELECT b.row, b.letter_id FROM fts JOIN blocks AS b ON b.row = fts.rowid"
+                f" WHERE fts MATCH ? AND b.letter_id IN (SELECT id FROM letters WHERE {_SHARED})",
+                (expression,),
+            )
+        ) if shared else []  # fmt: skip
+    else:
+        rows = db.execute(
+            "SELECT b.row, b.letter_id FROM fts JOIN blocks AS b ON b.row = fts.rowid"
+            " WHERE fts MATCH ?",
+            (expression,),
+        )
+        found = [(row, lid) for row, lid in rows if lid in letter_ids]
+        count = len(found)
     rows_of_copies = sorted(row for row, lid in found if lid in shared)
     blocks: list[Block] = []
     for start in range(0, len(rows_of_copies), 500):
@@ -176,4 +192,4 @@ def count_distinct(
                 part,
             )
         )
-    return len(found) - len(blocks) + len(set(_passages(blocks)))
+    return count - len(blocks) + len(set(_passages(blocks)))

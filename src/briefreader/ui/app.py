@@ -31,6 +31,7 @@ from briefreader.textsafe import shown_name, shown_text
 from briefreader.ui.commands import GoToCommands
 from briefreader.ui.screens.reading import ReadingScreen
 from briefreader.ui.state import STORE_ERRORS, THEME, ReadingState
+from briefreader.ui.writes import finish_writes
 
 
 class ReaderApp(App[None]):
@@ -192,7 +193,8 @@ def run_reader(paths: Sequence[Path], data_dir: Path, cache_dir: Path) -> int:
     app = ReaderApp(library, ReadingState(store), cache_dir, store.warning)
     loop = asyncio.new_event_loop()  # ours, so that quitting need not wait for the workers
     status = run_app(app, loop=loop)
-    store.close()  # waits for a note being saved, if one is
+    finish_writes()  # a note saved just before `q` is written before the store closes
+    store.close()
     if any(t is not threading.current_thread() and not t.daemon for t in threading.enumerate()):
         # A thread worker cannot be stopped: parsing or indexing a 50 MB letter would hold
         # the process for minutes after `q`. What is left writes only caches, which SQLite

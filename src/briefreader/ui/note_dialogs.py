@@ -9,7 +9,6 @@ Call them from a worker (`@work`): `push_screen_wait` must not block a handler.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -22,6 +21,7 @@ from briefreader.ui.notework import where
 from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.confirm import ConfirmScreen
 from briefreader.ui.state import STORE_ERRORS
+from briefreader.ui.writes import in_writer
 
 Edited = Literal["saved", "deleted"]
 
@@ -76,9 +76,7 @@ async def write_note(
             return False
         anchor = anchor_for(here.letter, here.section, here.paragraph, draft.start, draft.end)
         try:
-            await asyncio.to_thread(
-                store.add, anchor, draft.note, draft.tags, here.letter.title, section
-            )
+            await in_writer(store.add, anchor, draft.note, draft.tags, here.letter.title, section)
         except STORE_ERRORS as exc:
             app.notify(f"Not saved: {exc}", severity="error", timeout=12)
             quote, note, tags, near = anchor.quote, draft.note, draft.tags, anchor.start
@@ -99,7 +97,7 @@ async def edit_note(app: App[Any], store: Store, a: Annotation) -> Edited | None
         if draft.delete:
             return "deleted" if await delete_note(app, store, a) else None
         try:
-            await asyncio.to_thread(store.update, a.id, draft.note, draft.tags)
+            await in_writer(store.update, a.id, draft.note, draft.tags)
         except STORE_ERRORS as exc:
             app.notify(f"Not saved: {exc}", severity="error", timeout=12)
             note, tags, error = draft.note, draft.tags, f"Not saved: {exc}"
@@ -111,7 +109,7 @@ async def edit_note(app: App[Any], store: Store, a: Annotation) -> Edited | None
 async def delete_note(app: App[Any], store: Store, a: Annotation) -> bool:
     """Delete note `a` (the user has confirmed); whether it went."""
     try:
-        await asyncio.to_thread(store.delete, a.id)
+        await in_writer(store.delete, a.id)
     except STORE_ERRORS as exc:
         app.notify(f"Not deleted: {exc}", severity="error", timeout=12)
         return False

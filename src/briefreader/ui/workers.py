@@ -7,6 +7,8 @@ its progress callback), so that `q` quits at once.
 
 from __future__ import annotations
 
+import time
+
 from textual.worker import get_current_worker
 
 
@@ -18,3 +20,10 @@ def checkpoint() -> None:
     """In a thread worker: end the job (raise `Stopped`) when its worker was cancelled."""
     if get_current_worker().is_cancelled:
         raise Stopped
+
+
+def counted(what: str, done: int, total: int, since: float) -> str:
+    """A long job's progress line: `what: done/total (rate/s)`, the job begun at `since`
+    (`time.monotonic()`)."""
+    rate = done / max(time.monotonic() - since, 1e-3)
+    return f"{what}: {done}/{total} ({rate:.0f}/s)"

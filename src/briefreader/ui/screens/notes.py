@@ -9,7 +9,6 @@ these are the reader's own dialog flows (`note_dialogs`), awaited in workers.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -30,6 +29,7 @@ from briefreader.ui.screens.annotate import AnnotateScreen
 from briefreader.ui.screens.help import HelpScreen
 from briefreader.ui.state import STORE_ERRORS
 from briefreader.ui.widgets.notes_list import FilterKeys, NotesList, cut, filter_keys, fits
+from briefreader.ui.writes import in_writer
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +250,7 @@ class NotesScreen(Screen[Jump | None]):
         anchor = anchor_for(here.letter, here.section, here.paragraph, start, end)
         title = here.letter.sections[here.section].title
         try:
-            await asyncio.to_thread(
+            await in_writer(
                 self.store.reattach, a.id, anchor, letter_title=here.letter.title,
                 section_title=title,
             )  # fmt: skip

@@ -1,14 +1,16 @@
 """The letter list: every letter newest first, a filter box, a status line, a loading bar.
 
-The list scans its library in a thread worker (the bar shows how far it got) and posts
-`LetterList.Loaded` when the rows are in. The rows are a line-drawn `LetterTable`, so 10,000
-letters show as fast as five. The list posts `LetterList.Opened` when the user opens a row;
-the screen decides what opening means. Files that failed to parse stay in the list, marked ⚠,
-with their error in the sender column.
+The list shows at once the rows the last scan left in the cache (`Library.last_known`: the
+newest few hundred, and how many letters there were), then scans its library in a thread
+worker (the bar shows how far it got), shows every row and posts `LetterList.Loaded`. The
+rows are a line-drawn `LetterTable`, so 10,000 letters show as fast as five. The list posts
+`LetterList.Opened` when the user opens a row; the screen decides what opening means. Files
+that failed to parse stay in the list, marked ⚠, with their error in the sender column.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -23,7 +25,7 @@ from briefreader.errors import UserError
 from briefreader.library import Entry, Library
 from briefreader.ui.kinds import kind_label
 from briefreader.ui.widgets.letter_table import LetterTable
-from briefreader.ui.workers import Stopped, checkpoint
+from briefreader.ui.workers import Stopped, checkpoint, counted
 
 
 def haystack(entry: Entry) -> str:
@@ -82,6 +84,7 @@ class LetterList(Vertical):
         self.entries: list[Entry] = []
         self.shown: list[Entry] = []
         self._query = ""
+        self._known: int | None = None  # how many letters, while the last known rows show
 
     def compose(self) -> ComposeResult:
         """Filter box, loading bar, status, rows."""
@@ -105,11 +108,18 @@ class LetterList(Vertical):
     def scan(self) -> None:
         """Read the library (parsing what the cache lacks) and show its letters."""
         bar = self.query_one(ProgressBar)
+        status = self.query_one("#list-status", Static)
+        since = time.monotonic()
 
         def progress(done: int, total: int) -> None:
             checkpoint()
             self.app.call_from_thread(bar.update, total=total, progress=done)
+            line = counted("parsing letters", done, total, since)
+            self.app.call_from_thread(status.update, line)
 
+        known = self.library.last_known()
+        if known is not None:  # the first frame need not wait for a scan of every file
+            self.app.call_from_thread(self.show_known, *known)
         try:
             entries = self.library.scan(progress=progress)
         except Stopped:
@@ -119,10 +129,20 @@ class LetterList(Vertical):
             entries = []
         self.app.call_from_thread(self.set_entries, entries)
 
+    def show_known(self, count: int, entries: Sequence[Entry]) -> None:
+        """Show the first rows of the list as the last scan found them, while this one
+        checks (the filter looks in these until it ends)."""
+        if self.has_class("-loaded"):
+            return  # the scan was quicker
+        self.entries = list(entries)
+        self._known = count
+        self._fill(self._query)
+
     def set_entries(self, entries: Sequence[Entry]) -> None:
         """Replace the letters in the list (loading is done) and say so; files that could
         not be read are reported (and marked ⚠ in the list)."""
         self.entries = list(entries)
+        self._known = None
         self.add_class("-loaded")
         self._fill(self._query)
         broken = [e for e in entries if e.error]
@@ -145,13 +165,18 @@ class LetterList(Vertical):
         self.table.set_rows(self.shown, self.entries)
         if current is not None:
             self.select(current.id)
-        total = len(self.entries)
-        if not words:
+        total = len(self.entries) if self._known is None else self._known
+        if words and self._known is not None:  # only the rows shown so far were looked at
+            status = f"{len(self.shown)} of the newest {len(self.entries)} letters match"
+            status += f" {query.strip()!r} (listing all {total}…)"
+        elif not words:
             status = f"{total} letter{'s' if total != 1 else ''}"
         elif self.shown:
             status = f"{len(self.shown)} of {total} letters match {query.strip()!r}"
         else:
             status = f"no letter matches {query.strip()!r} (esc clears the filter)"
+        if self._known is not None:
+            status += " (checking for changes…)"
         self.query_one("#list-status", Static).update(status)
 
     @property

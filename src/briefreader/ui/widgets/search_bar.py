@@ -11,6 +11,7 @@ picked) and `SearchBar.Closed` (`escape`).
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -29,7 +30,7 @@ from briefreader.library import Library
 from briefreader.model import Letter
 from briefreader.search import Hit, SearchIndex, search_letter
 from briefreader.ui.widgets.toc import section_label
-from briefreader.ui.workers import Stopped, checkpoint
+from briefreader.ui.workers import Stopped, checkpoint, counted
 
 KIND_LABELS = {"title": "title", "signatory": "signed", "heading": "heading"}
 LIMIT = 50  # hits listed across all letters
@@ -147,9 +148,11 @@ class SearchBar(Vertical):
     def index_library(self, library: Library, cache_dir: Path) -> None:
         """Bring the index of `library` (kept in `cache_dir`) up to date, then search with it."""
 
+        since = time.monotonic()
+
         def progress(done: int, total: int) -> None:
             checkpoint()
-            status = f"indexing letters for search: {done}/{total}"
+            status = counted("indexing letters for search", done, total, since)
             self.app.call_from_thread(setattr, self, "index_status", status)
 
         index = SearchIndex.open(cache_dir)
