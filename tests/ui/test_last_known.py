@@ -13,6 +13,8 @@ import pytest
 
 from briefreader import library as library_module
 from briefreader.library import Entry, Library
+from briefreader.ui.widgets.letter_list import LetterList
+from briefreader.ui.widgets.letter_view import LetterView
 from tests.test_library_changes import letter_text, write
 from tests.ui.ui_support import MakeApp, listed, parts, pilot_test, until
 
@@ -65,11 +67,13 @@ async def test_the_list_shows_the_last_known_rows_while_it_checks_then_every_row
     monkeypatch.setattr(Library, "scan", slow_scan)
     app = make_app([letters])
     async with app.run_test(size=(120, 40)) as pilot:
-        _, letter_list, view, _ = parts(app)
+        letter_list = app.screen.query_one(LetterList)
         status = letter_list.query_one("#list-status")
         await until(pilot, lambda: letter_list.table.row_count == 3, "the last known rows")
         assert "6 letters (checking for changes…)" in str(status.render())
         await pilot.press("enter")  # a known letter opens before the scan ends
+        await until(pilot, lambda: app.screen.query(LetterView), "the reader pane")
+        view = parts(app)[2]
         await until(pilot, lambda: view.letter is not None, "the letter open")
         release.set()
         await until(pilot, lambda: letter_list.table.row_count == 7, "every row")
@@ -96,7 +100,7 @@ async def test_a_first_start_says_how_far_parsing_got_and_how_fast(
     monkeypatch.setattr(briefreader.sources.named, "read_named", slow_after_the_first)
     app = make_app([letters])
     async with app.run_test(size=(120, 40)) as pilot:
-        _, letter_list, _, _ = parts(app)
+        letter_list = app.screen.query_one(LetterList)
         status = letter_list.query_one("#list-status")
         await until(pilot, lambda: "parsing letters: 1/6 (" in str(status.render()), "progress")
         assert str(status.render()).endswith("/s)")

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 
 NARROW = 100  # below this many columns the sidebar folds away while reading
 INDEX_DELAY = 0.25  # seconds after the list shows before indexing competes for the CPU
-PARTS_DELAY = 0.05  # seconds after the list is drawn before the reader's parts load
+PARTS_DELAY = 0.05  # seconds after the listed rows are drawn before the reader's parts load
 
 
 class ReadingScreen(Screen[None]):
@@ -140,12 +140,12 @@ class ReadingScreen(Screen[None]):
 
     @on(LetterList.Loaded)
     def _listed(self) -> None:
-        self._after_first_frame()
+        self._after_listing()
 
     @work(group="parts")
-    async def _after_first_frame(self) -> None:
-        """Once the list is on screen: reopen the letter read last and mount the reader's
-        parts; later (it competes for the CPU) bring the search index up to date."""
+    async def _after_listing(self) -> None:
+        """Once every row is listed and drawn: reopen the letter read last and mount the
+        reader's parts; later (it competes for the CPU) bring the search index up to date."""
         painted = asyncio.Event()
         self.call_after_refresh(painted.set)
         await painted.wait()
