@@ -144,9 +144,8 @@ class ReaderApp(App[None]):
                 "Search", "Search all letters (typos are fine)", screen.action_search
             )
             if screen.letter is not None:
-                from briefreader.ui.widgets.reader_pane import (
-                    ReaderPane,  # loaded: a letter is open
-                )
+                # loaded by now: a letter is open
+                from briefreader.ui.widgets.reader_pane import ReaderPane
 
                 yield SystemCommand(
                     "Contents", "Go to the table of contents", screen.action_contents

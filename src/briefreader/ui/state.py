@@ -4,6 +4,8 @@ A position is kept as section + paragraph + a short quote of the paragraph, neve
 row, so it survives a new terminal width. Positions are keyed by letter id and also by the
 letter's official identifier and path (`notes.reading`), so a corrected letter (a new id,
 the same document) opens where the user left it: the quote finds the paragraph again.
+`PositionWriter` writes the cursor's place once it rests; `STORE_ERRORS` is what a store call
+made in a thread may raise.
 """
 
 from __future__ import annotations
