@@ -62,6 +62,9 @@ class ReadingScreen(Screen[None]):
     """Letter list, table of contents and reader."""
 
     BINDINGS: ClassVar[list[BindingType]] = READING_KEYS
+    # the list has the focus from the start (Textual's default, the first focusable widget,
+    # would focus the filter box and then `on_mount` the list: a restyle and a footer more)
+    AUTO_FOCUS = "LetterTable"
 
     letter: reactive[Letter | None] = reactive(None, init=False)
     """The open letter (None until one is opened): letter actions are dimmed without one."""
