@@ -199,6 +199,9 @@ async def open_timings(repeat: int, tmp: Path) -> list[str]:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReadingScreen)
+        while not screen.query(LetterView):  # the reader pane mounts once the list is drawn
+            await pilot.pause()
+        await app.workers.wait_for_complete()
         view = screen.query_one(LetterView)
         frames: list[float] = []
         display = app._display
