@@ -231,6 +231,8 @@ class Library:
         progress: Callable[[int, int], None] | None,
     ) -> None:
         """Parse the files in `todo` into `found` (their places), caching each chunk."""
+        if not todo:  # the usual warm start: nothing to parse, no worker module to import
+            return
         from briefreader.catalog.workers import chunked, run_chunks  # only when there is work
 
         where: dict[str, list[int]] = {}
