@@ -21,6 +21,7 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from briefreader import locations
 from briefreader.library import Library
@@ -61,6 +62,14 @@ def spread(label: str, seconds: list[float]) -> str:
     return f"{label:<44} median {mid:8.1f} ms  (min {ms[0]:.1f}, max {ms[-1]:.1f})"
 
 
+async def notes_shown(app: ReaderApp, pilot: Any) -> None:
+    """Until the notes view is up and filled. Not `wait_for_complete`: the reader's `m` runs in
+    a worker that waits for the view to close, so it never completes while the view is up."""
+    while not (isinstance(app.screen, NotesScreen) and app.screen.all):
+        await asyncio.sleep(0.001)
+    await pilot.pause()
+
+
 async def ui_figures(app: ReaderApp, repeat: int) -> tuple[list[float], ...]:
     opened: list[float] = []
     typed: list[float] = []
@@ -71,8 +80,7 @@ async def ui_figures(app: ReaderApp, repeat: int) -> tuple[list[float], ...]:
         for _ in range(repeat):
             t0 = time.perf_counter()
             await pilot.press("m")
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await notes_shown(app, pilot)
             opened.append(time.perf_counter() - t0)
             assert isinstance(app.screen, NotesScreen) and app.screen.all
             await pilot.press("f", "q")  # nothing matches: the list holds one line

@@ -60,9 +60,9 @@ MAKE_CORPUS = Path("/work/shared/tools/make_corpus.py")
 QUERIES = ["reisadvise oekraine", "militaire steun"]
 # The apps also report their CPU seconds (every thread) at the first frame.
 CPU_REPORT = REPORT.replace(
-    "print(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)",
+    "print(seconds, peak_kb(), flush=True)",
     "use = resource.getrusage(resource.RUSAGE_SELF)\n"
-    "    print(seconds, use.ru_maxrss, use.ru_utime + use.ru_stime, flush=True)",
+    "    print(seconds, peak_kb(), use.ru_utime + use.ru_stime, flush=True)",
 )
 FLOOR = FLOOR_APP.replace(REPORT, CPU_REPORT)
 READER = READER_APP.replace(REPORT, CPU_REPORT)
