@@ -270,7 +270,8 @@ class SearchIndex:
         """Every word in the index (loaded once, until the next update)."""
         with self._lock:
             if self._vocab is None:
-                self._vocab = Vocabulary(dict(self.db.execute("SELECT term, n FROM vocab")))
+                rows = self.db.execute("SELECT term, n FROM vocab ORDER BY term")
+                self._vocab = Vocabulary(dict(rows))
             return self._vocab
 
     def _expand(self, unit: Unit) -> dict[str, float]:

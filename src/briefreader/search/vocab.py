@@ -35,13 +35,24 @@ class Vocabulary:
 
     def __init__(self, counts: Mapping[str, int]) -> None:
         self.counts = dict(counts)
-        self.sorted = sorted(self.counts)
+        self.sorted = sorted(self.counts)  # cheap: the index hands them over in order
         # Typos rarely hit the first letter (as spelling correctors find); looking only at
         # words that start like the query word makes the typo search ~20 times cheaper.
-        buckets: dict[tuple[str, int], list[str]] = {}
-        for term in self.sorted:
-            buckets.setdefault((term[0], len(term)), []).append(term)
-        self.buckets = buckets
+        # The words of one first letter by length, made when a query word first needs them
+        # (all of them up front cost 10 ms at 100,000 letters: a one-off search needs two).
+        self._by_length: dict[str, dict[int, list[str]]] = {}
+
+    def _bucket(self, first: str, length: int) -> list[str]:
+        """The words that begin with `first` (one character) and are `length` long."""
+        if not first:
+            return []
+        lengths = self._by_length.get(first)
+        if lengths is None:  # made whole before it is shared: searches run on threads
+            lengths = {}
+            for term in self.with_prefix(first):
+                lengths.setdefault(len(term), []).append(term)
+            self._by_length[first] = lengths
+        return lengths.get(length, [])
 
     def __len__(self) -> int:
         return len(self.counts)
@@ -59,7 +70,7 @@ class Vocabulary:
         """
         pool: list[str] = []
         for n in range(len(word) - budget, len(word) + budget + 1):
-            pool += self.buckets.get((word[:1], n), ())
+            pool += self._bucket(word[:1], n)
         found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=budget, limit=None)
         found.sort(key=lambda t: (t[1], -self.counts.get(t[0], 0)))
         return [(term, int(dist)) for term, dist, _ in found[:MAX_TYPO_TERMS]]
