@@ -131,3 +131,34 @@ def test_q_quits_a_reader_that_shows_a_two_megabyte_word(
     wait_for(session, "§ 1/1", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")  # laid out and drawn
     tmux("send-keys", "-t", session, "G", "q")  # to the end of it, then quit
     wait_for(session, "exit status 0")
+
+
+def test_a_first_start_over_a_big_folder_parses_and_indexes_in_worker_processes(
+    tmp_path: Path,
+) -> None:
+    """Enough letters that parsing and indexing start worker processes, from inside the
+    running reader (where stderr is Textual's, without a file descriptor)."""
+    from briefreader.library import POOL_MIN as PARSE_POOL
+    from briefreader.search.build import POOL_MIN as INDEX_POOL
+
+    folder = tmp_path / "brieven"
+    folder.mkdir()
+    count = max(PARSE_POOL, INDEX_POOL) + 10
+    for n in range(count):
+        (folder / f"brief_{n:03d}.txt").write_text(
+            " Aan de Voorzitter van de Tweede Kamer der Staten-Generaal \n\n"
+            f"Den Haag, {n % 28 + 1} maart 2024 \n\n"
+            f"Betreft: Voortgang nummer {n}\n\n"
+            f"Hierbij informeer ik uw Kamer over de voortgang, brief nummer {n}. \n\n"
+            "De Minister van Buitenlandse Zaken, \nW.B. Hoekstra \n",
+            encoding="utf-8",
+        )
+    session = start(tmp_path, str(folder))
+    wait_for(session, f"{count} letters", "Voortgang nummer")
+    send(session, "/")
+    send(session, "voortgnag")  # a typo: the index answers, not a scan of the titles
+    wait_for(session, "hits in all letters", "Voortgang nummer 0  · title")
+    send(session, "Escape")  # alone: Escape and q sent together read as Alt+q
+    wait_until(session, footer_has("q Quit"), "the search bar closed")
+    send(session, "q")
+    wait_for(session, "exit status 0")

@@ -12,6 +12,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import TypeVar
@@ -24,6 +26,28 @@ def _ignore_interrupts() -> None:
     """In a worker: Ctrl-C reaches the whole process group; the parent alone decides to
     stop, and a worker finishes its chunk quietly (no traceback from each)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+_TRACKER = threading.Lock()
+
+
+def _start_tracker() -> None:
+    """Start multiprocessing's resource tracker (spawned workers need it) with a real stderr.
+
+    The tracker is handed `sys.stderr`'s descriptor; in the reader that is Textual's capture,
+    whose descriptor is -1, and starting the pool failed ("bad value(s) in fds_to_keep")."""
+    from multiprocessing import resource_tracker
+
+    with _TRACKER:
+        shown = sys.stderr
+        try:
+            os.fstat(shown.fileno())
+        except (AttributeError, OSError, ValueError):  # no descriptor, or not a real one
+            sys.stderr = sys.__stderr__  # for this call only (the capture is back at once)
+            try:
+                resource_tracker.ensure_running()
+            finally:
+                sys.stderr = shown
 
 
 def cores() -> int:
@@ -56,6 +80,7 @@ def run_chunks(
         for chunk in chunks:
             done(chunk, fn(chunk))
         return
+    _start_tracker()
     pool = ProcessPoolExecutor(
         workers, mp_context=multiprocessing.get_context("spawn"), initializer=_ignore_interrupts
     )
