@@ -78,24 +78,35 @@ def run_session(
         "TERM": "xterm-256color",
     }
     exports = " ".join(f"{k}={v}" for k, v in env.items())
-    subprocess.run(
-        [
-            "tmux",
-            "-L",
-            SOCKET,
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            str(size[0]),
-            "-y",
-            str(size[1]),
-            f"env -u COLUMNS -u LINES {exports} {COMMAND} {shlex.join(args)}; sleep 5",
-        ],
-        check=True,
-    )
+    command = f"env -u COLUMNS -u LINES {exports} {COMMAND} {shlex.join(args)}; sleep 5"
+    new_session(name, size, command)
     try:
         yield name
     finally:
-        tmux("kill-server", check=False)
+        kill_server()
+
+
+def new_session(name: str, size: tuple[int, int], command: str) -> None:
+    """A detached session `name` of `size` running `command` on the tests' server. The last
+    test's server may still be going away (tmux then says "server exited unexpectedly"), so a
+    failed start is tried again for up to ten seconds."""
+    made = None
+    for _ in range(100):
+        made = tmux(
+            "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), command,
+            check=False,
+        )  # fmt: skip
+        if made.returncode == 0:
+            return
+        time.sleep(0.1)
+    assert made is not None and made.returncode == 0, made and made.stderr
+
+
+def kill_server() -> None:
+    """Stop the tests' tmux server and wait (up to five seconds) until it no longer answers,
+    so that the next test starts a server of its own."""
+    tmux("kill-server", check=False)
+    for _ in range(50):
+        if tmux("list-sessions", check=False).returncode != 0:
+            return
+        time.sleep(0.1)

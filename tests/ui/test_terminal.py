@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import itertools
 import os
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.ui.links_support import citing_folder
-from tests.ui.terminal_support import COMMAND, TMUX, run_session, send, tmux, wait_for, wait_until
+from tests.ui.terminal_support import (
+    COMMAND,
+    TMUX,
+    kill_server,
+    new_session,
+    run_session,
+    send,
+    tmux,
+    wait_for,
+    wait_until,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -76,14 +85,7 @@ def start(tmp_path: Path, *args: str) -> str:
     )
     quoted = " ".join(f"'{a}'" for a in args)
     command = f'env -u COLUMNS -u LINES {env} {COMMAND} {quoted}; echo "exit status $?"; sleep 30'
-    for _ in range(100):  # the last test's server may still be going away
-        made = tmux(
-            "new-session", "-d", "-s", name, "-x", "120", "-y", "40", "sleep 60", check=False
-        )
-        if made.returncode == 0:
-            break
-        time.sleep(0.1)
-    assert made.returncode == 0, made.stderr
+    new_session(name, (120, 40), "sleep 60")
     tmux("set-option", "-g", "set-clipboard", "on")
     tmux("respawn-pane", "-k", "-t", name, command)
     return name
@@ -106,7 +108,7 @@ def hostile_folder(tmp_path: Path) -> Iterator[Path]:
     try:
         yield folder
     finally:
-        tmux("kill-server", check=False)
+        kill_server()
 
 
 def test_hostile_file_names_fifos_and_devices_never_drive_the_terminal(
