@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import TypeVar
@@ -22,10 +23,21 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _ignore_interrupts() -> None:
+def _start_worker(parent: int) -> None:
     """In a worker: Ctrl-C reaches the whole process group; the parent alone decides to
-    stop, and a worker finishes its chunk quietly (no traceback from each)."""
+    stop, and a worker finishes its chunk quietly (no traceback from each). And the worker
+    leaves when its parent is gone: a reader quit or killed mid-parse would otherwise leave
+    its workers waiting for ever, one on a full result pipe that nobody reads, the others
+    on that pipe's lock (each holds both ends of the pool's queues, so none sees an end)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_follow_parent, args=(parent,), daemon=True).start()
+
+
+def _follow_parent(parent: int) -> None:
+    """End this process, at once, within a fifth of a second of `parent` ending."""
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(0)
 
 
 _TRACKER = threading.Lock()
@@ -82,7 +94,10 @@ def run_chunks(
         return
     _start_tracker()
     pool = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_ignore_interrupts
+        workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
     )
     finished_all = False
     try:
