@@ -17,22 +17,35 @@ machine has two cores shared with other work: CPU time is the steadier figure):
 
 Results go to stdout and benchmarks/out/bench_scale-N.json, with `uptime` before and after.
 
-Measured 2026-11-30 on the 2-core machine, 5 runs, median (min-max), wall; load 2.3-3.5:
-10,000 letters (117 MB of text), commit 7e12d82:
+Measured 2026-12-01 on the 2-core machine, quiet (load 0.0-0.6 at the start), 5 runs,
+median (min-max), wall; the ratios are to the floor of the same run.
 
-    floor: bare Textual app, first frame            207 ms (202-213)
-    reader, 5 samples, first frame                  498 ms (481-519)    2.41x floor
-    reader, 10,000 letters warm, first frame        789 ms (779-1004)   3.81x, peak 85 MB
-    briefreader search, warm                        194-218 ms (191-263), CPU 186-206 ms
-    fzf --filter over the same text                 3.5-4.3 s
-    cold import: parse 32 s (310 letters/s, 2 workers), index 23 s (440 letters/s);
-    search.sqlite 133 MB = 1.14x the text
+10,000 letters (117 MB of text), `--cold`, commit d37561b:
 
-100,000 letters (1.17 GB), commit 86e1632 (before the parser merges), load 4.6-7.5, so CPU:
-reader first frame 3.0 s CPU (2.9-3.1; floor 0.22 s: 13.9x), peak 294 MB; search warm
-590-611 ms CPU (of which the stat of 100,000 files ~310 ms, listing ~430 ms); fzf 28 s CPU;
-cold import (load 7-9): parse 1,025 s wall, 344 s CPU in the workers; index 657 s wall,
-114 s CPU in the writer + 173 s in the workers; search.sqlite 1.31 GB = 1.12x the text.
+    floor: bare Textual app, first frame            211 ms (209-213)   peak 34 MB
+    reader, 5 samples, first frame                  271 ms (262-276)   1.28x   peak 39 MB
+    reader, 10,000 letters warm, first frame        287 ms (274-294)   1.36x   peak 46 MB
+    ... every row checked (the whole list)          524 ms (512-569)   2.48x   peak 70 MB
+    briefreader search 'reisadvise oekraine' warm    98 ms (97-99)
+    briefreader search 'militaire steun' warm       101 ms (100-103)
+    fzf --filter, same text, same queries           1.59 s (1.55-1.82), 1.70 s (1.66-1.72)
+    import briefreader.cli.search                    68 ms (python -c pass: 10 ms)
+    cold import: parse 16.4 s (611 letters/s; 31.4 s CPU in the workers: both cores),
+    index 12.0 s (832 letters/s); search.sqlite 133 MB = 1.14x the text
+
+100,000 letters (1.17 GB of text), warm, commit d37561b (fzf 3 runs):
+
+    floor: bare Textual app, first frame            206 ms (202-217)
+    reader, 5 samples, first frame                  275 ms (269-280)   1.33x
+    reader, 100,000 letters warm, first frame       282 ms (277-295)   1.37x   peak 48 MB
+    ... every row checked (the whole list)          2.52 s (2.40-2.89)         peak 307 MB
+    briefreader search 'reisadvise oekraine' warm   149 ms (145-166)
+    briefreader search 'militaire steun' warm       215 ms (212-238)
+    fzf --filter, same text, same queries           19.3 s (16.0-19.3), 17.4 s (17.1-17.5)
+
+100,000 letters `--cold`, commit 95e4bfb (2026-11-30, the import code as now): parse
+199 s (502 letters/s; 365 s CPU in the workers, 1.83 cores), index 149 s (671 letters/s);
+search.sqlite 1.31 GB = 1.12x the text (1.17 GB).
 """
 
 from __future__ import annotations

@@ -10,15 +10,19 @@ headless, and stop at the first frame that shows the letter list. The 10,000-let
 is made once with the shared make_corpus.py tool and its parse cache warmed before timing;
 results go to benchmarks/out/bench_ui.txt as well as stdout.
 
-Measured 2026-11-23 on the 2-core build machine (5 runs, median (min-max)):
+Measured 2026-12-01 on the 2-core build machine, commit 3a36b79 (5 runs, median (min-max)):
 
-    floor: minimal Textual app, first frame          195 ms (185-200)   peak 33 MB
-    reader: first frame with the 5 samples           322 ms (319-336)   peak 44 MB
-    reader: first frame, 10000 letters, warm         518 ms (491-547)   peak 62 MB
-    longest event-loop stall: list, then indexing     72 ms (46-81)     p99 20 ms
-    longest event-loop stall: parsing every file      50 ms (47-77)     p99 19 ms
-    open the longest sample (enter to text)           36 ms (30-91)
-    open a synthetic 314-page letter                 249 ms (216-253)
+    floor: minimal Textual app, first frame          234 ms (205-293)   peak 34 MB
+    reader: first frame with the 5 samples           280 ms (260-287)   peak 38 MB
+    reader: first frame, 10000 letters, warm         292 ms (271-303)   peak 46 MB
+    longest event-loop stall: list, then indexing     86 ms (65-105)    p99 30 ms
+    longest event-loop stall: parsing every file      30 ms (24-98)     p99 15 ms
+    open the longest sample (enter to text)           31 ms (30-55)
+    open a synthetic 314-page letter                 146 ms (103-203)
+
+(2026-11-23, before issue 12: 195, 322, 518, 72 (46-81), 50, 36 and 249 ms. The stalls
+while indexing come in the first half-second, as the list fills; the indexing itself now
+runs in worker processes.)
 
 (Once, by hand: the search index of the 10,000 letters is built in the background in
 14.5 s; peak memory then is 69 MB.)
