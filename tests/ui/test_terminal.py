@@ -92,9 +92,18 @@ def start(tmp_path: Path, *args: str) -> str:
 
 
 @pytest.fixture
-def hostile_folder(tmp_path: Path) -> Iterator[Path]:
+def terminal() -> Iterator[None]:
+    """The tests' tmux server, for `start`, stopped once the test ends."""
+    try:
+        yield
+    finally:
+        kill_server()
+
+
+@pytest.fixture
+def hostile_folder(tmp_path: Path) -> Path:
     """A folder of letters with names that hold escapes, a FIFO and a link to /dev/zero,
-    and one letter that is a single 2 MB word; the test's tmux server goes with it."""
+    and one letter that is a single 2 MB word."""
     folder = tmp_path / "brieven"
     folder.mkdir()
     (folder / f"x{OSC52}.txt").write_text("")
@@ -105,14 +114,11 @@ def hostile_folder(tmp_path: Path) -> Iterator[Path]:
     (folder / "lang.txt").write_text(
         f"Betreft: Aaa een lange brief\n\nGeachte voorzitter,\n\n{body}\n\nHoogachtend,\n"
     )
-    try:
-        yield folder
-    finally:
-        kill_server()
+    return folder
 
 
 def test_hostile_file_names_fifos_and_devices_never_drive_the_terminal(
-    tmp_path: Path, hostile_folder: Path
+    tmp_path: Path, hostile_folder: Path, terminal: None
 ) -> None:
     session = start(tmp_path, str(hostile_folder))
     screen = wait_for(session, "4 file(s) could not be read", "Aaa een lange brief")
@@ -125,7 +131,7 @@ def test_hostile_file_names_fifos_and_devices_never_drive_the_terminal(
 
 
 def test_q_quits_a_reader_that_shows_a_two_megabyte_word(
-    tmp_path: Path, hostile_folder: Path
+    tmp_path: Path, hostile_folder: Path, terminal: None
 ) -> None:
     session = start(tmp_path, str(hostile_folder / "lang.txt"))
     wait_for(session, "1 letter")
@@ -136,7 +142,7 @@ def test_q_quits_a_reader_that_shows_a_two_megabyte_word(
 
 
 def test_a_first_start_over_a_big_folder_parses_and_indexes_in_worker_processes(
-    tmp_path: Path,
+    tmp_path: Path, terminal: None
 ) -> None:
     """Enough letters that parsing and indexing start worker processes, from inside the
     running reader (where stderr is Textual's, without a file descriptor)."""
